@@ -1,0 +1,52 @@
+package lvswizard.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import lvswizard.config.ConfigException;
+import lvswizard.config.ConfigFile;
+import lvswizard.model.Cluster;
+import lvswizard.validation.Finding;
+import picocli.CommandLine.Option;
+
+/** --config FILE, shared by the commands that read a configuration; loads and reports findings. */
+final class ConfigOption {
+    static final String BUILT_IN = "examples/seed-dr.json";
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "the cluster configuration (JSON)")
+    Path file;
+
+    Cluster load() throws ConfigException {
+        return file == null ? builtIn() : ConfigFile.read(file);
+    }
+
+    String source() {
+        return file == null ? "(built-in " + BUILT_IN + ")" : file.toString();
+    }
+
+    static Cluster builtIn() throws ConfigException {
+        try (InputStream in = ConfigOption.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
+            if (in == null) {
+                throw new ConfigException("the built-in example " + BUILT_IN + " is missing from the jar");
+            }
+            return ConfigFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), BUILT_IN);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read the built-in example: " + e.getMessage());
+        }
+    }
+
+    /** Prints findings to err, one per line, and a summary line; returns the number of errors. */
+    static long report(List<Finding> findings, String source, java.io.PrintWriter err) {
+        findings.forEach(f -> err.println(f.toLine()));
+        long errors = findings.stream().filter(Finding::isError).count();
+        long warnings = findings.size() - errors;
+        err.println(source + ": " + plural(errors, "error") + ", " + plural(warnings, "warning"));
+        return errors;
+    }
+
+    private static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+}

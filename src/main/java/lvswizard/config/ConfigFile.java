@@ -1,0 +1,136 @@
+package lvswizard.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import lvswizard.model.Cluster;
+
+/**
+ * Reads and writes the cluster configuration as JSON: sorted keys, two-space indent, every field
+ * written (null included) so that a saved file records defaults and blank answers and diffs cleanly.
+ */
+public final class ConfigFile {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(new JsonNames())
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING)
+            .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .build();
+
+    private ConfigFile() {
+    }
+
+    public static Cluster read(Path file) throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": no such file");
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage());
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses JSON text; {@code source} names it in error messages. */
+    public static Cluster parse(String json, String source) throws ConfigException {
+        try {
+            Cluster cluster = MAPPER.readValue(json, Cluster.class);
+            if (cluster == null) {
+                throw new ConfigException(source + ":1:1: the file holds no configuration object");
+            }
+            return cluster;
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(describe(e, source));
+        }
+    }
+
+    public static String toJson(Cluster cluster) {
+        try {
+            DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+            return MAPPER.writer(printer).writeValueAsString(cluster) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a cluster record always serialises", e);
+        }
+    }
+
+    private static String describe(JsonProcessingException e, String source) {
+        JsonLocation where = e.getLocation();
+        String position = where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr();
+        String prefix = source + position + ": ";
+        if (e instanceof JsonParseException) {
+            return prefix + "malformed JSON: " + e.getOriginalMessage().lines().findFirst().orElse("");
+        }
+        if (!(e instanceof JsonMappingException mapping)) {
+            return prefix + e.getOriginalMessage();
+        }
+        String path = JsonPaths.of(mapping.getPath());
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return prefix + path + ": unknown key \"" + unknown.getPropertyName() + "\"; expected one of "
+                    + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                    .collect(Collectors.joining(", "));
+        }
+        if (e instanceof InvalidFormatException bad && bad.getTargetType() != null
+                && bad.getTargetType().isEnum()) {
+            return prefix + path + ": \"" + bad.getValue() + "\" is not allowed; expected one of "
+                    + Arrays.stream(bad.getTargetType().getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return prefix + path + ": expected " + JsonPaths.describeType(mismatch.getTargetType())
+                    + mismatchFound(e);
+        }
+        return prefix + path + ": " + e.getOriginalMessage().lines().findFirst().orElse("");
+    }
+
+    private static String mismatchFound(JsonProcessingException e) {
+        Object processor = e.getProcessor();
+        if (processor instanceof com.fasterxml.jackson.core.JsonParser parser) {
+            try {
+                String text = parser.getText();
+                return text == null ? "" : ", found " + (parser.currentToken() != null
+                        && parser.currentToken().isScalarValue() ? "\"" + text + "\"" : text);
+            } catch (IOException ignored) {
+                return "";
+            }
+        }
+        return "";
+    }
+
+    /** Record component names are Java names; the JSON says "interface" where Java cannot. */
+    private static final class JsonNames extends PropertyNamingStrategies.NamingBase {
+        @Override
+        public String translate(String propertyName) {
+            return "iface".equals(propertyName) ? "interface" : propertyName;
+        }
+    }
+
+}

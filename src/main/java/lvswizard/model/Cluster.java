@@ -1,0 +1,42 @@
+package lvswizard.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole LVS setup: a director, its real servers and the virtual services between them.
+ * This is what the configuration file holds.
+ *
+ * @param version     configuration format version; {@link #CURRENT_VERSION}
+ * @param name        cluster label used in script headers and unit names
+ * @param director    the director
+ * @param realServers the real server hosts
+ * @param services    the virtual services
+ */
+public record Cluster(Integer version, String name, Director director, List<RealServer> realServers,
+                      List<VirtualService> services) {
+    public static final int CURRENT_VERSION = 1;
+
+    public Cluster {
+        if (version == null) {
+            version = CURRENT_VERSION;
+        }
+        if (name == null) {
+            name = "lvs";
+        }
+        realServers = realServers == null ? List.of() : List.copyOf(realServers);
+        services = services == null ? List.of() : List.copyOf(services);
+    }
+
+    /** Real servers by name (the first of duplicates wins; the validator reports duplicates). */
+    public Map<String, RealServer> realServersByName() {
+        Map<String, RealServer> byName = new LinkedHashMap<>();
+        for (RealServer server : realServers) {
+            if (server.name() != null) {
+                byName.putIfAbsent(server.name(), server);
+            }
+        }
+        return byName;
+    }
+}

@@ -1,0 +1,122 @@
+package lvswizard.output;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import lvswizard.render.RenderedFile;
+
+/**
+ * Writes generated files safely: every conflict is found before anything is written, each file goes
+ * to a temporary name first and is renamed into place, scripts get 0755 and the rest 0644, and an
+ * existing file with other content is replaced only when forced.
+ */
+public final class OutputDirectory {
+    private static final Set<PosixFilePermission> SCRIPT = PosixFilePermissions.fromString("rwxr-xr-x");
+    private static final Set<PosixFilePermission> DATA = PosixFilePermissions.fromString("rw-r--r--");
+
+    private final Path directory;
+
+    public OutputDirectory(Path directory) {
+        this.directory = directory;
+    }
+
+    /** What happened to each file. */
+    public enum Outcome { WRITTEN, UNCHANGED, REPLACED }
+
+    public record Written(Path path, Outcome outcome) {
+    }
+
+    /** Files that exist with different content: writing them needs force. */
+    public List<Path> conflicts(List<RenderedFile> files) throws OutputException {
+        List<Path> conflicts = new ArrayList<>();
+        for (RenderedFile file : files) {
+            Path target = target(file);
+            if (Files.exists(target) && !sameContent(target, file)) {
+                conflicts.add(target);
+            }
+        }
+        return conflicts;
+    }
+
+    public List<Written> write(List<RenderedFile> files, boolean force) throws OutputException {
+        List<Path> conflicts = conflicts(files);
+        if (!force && !conflicts.isEmpty()) {
+            throw new OutputException(conflicts.get(0) + ": exists with different content"
+                    + (conflicts.size() > 1 ? " (and " + (conflicts.size() - 1) + " more)" : "")
+                    + "; use --force to replace, or choose another --out directory");
+        }
+        createDirectory();
+        List<Path> temporaries = new ArrayList<>();
+        List<Written> written = new ArrayList<>();
+        try {
+            for (RenderedFile file : files) {
+                temporaries.add(writeTemporary(file));
+            }
+            for (int i = 0; i < files.size(); i++) {
+                Path target = target(files.get(i));
+                Outcome outcome = !Files.exists(target) ? Outcome.WRITTEN
+                        : conflicts.contains(target) ? Outcome.REPLACED : Outcome.UNCHANGED;
+                move(temporaries.get(i), target);
+                written.add(new Written(target, outcome));
+            }
+            return written;
+        } catch (IOException e) {
+            throw new OutputException(directory + ": cannot write: " + e.getMessage());
+        } finally {
+            for (Path temporary : temporaries) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // best effort: a leftover .tmp file is harmless and named as such
+                }
+            }
+        }
+    }
+
+    private void createDirectory() throws OutputException {
+        try {
+            Files.createDirectories(directory);
+        } catch (FileAlreadyExistsException e) {
+            throw new OutputException(directory + ": exists and is not a directory");
+        } catch (IOException e) {
+            throw new OutputException(directory + ": cannot create the directory: " + e.getMessage());
+        }
+    }
+
+    private Path writeTemporary(RenderedFile file) throws IOException {
+        Path temporary = Files.createTempFile(directory, "." + file.name() + ".", ".tmp");
+        Files.writeString(temporary, file.content(), StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(temporary, file.executable() ? SCRIPT : DATA);
+        return temporary;
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private Path target(RenderedFile file) {
+        return directory.resolve(file.name());
+    }
+
+    private static boolean sameContent(Path target, RenderedFile file) throws OutputException {
+        try {
+            return Files.isRegularFile(target)
+                    && Files.readString(target, StandardCharsets.UTF_8).equals(file.content());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

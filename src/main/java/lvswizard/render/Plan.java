@@ -1,0 +1,85 @@
+package lvswizard.render;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import lvswizard.model.Backend;
+import lvswizard.model.Cluster;
+import lvswizard.model.Forwarding;
+import lvswizard.model.RealServer;
+import lvswizard.model.VirtualService;
+import lvswizard.validation.IpAddr;
+
+/**
+ * A valid cluster with its addresses parsed and its cross references resolved once, shared by
+ * every renderer. Building a plan from a cluster with validation errors is a programming error.
+ */
+public record Plan(Cluster cluster, List<IpAddr> dips, List<Vip> vips, List<Service> services,
+                   List<Host> hosts, IpAddr directorGateway) {
+
+    /** A distinct VIP and the services that use it. */
+    public record Vip(IpAddr address, List<Service> services) {
+    }
+
+    /** A virtual service with its parsed VIP and resolved members. */
+    public record Service(VirtualService spec, IpAddr vip, List<Member> members) {
+        /** Human label: "tcp 192.168.101.168:80" or "fwmark 1 (tcp 80,443 to 192.168.101.168)". */
+        public String label() {
+            if (spec.hasFwmark()) {
+                return "fwmark " + spec.fwmark() + " (" + spec.protocol() + " "
+                        + String.join(",", spec.markPorts().stream().map(String::valueOf).toList()) + " to "
+                        + vip.text() + ")";
+            }
+            return spec.protocol() + " " + vip.withPort(spec.port());
+        }
+    }
+
+    /** A real server inside one service. */
+    public record Member(Backend backend, Host host, int port) {
+    }
+
+    /** A real server host with its parsed addresses and every VIP it must answer for. */
+    public record Host(RealServer server, IpAddr address, IpAddr gateway, List<HostVip> vips) {
+        public boolean uses(Forwarding forwarding) {
+            return vips.stream().anyMatch(v -> v.backend().forwarding() == forwarding);
+        }
+    }
+
+    /** One VIP a real server holds (DR, TUN) or only routes back through the director (NAT). */
+    public record HostVip(IpAddr vip, Backend backend, Service service) {
+    }
+
+    public static Plan of(Cluster cluster) {
+        List<IpAddr> dips = cluster.director().dips().stream().map(IpAddr::parse).toList();
+        Map<String, Host> hosts = new LinkedHashMap<>();
+        for (RealServer server : cluster.realServers()) {
+            IpAddr gateway = server.gateway() == null ? null : IpAddr.parse(server.gateway());
+            hosts.put(server.name(), new Host(server, IpAddr.parse(server.address()), gateway, new ArrayList<>()));
+        }
+        Map<String, List<Service>> byVip = new LinkedHashMap<>();
+        Map<String, IpAddr> vipAddresses = new LinkedHashMap<>();
+        List<Service> services = new ArrayList<>();
+        for (VirtualService spec : cluster.services()) {
+            IpAddr vip = IpAddr.parse(spec.vip());
+            List<Member> members = new ArrayList<>();
+            Service service = new Service(spec, vip, members);
+            for (Backend backend : spec.backends()) {
+                Host host = hosts.get(backend.realServer());
+                int port = spec.hasFwmark() ? 0 : backend.port() != null ? backend.port() : spec.port();
+                members.add(new Member(backend, host, port));
+                host.vips().add(new HostVip(vip, backend, service));
+            }
+            services.add(service);
+            vipAddresses.putIfAbsent(vip.text(), vip);
+            byVip.computeIfAbsent(vip.text(), k -> new ArrayList<>()).add(service);
+        }
+        List<Vip> vips = vipAddresses.values().stream().map(v -> new Vip(v, byVip.get(v.text()))).toList();
+        IpAddr gateway = cluster.director().gateway() == null ? null : IpAddr.parse(cluster.director().gateway());
+        return new Plan(cluster, dips, vips, services, List.copyOf(hosts.values()), gateway);
+    }
+
+    public boolean uses(Forwarding forwarding) {
+        return services.stream().anyMatch(s -> s.spec().uses(forwarding));
+    }
+}

@@ -1,0 +1,170 @@
+package lvswizard.validation;
+
+import inet.ipaddr.AddressStringParameters.RangeParameters;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import inet.ipaddr.IPAddressStringParameters;
+import java.util.Objects;
+
+/**
+ * A parsed host address with an optional prefix length (10.10.10.11/24, 2001:db8::11/64).
+ * Strict: no brackets, ranges, wildcards, masks, leading zeros or inet_aton shorthand, so that
+ * what the scripts receive is always the canonical literal.
+ */
+public final class IpAddr {
+    private static final IPAddressStringParameters STRICT = strictParameters();
+
+    private final IPAddress host;
+    private final Integer prefixLength;
+
+    private IpAddr(IPAddress host, Integer prefixLength) {
+        this.host = host;
+        this.prefixLength = prefixLength;
+    }
+
+    /** Parses {@code text}, or returns null; {@link #problem} says why it was refused. */
+    public static IpAddr parse(String text) {
+        return problem(text) == null ? parseValid(text) : null;
+    }
+
+    /** Null when {@code text} is a valid address (optionally with /prefix), else the reason. */
+    public static String problem(String text) {
+        if (text == null || text.isBlank()) {
+            return "an address is required";
+        }
+        if (text.startsWith("[") || text.endsWith("]")) {
+            return "write IPv6 addresses without brackets (the scripts add them where ipvsadm needs them)";
+        }
+        IPAddressString parsed = new IPAddressString(text, STRICT);
+        if (!parsed.isValid() || parsed.getAddress() == null || (parsed.isIPv4() && text.contains(":"))) {
+            return "\"" + text + "\" is not an IPv4 or IPv6 address";
+        }
+        return null;
+    }
+
+    private static IpAddr parseValid(String text) {
+        IPAddressString parsed = new IPAddressString(text, STRICT);
+        Integer prefix = parsed.getNetworkPrefixLength();
+        IPAddress host = parsed.getHostAddress();
+        if (host == null) {
+            host = parsed.getAddress().withoutPrefixLength().getLower();
+        }
+        return new IpAddr(host.withoutPrefixLength(), prefix);
+    }
+
+    public boolean isIPv6() {
+        return host.isIPv6();
+    }
+
+    public Family family() {
+        return isIPv6() ? Family.IPV6 : Family.IPV4;
+    }
+
+    public Integer prefixLength() {
+        return prefixLength;
+    }
+
+    public boolean hasPrefix() {
+        return prefixLength != null;
+    }
+
+    /** The prefix length, or the full length (32/128) for a host address. */
+    public int effectivePrefixLength() {
+        return prefixLength != null ? prefixLength : host.getBitCount();
+    }
+
+    /** The canonical literal without prefix: 10.10.10.11, 2001:db8::11. */
+    public String text() {
+        return host.toCanonicalString();
+    }
+
+    /** The literal with the effective prefix: 10.10.10.11/24, 192.168.101.168/32. */
+    public String cidr() {
+        return text() + "/" + effectivePrefixLength();
+    }
+
+    /** ipvsadm's form of an address with a port: 10.0.0.1:80, [2001:db8::1]:80. */
+    public String withPort(int port) {
+        return (isIPv6() ? "[" + text() + "]" : text()) + ":" + port;
+    }
+
+    /** The subnet this address is on, as a prefix block (10.10.10.0/24). */
+    public String network() {
+        return networkBlock().toCanonicalString();
+    }
+
+    /** Dotted netmask of the effective prefix (IPv4) or the prefix length (IPv6). */
+    public String netmask() {
+        if (isIPv6()) {
+            return Integer.toString(effectivePrefixLength());
+        }
+        return host.getNetwork().getNetworkMask(effectivePrefixLength(), false).toCanonicalString();
+    }
+
+    /** IPv4 broadcast address of the subnet; the address itself for a /32. */
+    public String broadcast() {
+        return networkBlock().getUpper().withoutPrefixLength().toCanonicalString();
+    }
+
+    /** True when {@code other} lies inside this address's subnet (same family). */
+    public boolean subnetContains(IpAddr other) {
+        return other.host.getIPVersion() == host.getIPVersion() && networkBlock().contains(other.host);
+    }
+
+    /** True for the network or (IPv4) broadcast address of a subnet with room for hosts. */
+    public boolean isNetworkOrBroadcast() {
+        int bits = host.getBitCount();
+        if (prefixLength == null || prefixLength >= bits - 1) {
+            return false;
+        }
+        IPAddress block = networkBlock();
+        boolean network = host.equals(block.getLower().withoutPrefixLength());
+        boolean broadcast = !isIPv6() && host.equals(block.getUpper().withoutPrefixLength());
+        return network || broadcast;
+    }
+
+    public boolean sameHost(IpAddr other) {
+        return host.equals(other.host);
+    }
+
+    private IPAddress networkBlock() {
+        return host.setPrefixLength(effectivePrefixLength(), false).toPrefixBlock();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IpAddr other && host.equals(other.host) && Objects.equals(prefixLength, other.prefixLength);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(host, prefixLength);
+    }
+
+    @Override
+    public String toString() {
+        return prefixLength == null ? text() : cidr();
+    }
+
+    /** Address family. */
+    public enum Family {
+        IPV4, IPV6;
+
+        @Override
+        public String toString() {
+            return this == IPV4 ? "IPv4" : "IPv6";
+        }
+    }
+
+    private static IPAddressStringParameters strictParameters() {
+        IPAddressStringParameters.Builder builder = new IPAddressStringParameters.Builder()
+                .allowEmpty(false).allowAll(false).allowSingleSegment(false).allowMask(false)
+                .allowPrefixOnly(false).allowWildcardedSeparator(false).allow_inet_aton(false)
+                .setRangeOptions(RangeParameters.NO_RANGE);
+        builder.getIPv4AddressParametersBuilder().allowLeadingZeros(false).allowPrefixLengthLeadingZeros(false)
+                .allowPrefixesBeyondAddressSize(false).allowBinary(false);
+        builder.getIPv6AddressParametersBuilder().allowPrefixLengthLeadingZeros(false)
+                .allowPrefixesBeyondAddressSize(false).allowBinary(false).allowZone(false);
+        return builder.toParams();
+    }
+}

@@ -1,0 +1,25 @@
+package lvswizard.validation;
+
+/** Shows an untrusted value inside a one-line message: quoted, control characters escaped, clipped. */
+final class Quote {
+    private static final int MAX = 60;
+
+    private Quote() {
+    }
+
+    static String forMessage(String value) {
+        return "\"" + clip(value) + "\"";
+    }
+
+    static String clip(String value) {
+        StringBuilder out = new StringBuilder();
+        value.codePoints().limit(MAX).forEach(c -> {
+            if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\x%02x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return value.codePointCount(0, value.length()) > MAX ? out + "..." : out.toString();
+    }
+}

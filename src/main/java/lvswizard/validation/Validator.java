@@ -1,0 +1,500 @@
+package lvswizard.validation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import lvswizard.model.Backend;
+import lvswizard.model.Cluster;
+import lvswizard.model.Director;
+import lvswizard.model.Forwarding;
+import lvswizard.model.Persistence;
+import lvswizard.model.RealServer;
+import lvswizard.model.Scheduler;
+import lvswizard.model.SchedulerFlag;
+import lvswizard.model.TunnelType;
+import lvswizard.model.VirtualService;
+
+/**
+ * Checks a cluster for the mistakes that make LVS fail, loudly or silently. Pure and linear in the
+ * size of the configuration: lookups go through hash maps, never nested loops over real servers.
+ */
+public final class Validator {
+    private static final long MAX_PERSISTENCE = (1L << 31) - 1;
+    private static final long MAX_FWMARK = (1L << 32) - 1;
+    private static final Set<Scheduler> RECENT = Set.of(Scheduler.TWOS, Scheduler.MH, Scheduler.OVF);
+
+    private final Findings findings = new Findings();
+    private final List<IpAddr> dips = new ArrayList<>();
+    private final Map<String, ParsedServer> servers = new HashMap<>();
+    private final Map<String, String> ripOwners = new HashMap<>();
+    private final Set<String> usedServers = new HashSet<>();
+    private final Map<String, Integer> vipPrefixes = new HashMap<>();
+    private final Set<String> serviceKeys = new HashSet<>();
+    private boolean drUsed;
+
+    private Validator() {
+    }
+
+    public static List<Finding> validate(Cluster cluster) {
+        Validator validator = new Validator();
+        validator.check(cluster);
+        return validator.findings.list();
+    }
+
+    public static boolean hasErrors(List<Finding> findings) {
+        return findings.stream().anyMatch(Finding::isError);
+    }
+
+    private record ParsedServer(RealServer server, IpAddr address, IpAddr gateway, int index) {
+    }
+
+    private void check(Cluster cluster) {
+        if (cluster.version() != Cluster.CURRENT_VERSION) {
+            findings.add(Rule.VERSION, "version", "version " + cluster.version()
+                    + " is not supported; expected " + Cluster.CURRENT_VERSION);
+        }
+        checkName("name", cluster.name(), "cluster name");
+        Director director = cluster.director();
+        if (findings.required("director", director, "the director")) {
+            checkDirector(director);
+        }
+        for (int i = 0; i < cluster.realServers().size(); i++) {
+            checkRealServer(cluster.realServers().get(i), i);
+        }
+        if (cluster.services().isEmpty()) {
+            findings.add(Rule.NO_SERVICES, "services", "no virtual service is defined");
+        }
+        for (int i = 0; i < cluster.services().size(); i++) {
+            checkService(cluster.services().get(i), i);
+        }
+        if (director != null) {
+            checkDirectorNetworks(director);
+        }
+        for (ParsedServer parsed : servers.values()) {
+            if (!usedServers.contains(parsed.server().name())) {
+                findings.add(Rule.UNUSED_REAL_SERVER, "realServers[" + parsed.index() + "]",
+                        "real server " + parsed.server().name() + " is in no service");
+            }
+        }
+    }
+
+    // ---- director -------------------------------------------------------------------------
+
+    private void checkDirector(Director director) {
+        checkName("director.name", director.name(), "director name");
+        checkInterface("director.dipInterface", director.dipInterface(), "the DIP interface");
+        checkInterface("director.vipInterface", director.vipInterface(), "the VIP interface");
+        if (director.dips().isEmpty()) {
+            findings.add(Rule.REQUIRED, "director.dips", "the director's own address (DIP) is missing");
+        }
+        for (int i = 0; i < director.dips().size(); i++) {
+            IpAddr dip = hostWithPrefix("director.dips[" + i + "]", director.dips().get(i), "DIP");
+            if (dip != null) {
+                dips.add(dip);
+            }
+        }
+        if (director.ntpServer() == null) {
+            findings.add(Rule.NTP, "director.ntpServer", "no NTP server is named");
+        } else if (IpAddr.problem(director.ntpServer()) != null && !Names.isHostname(director.ntpServer())) {
+            findings.add(Rule.ADDRESS_SYNTAX, "director.ntpServer",
+                    "\"" + director.ntpServer() + "\" is neither an address nor a host name");
+        }
+    }
+
+    /** The director's gateway can only be judged once the VIP subnets are known. */
+    private void checkDirectorNetworks(Director director) {
+        if (director.gateway() == null) {
+            return;
+        }
+        IpAddr gateway = address("director.gateway", director.gateway(), "gateway");
+        if (gateway == null) {
+            return;
+        }
+        List<IpAddr> networks = new ArrayList<>(dips);
+        vipPrefixes.forEach((vip, prefix) -> {
+            if (prefix != null) {
+                networks.add(IpAddr.parse(vip + "/" + prefix));
+            }
+        });
+        checkGatewayInside("director.gateway", gateway, networks, "the director's networks");
+        if (!drUsed || director.vipInterface() == null || director.dipInterface() == null) {
+            return;
+        }
+        if (!Names.baseDevice(director.vipInterface()).equals(Names.baseDevice(director.dipInterface()))) {
+            findings.add(Rule.DR_TWO_NICS, "director.vipInterface", "the VIP is on "
+                    + director.vipInterface() + " and the DIP on " + director.dipInterface()
+                    + "; keep rp_filter at 0 or 2 on both");
+        }
+    }
+
+    // ---- real servers ---------------------------------------------------------------------
+
+    private void checkRealServer(RealServer server, int index) {
+        String path = "realServers[" + index + "]";
+        boolean named = checkName(path + ".name", server.name(), "real server name")
+                && findings.required(path + ".name", server.name(), "real server name");
+        if (named && servers.containsKey(server.name())) {
+            findings.add(Rule.DUPLICATE_NAME, path + ".name", "real server name " + server.name()
+                    + " is already used by realServers[" + servers.get(server.name()).index() + "]");
+            named = false;
+        }
+        checkInterface(path + ".interface", server.iface(), "the real server's interface");
+        IpAddr address = hostWithPrefix(path + ".address", server.address(), "real server address (RIP)");
+        if (address != null) {
+            String owner = ripOwners.putIfAbsent(address.text(), path);
+            if (owner != null) {
+                findings.add(Rule.DUPLICATE_ADDRESS, path + ".address", "RIP " + address.text()
+                        + " is also the address of " + owner);
+            }
+            for (IpAddr dip : dips) {
+                if (dip.sameHost(address)) {
+                    findings.add(Rule.DUPLICATE_ADDRESS, path + ".address", "RIP " + address.text()
+                            + " is the director's DIP");
+                }
+            }
+        }
+        IpAddr gateway = null;
+        if (server.gateway() != null) {
+            gateway = address(path + ".gateway", server.gateway(), "gateway");
+            if (gateway != null && address != null) {
+                checkGatewayInside(path + ".gateway", gateway, List.of(address), "its subnet " + address.network());
+                if (gateway.sameHost(address)) {
+                    findings.add(Rule.DUPLICATE_ADDRESS, path + ".gateway", "gateway " + gateway.text()
+                            + " is the real server's own address");
+                }
+            }
+        }
+        if (named) {
+            servers.put(server.name(), new ParsedServer(server, address, gateway, index));
+        }
+    }
+
+    // ---- services -------------------------------------------------------------------------
+
+    private void checkService(VirtualService service, int index) {
+        String path = "services[" + index + "]";
+        if (service.name() != null) {
+            checkName(path + ".name", service.name(), "service name");
+        }
+        IpAddr vip = address(path + ".vip", service.vip(), "VIP");
+        if (vip != null) {
+            checkVip(path, vip);
+        }
+        checkPorts(path, service);
+        checkScheduler(path, service);
+        checkPersistence(path, service, vip);
+        if (vip != null) {
+            String key = service.hasFwmark() ? "fwmark " + service.fwmark() + " " + vip.family()
+                    : service.protocol() + " " + vip.withPort(service.port() == null ? 0 : service.port());
+            if (!serviceKeys.add(key)) {
+                findings.add(Rule.DUPLICATE_SERVICE, path, "service " + key + " is defined twice");
+            }
+        }
+        if (service.backends().isEmpty()) {
+            findings.add(Rule.NO_BACKENDS, path + ".backends", "service has no real servers");
+        }
+        Set<String> members = new HashSet<>();
+        for (int i = 0; i < service.backends().size(); i++) {
+            checkBackend(path + ".backends[" + i + "]", service.backends().get(i), service, vip, members);
+        }
+        checkTunnelWarnings(path, service);
+        if (service.hasFwmark() && service.markPorts().size() > 1 && service.persistence() == null) {
+            findings.add(Rule.FWMARK_PERSISTENCE, path + ".persistence", "fwmark " + service.fwmark()
+                    + " bundles ports " + service.markPorts() + " without persistence");
+        }
+        drUsed |= service.uses(Forwarding.DR);
+    }
+
+    private void checkVip(String path, IpAddr vip) {
+        if (vip.isNetworkOrBroadcast()) {
+            findings.add(Rule.NETWORK_OR_BROADCAST, path + ".vip", "VIP " + vip + " is the network or broadcast"
+                    + " address of " + vip.network());
+        }
+        if (vipPrefixes.containsKey(vip.text())
+                && !java.util.Objects.equals(vipPrefixes.get(vip.text()), vip.prefixLength())) {
+            findings.add(Rule.VIP_PREFIX, path + ".vip", "VIP " + vip.text() + " has prefix "
+                    + vip.prefixLength() + " here but " + vipPrefixes.get(vip.text()) + " in another service");
+        }
+        vipPrefixes.putIfAbsent(vip.text(), vip.prefixLength());
+        for (IpAddr dip : dips) {
+            if (dip.sameHost(vip)) {
+                findings.add(Rule.DUPLICATE_ADDRESS, path + ".vip", "VIP " + vip.text() + " is the director's DIP");
+            }
+        }
+        String owner = ripOwners.get(vip.text());
+        if (owner != null) {
+            findings.add(Rule.DUPLICATE_ADDRESS, path + ".vip", "VIP " + vip.text() + " is the address of " + owner);
+        }
+    }
+
+    private void checkPorts(String path, VirtualService service) {
+        if (service.hasFwmark()) {
+            findings.range(path + ".fwmark", "fwmark", service.fwmark(), 1, MAX_FWMARK);
+            if (service.port() != null) {
+                findings.add(Rule.FWMARK_FIELDS, path + ".port", "a fwmark service has no port (found "
+                        + service.port() + "); list the ports in markPorts");
+            }
+            if (service.markPorts().isEmpty()) {
+                findings.add(Rule.FWMARK_FIELDS, path + ".markPorts", "fwmark " + service.fwmark()
+                        + " marks no port; list the ports to bundle, e.g. [80, 443]");
+            }
+            Set<Integer> seen = new HashSet<>();
+            for (int i = 0; i < service.markPorts().size(); i++) {
+                Integer port = service.markPorts().get(i);
+                if (findings.required(path + ".markPorts[" + i + "]", port, "port")) {
+                    findings.range(path + ".markPorts[" + i + "]", "port", port, 1, 65535);
+                    if (!seen.add(port)) {
+                        findings.add(Rule.FWMARK_FIELDS, path + ".markPorts[" + i + "]", "port " + port
+                                + " is listed twice");
+                    }
+                }
+            }
+            return;
+        }
+        if (!service.markPorts().isEmpty()) {
+            findings.add(Rule.FWMARK_FIELDS, path + ".markPorts", "markPorts " + service.markPorts()
+                    + " is set but the service has no fwmark");
+        }
+        if (findings.required(path + ".port", service.port(), "the service port")) {
+            findings.range(path + ".port", "port", service.port(), 0, 65535);
+            if (service.port() == 0 && service.persistence() == null) {
+                findings.add(Rule.PORT_ZERO, path + ".port", "port 0 (all ports) without persistence");
+            }
+        }
+    }
+
+    private void checkScheduler(String path, VirtualService service) {
+        Scheduler scheduler = service.scheduler();
+        for (int i = 0; i < service.schedulerFlags().size(); i++) {
+            SchedulerFlag flag = service.schedulerFlags().get(i);
+            if (flag == null || flag.scheduler() != scheduler) {
+                findings.add(Rule.SCHEDULER_FLAG, path + ".schedulerFlags[" + i + "]", "flag " + flag
+                        + " does not apply to scheduler " + scheduler);
+            }
+        }
+        if (RECENT.contains(scheduler)) {
+            findings.add(Rule.RECENT_SCHEDULER, path + ".scheduler", "scheduler " + scheduler
+                    + " needs kernel " + (scheduler == Scheduler.TWOS ? "5.5" : scheduler == Scheduler.MH
+                    ? "4.18" : "4.20") + " or later on the director");
+        }
+    }
+
+    private void checkPersistence(String path, VirtualService service, IpAddr vip) {
+        Persistence persistence = service.persistence();
+        if (persistence == null) {
+            return;
+        }
+        findings.range(path + ".persistence.timeout", "persistence timeout", persistence.timeout(), 1,
+                MAX_PERSISTENCE);
+        String mask = persistence.netmask();
+        if (mask == null || vip == null) {
+            return;
+        }
+        if (!PersistenceMask.isValid(mask, vip.isIPv6())) {
+            findings.add(Rule.PERSISTENCE_NETMASK, path + ".persistence.netmask", "\"" + mask + "\" is not "
+                    + (vip.isIPv6() ? "an IPv6 prefix length 1-128" : "a dotted IPv4 netmask like 255.255.255.0"));
+        }
+    }
+
+    // ---- backends -------------------------------------------------------------------------
+
+    private void checkBackend(String path, Backend backend, VirtualService service, IpAddr vip, Set<String> members) {
+        if (!findings.required(path + ".realServer", backend.realServer(), "the real server's name")) {
+            return;
+        }
+        ParsedServer server = servers.get(backend.realServer());
+        usedServers.add(backend.realServer());
+        findings.range(path + ".weight", "weight", backend.weight(), 0, 65535);
+        if (backend.weight() == 0) {
+            findings.add(Rule.WEIGHT_ZERO, path + ".weight", "real server " + backend.realServer()
+                    + " has weight 0");
+        }
+        checkThresholds(path, backend);
+        checkBackendPort(path, backend, service);
+        checkTunnelFields(path, backend);
+        if (server == null) {
+            findings.add(Rule.UNKNOWN_REAL_SERVER, path + ".realServer", "no real server is named "
+                    + backend.realServer());
+            return;
+        }
+        String member = backend.realServer() + ":" + effectivePort(backend, service);
+        if (!members.add(member)) {
+            findings.add(Rule.DUPLICATE_BACKEND, path, "real server " + member + " is in this service twice");
+        }
+        if (vip == null || server.address() == null) {
+            return;
+        }
+        checkFamilies(path, backend, vip, server);
+        switch (backend.forwarding()) {
+            case DR -> checkDirectRouting(path, server);
+            case NAT -> checkNat(path, vip, server);
+            case TUN -> { }
+        }
+    }
+
+    private static Integer effectivePort(Backend backend, VirtualService service) {
+        return backend.port() != null ? backend.port() : service.port();
+    }
+
+    private void checkThresholds(String path, Backend backend) {
+        findings.range(path + ".upperThreshold", "upper threshold", backend.upperThreshold(), 0, 65535);
+        findings.range(path + ".lowerThreshold", "lower threshold", backend.lowerThreshold(), 0, 65535);
+        if (backend.upperThreshold() > 0 && backend.lowerThreshold() > backend.upperThreshold()) {
+            findings.add(Rule.THRESHOLD_ORDER, path + ".lowerThreshold", "lower threshold "
+                    + backend.lowerThreshold() + " is above the upper threshold " + backend.upperThreshold());
+        }
+    }
+
+    private void checkBackendPort(String path, Backend backend, VirtualService service) {
+        if (backend.port() == null) {
+            return;
+        }
+        findings.range(path + ".port", "port", backend.port(), 1, 65535);
+        if (service.hasFwmark()) {
+            findings.add(Rule.FWMARK_FIELDS, path + ".port", "port " + backend.port()
+                    + " is set, but a fwmark service forwards each packet to the port it was sent to");
+        } else if (backend.forwarding() != Forwarding.NAT && !backend.port().equals(service.port())) {
+            findings.add(Rule.PORT_MAPPING, path + ".port", "port " + backend.port() + " differs from the VIP port "
+                    + service.port() + " with " + backend.forwarding().name() + " forwarding");
+        }
+    }
+
+    private void checkTunnelFields(String path, Backend backend) {
+        if (backend.forwarding() != Forwarding.TUN) {
+            if (backend.tunnelType() != null || backend.tunnelPort() != null) {
+                findings.add(Rule.TUN_FIELDS, path + ".tunnelType", "tunnel settings are set but forwarding is "
+                        + backend.forwarding());
+            }
+            return;
+        }
+        if (backend.tunnelType() == TunnelType.GUE) {
+            if (findings.required(path + ".tunnelPort", backend.tunnelPort(), "the GUE tunnel port")) {
+                findings.range(path + ".tunnelPort", "tunnel port", backend.tunnelPort(), 1, 65535);
+            }
+        } else if (backend.tunnelPort() != null) {
+            findings.add(Rule.TUN_FIELDS, path + ".tunnelPort", "tunnel port " + backend.tunnelPort()
+                    + " applies only to gue, not " + backend.tunnelType());
+        }
+    }
+
+    private void checkFamilies(String path, Backend backend, IpAddr vip, ParsedServer server) {
+        if (vip.family() != server.address().family()) {
+            if (backend.forwarding() == Forwarding.TUN) {
+                findings.add(Rule.MIXED_FAMILY_TUNNEL, path, "VIP " + vip.text() + " is " + vip.family()
+                        + " and real server " + server.address().text() + " is " + server.address().family());
+            } else {
+                findings.add(Rule.FAMILY_MISMATCH, path, "VIP " + vip.text() + " is " + vip.family()
+                        + " but real server " + server.server().name() + " (" + server.address().text() + ") is "
+                        + server.address().family() + " with " + backend.forwarding().name() + " forwarding");
+            }
+        }
+        if (backend.forwarding() != Forwarding.TUN && !dips.isEmpty()
+                && dips.stream().noneMatch(d -> d.family() == server.address().family())) {
+            findings.add(Rule.DIP_FAMILY, "director.dips", "the director has no " + server.address().family()
+                    + " DIP to reach real server " + server.server().name());
+        }
+    }
+
+    private void checkDirectRouting(String path, ParsedServer server) {
+        IpAddr rip = server.address();
+        boolean onDipLan = dips.stream().anyMatch(dip -> dip.subnetContains(rip));
+        if (!onDipLan && dips.stream().anyMatch(d -> d.family() == rip.family())) {
+            findings.add(Rule.DR_SAME_SUBNET, "realServers[" + server.index() + "].address", "RIP " + rip.text()
+                    + " of " + server.server().name() + " is outside the director's DIP subnet"
+                    + (dips.size() == 1 ? " " + dips.get(0).network() : "s") + " (" + path + " uses DR)");
+        }
+    }
+
+    private void checkNat(String path, IpAddr vip, ParsedServer server) {
+        String serverPath = "realServers[" + server.index() + "]";
+        IpAddr gateway = server.gateway();
+        if (gateway == null || dips.stream().noneMatch(dip -> dip.sameHost(gateway))) {
+            findings.add(Rule.NAT_GATEWAY, serverPath + ".gateway", "real server " + server.server().name()
+                    + " uses gateway " + (gateway == null ? "(none)" : gateway.text()) + ", not the DIP "
+                    + dipText(server.address()) + " (" + path + " uses NAT)");
+        }
+        if (server.address().subnetContains(vip)) {
+            findings.add(Rule.NAT_CLIENT_NETWORK, path, "VIP " + vip.text() + " lies in the real servers' subnet "
+                    + server.address().network());
+        }
+    }
+
+    private String dipText(IpAddr rip) {
+        return dips.stream().filter(d -> d.family() == rip.family()).map(IpAddr::text).findFirst().orElse("(none)");
+    }
+
+    private void checkTunnelWarnings(String path, VirtualService service) {
+        List<Backend> tunnelled = service.backends().stream().filter(b -> b.forwarding() == Forwarding.TUN).toList();
+        if (tunnelled.isEmpty()) {
+            return;
+        }
+        findings.add(Rule.TUN_MTU, path, "service uses TUN forwarding");
+        findings.add(Rule.TUN_RP_FILTER, path, "service uses TUN forwarding");
+        tunnelled.stream().map(Backend::tunnelType).filter(t -> t == TunnelType.GUE || t == TunnelType.GRE)
+                .distinct().forEach(t -> findings.add(Rule.TUN_KERNEL, path, "tunnel type " + t + " is used"));
+    }
+
+    // ---- shared field checks ------------------------------------------------------------------
+
+    private boolean checkName(String path, String name, String what) {
+        if (name != null && !Names.isName(name)) {
+            findings.add(Rule.NAME_SYNTAX, path, what + " " + Quote.forMessage(name)
+                    + " is not allowed; expected 1-32 of A-Z a-z 0-9 . _ - starting with a letter or digit");
+            return false;
+        }
+        return true;
+    }
+
+    private void checkInterface(String path, String iface, String what) {
+        if (findings.required(path, iface, what) && !Names.isInterface(iface)) {
+            findings.add(Rule.INTERFACE_NAME, path, "interface " + Quote.forMessage(iface)
+                    + " is not a valid name; expected 1-15 of A-Z a-z 0-9 _ . : -");
+        }
+    }
+
+    private IpAddr address(String path, String text, String what) {
+        if (!findings.required(path, text, what)) {
+            return null;
+        }
+        String problem = IpAddr.problem(text);
+        if (problem != null) {
+            findings.add(Rule.ADDRESS_SYNTAX, path, what + ": " + Quote.clip(problem));
+            return null;
+        }
+        return IpAddr.parse(text);
+    }
+
+    private IpAddr hostWithPrefix(String path, String text, String what) {
+        IpAddr address = address(path, text, what);
+        if (address == null) {
+            return null;
+        }
+        if (!address.hasPrefix()) {
+            findings.add(Rule.PREFIX_REQUIRED, path, what + " " + address.text() + " has no prefix length; write it as "
+                    + address.text() + (address.isIPv6() ? "/64" : "/24") + " (with your subnet's length)");
+            return null;
+        }
+        if (address.isNetworkOrBroadcast()) {
+            findings.add(Rule.NETWORK_OR_BROADCAST, path, what + " " + address + " is the network or broadcast"
+                    + " address of " + address.network());
+        }
+        return address;
+    }
+
+    private void checkGatewayInside(String path, IpAddr gateway, List<IpAddr> networks, String where) {
+        List<IpAddr> sameFamily = networks.stream().filter(n -> n.family() == gateway.family()).toList();
+        if (sameFamily.isEmpty()) {
+            return;
+        }
+        if (sameFamily.stream().noneMatch(n -> n.subnetContains(gateway))) {
+            findings.add(Rule.GATEWAY_SUBNET, path, "gateway " + gateway.text() + " is outside " + where);
+        } else if (sameFamily.stream().anyMatch(n -> n.subnetContains(gateway)
+                && IpAddr.parse(gateway.text() + "/" + n.effectivePrefixLength()).isNetworkOrBroadcast())) {
+            findings.add(Rule.NETWORK_OR_BROADCAST, path, "gateway " + gateway.text()
+                    + " is the network or broadcast address of its subnet");
+        }
+    }
+}
