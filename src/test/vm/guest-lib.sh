@@ -198,8 +198,9 @@ snap_diff() {
   local a=$1 b=$2 kind=$3 ns out='' d
   shift 3
   for ns in "$@"; do
-    d=$(diff "/tmp/snap/$a/$ns.$kind" "/tmp/snap/$b/$ns.$kind" | sed -n 's/^\([<>]\) /\1/p' |
-        sed 's/^</-/; s/^>/+/' | tr -s ' ' | tr '\n' ';')
+    # unified format: the only one busybox diff knows (GNU diff is in the guest too)
+    d=$(diff -U0 "/tmp/snap/$a/$ns.$kind" "/tmp/snap/$b/$ns.$kind" | sed '1,2d' | grep '^[-+]' |
+        tr -s ' \t' ' ' | tr '\n' ';')
     [ -z "$d" ] || out="$out $ns.$kind: $d"
   done
   [ -z "$out" ] && return 0

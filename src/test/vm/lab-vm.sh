@@ -193,7 +193,7 @@ done
 # Real userland where a script could meet it: busybox applets that run other programs (timeout,
 # env, xargs, nohup, nice...) prefer their own applets to PATH, so busybox `timeout 5 ip ...`
 # would run busybox's `ip`. Hence the real coreutils, grep, sed, awk (mawk), findutils, procps...
-for p in coreutils grep sed mawk findutils procps psmisc sysvinit-utils hostname; do
+for p in coreutils grep sed mawk findutils diffutils procps psmisc sysvinit-utils hostname; do
   dpkg-query -W -f '${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || continue
   for t in $(dpkg -L "$p" | sed -n 's|^\(/usr\)\{0,1\}/s\{0,1\}bin/\([^/]*\)$|\2|p' | sort -u); do
     add_tool "$t" 2>/dev/null || true
@@ -247,9 +247,11 @@ OPTIONAL_MODULES="ip_vs_rr ip_vs_wrr ip_vs_lc ip_vs_lblc ip_vs_lblcr ip_vs_dh ip
   xt_ipvs nf_conntrack nf_nat dummy macvlan $EXTRA_MODULES"
 MODLIST=$WORK/modules.list
 : > "$MODLIST"
+SKIPPED=
 for m in $MANDATORY_MODULES $OPTIONAL_MODULES; do
   if ! deps=$(modprobe -d "$KDIR" -S "$KV" --show-depends "$m" 2>/dev/null); then
     case " $MANDATORY_MODULES " in *" $m "*) say "kernel $KV lacks mandatory module $m"; exit 1 ;; esac
+    SKIPPED="$SKIPPED $m"
     continue
   fi
   echo "$deps" | awk '$1=="insmod"{print $2}' >> "$MODLIST"
@@ -272,10 +274,10 @@ cat > "$R/opt/lab/lab.conf" <<EOF
 LAB_SCENARIO=$SCENARIO
 LAB_SCRIPTS="$LAB_SCRIPTS"
 EOF
-for s in $LAB_SCRIPTS; do cp "$SCRIPTS/$s" "$R/lab/$s"; done
-chmod 755 "$R/init" "$R"/lab/*
+for s in $LAB_SCRIPTS; do cp "$SCRIPTS/$s" "$R/lab/$s"; chmod 755 "$R/lab/$s"; done
+chmod 755 "$R/init"
 (cd "$R" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0 | gzip -1) > "$WORK/initramfs.cpio.gz"
-say "initramfs $(du -h "$WORK/initramfs.cpio.gz" | cut -f1), $(find "$MD" -name '*.ko*' | wc -l) modules, scenario $SCENARIO"
+say "initramfs $(du -h "$WORK/initramfs.cpio.gz" | cut -f1), $(find "$MD" -name '*.ko*' | wc -l) modules (not in this kernel:${SKIPPED:- none}), scenario $SCENARIO"
 
 # ---------------------------------------------------------------------------------- boot
 case $ACCEL in

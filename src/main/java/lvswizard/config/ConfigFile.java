@@ -111,16 +111,27 @@ public final class ConfigFile {
         return prefix + path + ": " + e.getOriginalMessage().lines().findFirst().orElse("");
     }
 
+    private static final java.util.regex.Pattern FOUND =
+            java.util.regex.Pattern.compile("(?:from|coerce) ([A-Za-z-]+) (?:value|token)( \\(\"[^\"]{0,40}\"\\))?");
+
+    /** What the file held instead: the offending value when Jackson kept it, else its JSON kind. */
     private static String mismatchFound(JsonProcessingException e) {
-        Object processor = e.getProcessor();
-        if (processor instanceof com.fasterxml.jackson.core.JsonParser parser) {
-            try {
-                String text = parser.getText();
-                return text == null ? "" : ", found " + (parser.currentToken() != null
-                        && parser.currentToken().isScalarValue() ? "\"" + text + "\"" : text);
-            } catch (IOException ignored) {
-                return "";
+        if (e instanceof InvalidFormatException bad && bad.getValue() != null) {
+            return ", found \"" + bad.getValue() + "\"";
+        }
+        java.util.regex.Matcher kind = FOUND.matcher(e.getOriginalMessage());
+        if (kind.find()) {
+            if (kind.group(2) != null) {
+                return ", found " + kind.group(2).substring(2, kind.group(2).length() - 1);
             }
+            return ", found " + switch (kind.group(1)) {
+                case "Boolean" -> "true/false";
+                case "String" -> "a string";
+                case "Array" -> "a list";
+                case "Object" -> "an object";
+                case "Floating-point" -> "a decimal number";
+                default -> kind.group(1).toLowerCase(java.util.Locale.ROOT);
+            };
         }
         return "";
     }

@@ -32,6 +32,9 @@ public final class IpAddr {
         if (text == null || text.isBlank()) {
             return "an address is required";
         }
+        if (!text.strip().equals(text) || text.chars().anyMatch(Character::isWhitespace)) {
+            return "\"" + text + "\" contains white space";
+        }
         if (text.startsWith("[") || text.endsWith("]")) {
             return "write IPv6 addresses without brackets (the scripts add them where ipvsadm needs them)";
         }

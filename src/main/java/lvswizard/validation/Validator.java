@@ -201,6 +201,9 @@ public final class Validator {
             checkBackend(path + ".backends[" + i + "]", service.backends().get(i), service, vip, members);
         }
         checkTunnelWarnings(path, service);
+        if (vip != null) {
+            checkNatClientNetwork(path, service, vip);
+        }
         if (service.hasFwmark() && service.markPorts().size() > 1 && service.persistence() == null) {
             findings.add(Rule.FWMARK_PERSISTENCE, path + ".persistence", "fwmark " + service.fwmark()
                     + " bundles ports " + service.markPorts() + " without persistence");
@@ -330,7 +333,7 @@ public final class Validator {
         checkFamilies(path, backend, vip, server);
         switch (backend.forwarding()) {
             case DR -> checkDirectRouting(path, server);
-            case NAT -> checkNat(path, vip, server);
+            case NAT -> checkNat(path, server);
             case TUN -> { }
         }
     }
@@ -408,7 +411,7 @@ public final class Validator {
         }
     }
 
-    private void checkNat(String path, IpAddr vip, ParsedServer server) {
+    private void checkNat(String path, ParsedServer server) {
         String serverPath = "realServers[" + server.index() + "]";
         IpAddr gateway = server.gateway();
         if (gateway == null || dips.stream().noneMatch(dip -> dip.sameHost(gateway))) {
@@ -416,10 +419,16 @@ public final class Validator {
                     + " uses gateway " + (gateway == null ? "(none)" : gateway.text()) + ", not the DIP "
                     + dipText(server.address()) + " (" + path + " uses NAT)");
         }
-        if (server.address().subnetContains(vip)) {
-            findings.add(Rule.NAT_CLIENT_NETWORK, path, "VIP " + vip.text() + " lies in the real servers' subnet "
-                    + server.address().network());
-        }
+    }
+
+    private void checkNatClientNetwork(String path, VirtualService service, IpAddr vip) {
+        service.backends().stream().filter(b -> b.forwarding() == Forwarding.NAT)
+                .map(b -> servers.get(b.realServer()))
+                .filter(s -> s != null && s.address() != null && s.address().subnetContains(vip))
+                .findFirst()
+                .ifPresent(s -> findings.add(Rule.NAT_CLIENT_NETWORK, path + ".vip", "VIP " + vip.text()
+                        + " lies in the real servers' subnet " + s.address().network()
+                        + ", so its clients would too"));
     }
 
     private String dipText(IpAddr rip) {

@@ -1,0 +1,58 @@
+package lvswizard.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The generated files of every example and flavour, byte for byte. After an intended change,
+ * refresh them with: mvn test -Dtest=GoldenFilesTest -Dgolden.update=true, and review the diff.
+ */
+class GoldenFilesTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+    private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+
+    static List<Generated.Case> cases() {
+        return Generated.cases();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void matchesGoldenFiles(Generated.Case c) throws IOException {
+        Path dir = GOLDEN.resolve(c.example()).resolve(c.flavour().toString());
+        List<RenderedFile> files = c.files();
+        if (UPDATE) {
+            write(dir, files);
+        }
+        try (Stream<Path> stored = Files.list(dir)) {
+            assertThat(stored.map(p -> p.getFileName().toString()).sorted())
+                    .as("golden files of " + c)
+                    .containsExactlyElementsOf(files.stream().map(RenderedFile::name).sorted().toList());
+        }
+        for (RenderedFile file : files) {
+            assertThat(file.content()).as(c + "/" + file.name())
+                    .isEqualTo(Files.readString(dir.resolve(file.name()), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void write(Path dir, List<RenderedFile> files) throws IOException {
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> old = Files.list(dir)) {
+                for (Path p : old.toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        for (RenderedFile file : files) {
+            Files.writeString(dir.resolve(file.name()), file.content(), StandardCharsets.UTF_8);
+        }
+    }
+}

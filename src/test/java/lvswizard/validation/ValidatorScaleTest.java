@@ -1,0 +1,49 @@
+package lvswizard.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import lvswizard.model.Backend;
+import lvswizard.model.Cluster;
+import lvswizard.model.Director;
+import lvswizard.model.Forwarding;
+import lvswizard.model.RealServer;
+import lvswizard.model.VirtualService;
+import org.junit.jupiter.api.Test;
+
+/** Large clusters are validated completely; the time is measured by the benchmark, not asserted here. */
+class ValidatorScaleTest {
+
+    /** A DR cluster with {@code count} real servers on 10.0.0.0/16, all in one service. */
+    public static Cluster bigCluster(int count) {
+        List<RealServer> servers = new ArrayList<>();
+        List<Backend> backends = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String name = "rs" + i;
+            servers.add(new RealServer(name, "10.0." + (1 + i / 250) + "." + (1 + i % 250) + "/16", "eth0", "10.0.0.254"));
+            backends.add(Backend.of(name, 1 + i % 3, Forwarding.DR));
+        }
+        Director director = new Director("director", "eth0", List.of("10.0.0.1/16"), "eth0", "10.0.0.254", "10.0.0.1");
+        VirtualService service = new VirtualService("web", null, "10.0.0.100/16", 80, null, null, null, null, null,
+                backends);
+        return new Cluster(1, "big", director, servers, List.of(service));
+    }
+
+    @Test
+    void tenThousandRealServersValidateClean() {
+        List<Finding> findings = Validator.validate(bigCluster(10_000));
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
+    void aDuplicateAmongTenThousandIsFound() {
+        Cluster cluster = bigCluster(10_000);
+        List<RealServer> servers = new ArrayList<>(cluster.realServers());
+        servers.set(9_999, new RealServer("rs9999", "10.0.1.1/16", "eth0", "10.0.0.254"));
+        List<Finding> findings = Validator.validate(new Cluster(1, "big", cluster.director(), servers,
+                cluster.services()));
+        assertThat(findings).extracting(Finding::rule, Finding::path)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Rule.DUPLICATE_ADDRESS, "realServers[9999].address"));
+    }
+}
