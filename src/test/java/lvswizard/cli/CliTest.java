@@ -1,0 +1,143 @@
+package lvswizard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import lvswizard.Examples;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line in process: exit codes, what goes to stdout and stderr, and what lands on disk. */
+class CliTest {
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void validateCleanExampleExitsZero() {
+        Run run = run("validate", "--config", "examples/nat-portmap.json");
+        assertThat(run.code()).isZero();
+        assertThat(run.err()).isEqualTo("examples/nat-portmap.json: 0 errors, 0 warnings\n");
+    }
+
+    @Test
+    void warningsDoNotFail() {
+        Run run = run("validate", "--config", "examples/seed-dr.json");
+        assertThat(run.code()).isZero();
+        assertThat(run.err()).contains("warning[dr-two-nics] director.vipInterface:").contains("0 errors, 1 warning");
+    }
+
+    @Test
+    void validationErrorsExitOneWithOneLinePerFinding(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("bad.json");
+        Files.writeString(config, Examples.json(Examples.set(Examples.set(Examples.tree("seed-dr"),
+                "/services/0/backends/0/port", "8080"), "/realServers/1/address", "\"10.10.11.12/24\"")));
+        Run run = run("validate", "--config", config.toString());
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err().lines()).anyMatch(l -> l.startsWith("error[port-mapping] services[0].backends[0].port:"
+                + " port 8080 differs from the VIP port 80 with DR forwarding. Why: "));
+        assertThat(run.err().lines()).anyMatch(l -> l.startsWith("error[dr-same-subnet] realServers[1].address:"));
+        assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void malformedFileExitsTwoWithOneLine(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("broken.json"), "{ \"name\": ");
+        Run run = run("generate", "--config", config.toString(), "--out", dir.resolve("out").toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().lines()).hasSize(1).first().asString().startsWith(config + ":1:");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void unknownOptionExitsTwo() {
+        Run run = run("validate", "--confg", "x");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).startsWith("lvs-wizard: Unknown option: '--confg'").doesNotContain("\tat ");
+    }
+
+    @Test
+    void unknownFlavourExitsTwo(@TempDir Path dir) {
+        Run run = run("generate", "--config", "examples/seed-dr.json", "--out", dir.toString(), "--flavour", "busybox");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("--flavour: flavour \"busybox\" is not known; expected iproute2 or net-tools\n");
+    }
+
+    @Test
+    void generateWritesEverythingAndNothingOnErrors(@TempDir Path dir) throws Exception {
+        Run ok = run("generate", "--config", "examples/seed-dr.json", "--out", dir.resolve("ok").toString());
+        assertThat(ok.code()).isZero();
+        try (Stream<Path> files = Files.list(dir.resolve("ok"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("director.sh",
+                    "realserver-rs1.sh", "realserver-rs2.sh", "lvs-director.service", "lvs-realserver-rs1.service",
+                    "lvs-realserver-rs2.service", "ipvsadm.rules", "README.txt");
+        }
+        Path bad = Files.writeString(dir.resolve("bad.json"), Examples.json(Examples.set(Examples.tree("seed-dr"),
+                "/services/0/vip", "\"192.168.101.999\"")));
+        Run refused = run("generate", "--config", bad.toString(), "--out", dir.resolve("no").toString());
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).contains("error[address-syntax] services[0].vip:", "nothing was written");
+        assertThat(dir.resolve("no")).doesNotExist();
+    }
+
+    @Test
+    void regenerateNeedsForceOnlyWhenContentDiffers(@TempDir Path dir) throws Exception {
+        String out = dir.toString();
+        assertThat(run("generate", "-c", "examples/seed-dr.json", "-o", out).code()).isZero();
+        Run again = run("generate", "-c", "examples/seed-dr.json", "-o", out);
+        assertThat(again.code()).isZero();
+        assertThat(again.out()).contains("unchanged " + dir.resolve("director.sh"));
+        Run other = run("generate", "-c", "examples/seed-dr.json", "-o", out, "--flavour", "net-tools");
+        assertThat(other.code()).isEqualTo(2);
+        assertThat(other.err()).contains("director.sh: exists with different content (and 2 more); use --force");
+        assertThat(Files.readString(dir.resolve("director.sh"))).contains("ip -o addr show");
+        assertThat(run("generate", "-c", "examples/seed-dr.json", "-o", out, "--flavour", "net-tools", "--force")
+                .code()).isZero();
+        assertThat(Files.readString(dir.resolve("director.sh"))).contains("ifconfig");
+    }
+
+    @Test
+    void templatesCanBeOverriddenOneFileAtATime(@TempDir Path dir) throws Exception {
+        Path templates = Files.createDirectories(dir.resolve("t"));
+        Files.writeString(templates.resolve("ipvsadm.rules.mustache"), "# custom\n{{#rules}}{{.}}\n{{/rules}}");
+        Run run = run("generate", "-c", "examples/seed-dr.json", "-o", dir.resolve("o").toString(),
+                "--templates", templates.toString());
+        assertThat(run.code()).isZero();
+        assertThat(Files.readString(dir.resolve("o/ipvsadm.rules"))).startsWith("# custom\n-A -t 192.168.101.168:80");
+        assertThat(Files.readString(dir.resolve("o/director.sh"))).contains("chkconfig: - 90 10");
+    }
+
+    @Test
+    void showDrawsTopologyAndRules() {
+        Run run = run("show", "--config", "examples/seed-dr.json");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("VIP 192.168.101.168/24", "DIP 10.10.10.10/24", "(router 192.168.101.254)",
+                "rs1     10.10.10.11/24", "-a -t 192.168.101.168:80 -r 10.10.10.11:80 -g -w 2");
+    }
+
+    @Test
+    void noArgumentsShowsTheBuiltInExample() {
+        Run run = run();
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("built-in example", "-A -t 192.168.101.168:80 -s wlc", "generate --config");
+    }
+
+    @Test
+    void versionAndHelp() {
+        assertThat(run("--version").out()).startsWith("lvs-wizard ");
+        Run help = run("--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("generate", "validate", "show", "Exit codes");
+    }
+}
