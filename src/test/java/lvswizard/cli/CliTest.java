@@ -64,7 +64,7 @@ class CliTest {
     void unknownOptionExitsTwo() {
         Run run = run("validate", "--confg", "x");
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).startsWith("lvs-wizard: Unknown option: '--confg'").doesNotContain("\tat ");
+        assertThat(run.err()).startsWith("lvs-wizard: Unknown options: '--confg'").doesNotContain("\tat ");
     }
 
     @Test
