@@ -4,6 +4,7 @@
 # would be busybox's (no netns). The VM has no network device: every packet stays inside it.
 # Sources /opt/lab/lab.conf, /opt/lab/guest-lib.sh and /opt/lab/scenarios/$LAB_SCENARIO.sh,
 # runs scenario_run, prints LAB_VERDICT PASS|FAIL and powers off.
+# shellcheck source-path=SCRIPTDIR
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export HOME=/root LANG=C LC_ALL=C TERM=dumb
 umask 022

@@ -23,6 +23,7 @@
 # Exit: 0 when the guest's last verdict line is `LAB_VERDICT PASS`, 1 otherwise,
 #       2 on a usage error or when packages are missing and we are not root.
 # Needs: Debian/Ubuntu x86_64 with apt; as root it installs what is missing.
+# shellcheck source-path=SCRIPTDIR
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -1,0 +1,76 @@
+package lvswizard.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import lvswizard.Tools;
+import lvswizard.render.Flavour;
+import lvswizard.render.Generated;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The shipped jar, run with java -jar: templates and examples are inside it, and it behaves as documented. */
+class JarIT {
+
+    static java.util.List<Generated.Case> cases() {
+        return Generated.cases();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void jarGeneratesTheGoldenFiles(Generated.Case c, @TempDir Path out) throws Exception {
+        Tools.Result result = Jar.run("generate", "--config", "examples/" + c.example() + ".json", "--out",
+                out.toString(), "--flavour", c.flavour().toString());
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        Path golden = Path.of("src/test/resources/golden", c.example(), c.flavour().toString());
+        try (Stream<Path> expected = Files.list(golden)) {
+            for (Path file : expected.toList()) {
+                assertThat(out.resolve(file.getFileName())).hasSameTextualContentAs(file);
+            }
+        }
+        assertThat(Files.isExecutable(out.resolve("director.sh"))).isTrue();
+    }
+
+    @Test
+    void versionHelpAndBuiltInExample() throws Exception {
+        assertThat(Jar.run("--version").output()).matches("lvs-wizard \\d+\\.\\d+\\.\\d+.*\\n");
+        Tools.Result bare = Jar.run();
+        assertThat(bare.exitCode()).isZero();
+        assertThat(bare.output()).contains("-a -t 192.168.101.168:80 -r 10.10.10.12:80 -g -w 1");
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwoWithoutStackTrace(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("c.json"), "{\"services\": [{\"vip\": 5}], \"extra\": 1}");
+        Tools.Result result = Jar.run("validate", "--config", config.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.output().lines()).hasSize(1);
+        assertThat(result.output()).startsWith(config + ":1:").doesNotContain("Exception");
+    }
+
+    @Test
+    void validationErrorsExitOneAndWriteNothing(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("c.json"), Files.readString(Path.of("examples/seed-dr.json"))
+                .replace("\"10.10.10.12/24\"", "\"10.10.99.12/24\""));
+        Tools.Result result = Jar.run("generate", "--config", config.toString(), "--out", dir.resolve("o").toString());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.output()).contains("error[dr-same-subnet] realServers[1].address: RIP 10.10.99.12")
+                .doesNotContain("\tat ");
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void flavoursDifferOnlyInNetworkTools(@TempDir Path dir) throws Exception {
+        Jar.run("generate", "-c", "examples/seed-dr.json", "-o", dir.resolve("a").toString());
+        Jar.run("generate", "-c", "examples/seed-dr.json", "-o", dir.resolve("b").toString(), "--flavour",
+                Flavour.NET_TOOLS.toString());
+        assertThat(Files.readString(dir.resolve("a/realserver-rs1.sh"))).contains("ip -4 addr add")
+                .doesNotContain("ifconfig \"$2\"");
+        assertThat(Files.readString(dir.resolve("b/realserver-rs1.sh"))).contains("ifconfig \"$2\"")
+                .contains("'lo:0'");
+    }
+}
