@@ -1,8 +1,6 @@
 package lvswizard.model;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The whole LVS setup: a director, its real servers and the virtual services between them.
@@ -29,14 +27,4 @@ public record Cluster(Integer version, String name, Director director, List<Real
         services = services == null ? List.of() : List.copyOf(services);
     }
 
-    /** Real servers by name (the first of duplicates wins; the validator reports duplicates). */
-    public Map<String, RealServer> realServersByName() {
-        Map<String, RealServer> byName = new LinkedHashMap<>();
-        for (RealServer server : realServers) {
-            if (server.name() != null) {
-                byName.putIfAbsent(server.name(), server);
-            }
-        }
-        return byName;
-    }
 }
