@@ -1,78 +1,8 @@
 package lvswizard.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import lvswizard.Tools;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
-/**
- * The seed's VS/DR cluster on a real kernel: the shipped jar generates the scripts, the project's
- * QEMU harness (src/test/vm/lab-vm.sh) boots Debian's stock kernel and runs them in network
- * namespaces, and every check it prints must pass. One VM boot serves all assertions.
- */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SeedDrVmIT {
-    private static final Path LOG = Path.of("target/vm/seed-dr.log");
-    private static final long TIMEOUT_MINUTES = 12;
-    private static final List<String> REQUIRED_CHECKS = List.of("start-rs1", "start-rs2", "start-director",
-            "status-running-rs1", "status-running-rs2", "status-running-director", "answered", "split",
-            "arp-director", "arp-only-director", "ipvs-scheduled", "second-start", "stop-director", "stop-rs1",
-            "stop-rs2", "stop-restores-sysctls", "stop-removes-vip", "stop-removes-rules", "stop-restores-routes",
-            "status-stopped-rs1", "status-stopped-rs2", "status-stopped-director");
-
-    private int exitCode;
-    private List<String> lines;
-
-    @BeforeAll
-    void bootTheLab() throws Exception {
-        Path scripts = Files.createTempDirectory("lvs-seed-dr");
-        Tools.Result generated = Jar.run("generate", "--config", "examples/seed-dr.json", "--out", scripts.toString());
-        assertThat(generated.exitCode()).as(generated.output()).isZero();
-        Files.createDirectories(LOG.getParent());
-        Process lab = new ProcessBuilder("bash", "src/test/vm/lab-vm.sh", "--scenario", "seed-dr", "--scripts",
-                scripts.toString()).redirectErrorStream(true).redirectOutput(LOG.toFile()).start();
-        lab.getOutputStream().close();
-        if (!lab.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-            lab.descendants().forEach(ProcessHandle::destroyForcibly);
-            lab.destroyForcibly();
-            throw new AssertionError("the lab did not finish in " + TIMEOUT_MINUTES + " minutes; see " + LOG);
-        }
-        exitCode = lab.exitValue();
-        lines = Files.readAllLines(LOG, StandardCharsets.UTF_8);
-    }
-
-    @Test
-    void labPassesAsAWhole() throws IOException {
-        assertThat(lines).as("see " + LOG).contains("LAB_VERDICT PASS");
-        assertThat(exitCode).as("lab-vm.sh exit code; see " + LOG).isZero();
-    }
-
-    @Test
-    void everyCheckRanAndPassed() {
-        for (String check : REQUIRED_CHECKS) {
-            assertThat(lines).as("check " + check + " in " + LOG)
-                    .anyMatch(line -> line.startsWith("CHECK " + check + " PASS"));
-        }
-        assertThat(lines).noneMatch(line -> line.startsWith("CHECK ") && line.contains(" FAIL"));
-    }
-
-    @Test
-    void weightsTwoToOneSplitThirtyRequestsTwentyToTen() {
-        assertThat(lines).anyMatch(line -> line.startsWith("LAB_RESULT rs1=20 rs2=10 fail=0 conns=30 ")
-                && line.contains(" outpkts=0 "));
-    }
-
-    @Test
-    void removingTheRealServersArpFixIsDetected() {
-        assertThat(lines).contains("NEGATIVE arp-fix-removed DETECTED");
-        assertThat(lines).anyMatch(line -> line.startsWith("LAB_RESULT_NEGATIVE ") && line.contains(" conns=0 "));
+/** The seed's VS/DR cluster with the default iproute2 scripts, on a real kernel. */
+class SeedDrVmIT extends SeedDrLab {
+    SeedDrVmIT() {
+        super("iproute2");
     }
 }

@@ -41,12 +41,20 @@ has_addr() {
         END { exit !found }'
 }
 
+# alias_in_use LABEL: ifconfig -a lists an alias only while it holds an address
+# (ifconfig LABEL alone answers 0 even for an unused alias)
+alias_in_use() {
+    ifconfig -a 2>/dev/null | awk -v label="$1" '
+        /^[^ \t]/ { name = $1; sub(/:$/, "", name); if (name == label) found = 1 }
+        END { exit !found }'
+}
+
 # add_addr DEV LABEL CIDR BROADCAST NETMASK: IPv4 goes on its own alias label, which must be free
 add_addr() {
     case $3 in
         *:*) ifconfig "$1" inet6 add "$3" ;;
         *)
-            if ifconfig "$2" >/dev/null 2>&1; then
+            if alias_in_use "$2"; then
                 printf '%s\n' "alias $2 is already in use on this host" >&2
                 return 1
             fi
