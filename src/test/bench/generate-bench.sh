@@ -2,7 +2,7 @@
 # Benchmark: wall time and peak memory of "generate" for the seed example and for 10, 1,000 and
 # 10,000 real servers, against a bare "java" hello-world as the floor. Prints a Markdown table
 # for BENCHMARKS.md. Needs: a built jar (mvn package), hyperfine and GNU time (apt-get install
-# hyperfine time).
+# hyperfine time), and the compiled tests (mvn test-compile) for the in-process table.
 # Usage: bash src/test/bench/generate-bench.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
@@ -35,10 +35,12 @@ cp examples/seed-dr.json "$work/seed.json"
 for n in 10 1000 10000; do cluster "$n" >"$work/rs$n.json"; done
 
 rss() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1; }
-row() { # LABEL COMMAND...
+row() { # LABEL COMMAND... (every run starts from an empty output directory)
     local label=$1 mean sd kb
     shift
-    hyperfine --runs "$runs" --warmup 2 --style none --export-json "$work/h.json" -- "$(printf '%q ' "$@")" >/dev/null
+    hyperfine --runs "$runs" --warmup 1 --style none --prepare "rm -rf $work/o" --export-json "$work/h.json" \
+        -- "$(printf '%q ' "$@")" >/dev/null
+    rm -rf "$work/o"
     mean=$(awk -F: '/"mean"/ { gsub(/[ ,]/, "", $2); printf "%.0f", $2 * 1000; exit }' "$work/h.json")
     sd=$(awk -F: '/"stddev"/ { gsub(/[ ,]/, "", $2); printf "%.0f", $2 * 1000; exit }' "$work/h.json")
     kb=$(rss "$@")
@@ -50,8 +52,18 @@ echo "|---|---|---|"
 row "java Hello (floor)" java -cp "$work" Hello
 row "lvs-wizard --version" java -jar "$jar" --version
 row "validate, seed example" java -jar "$jar" validate --config "$work/seed.json"
-row "generate, seed example" java -jar "$jar" generate --config "$work/seed.json" --out "$work/o-seed" --force
+row "generate, seed example" java -jar "$jar" generate --config "$work/seed.json" --out "$work/o"
 for n in 10 1000 10000; do
-    row "generate, $n real servers" java -jar "$jar" generate --config "$work/rs$n.json" --out "$work/o-$n" --force
+    row "generate, $n real servers" java -jar "$jar" generate --config "$work/rs$n.json" --out "$work/o"
 done
 row "validate, 10000 real servers" java -jar "$jar" validate --config "$work/rs10000.json"
+
+echo
+echo "In process, after warm-up (median and range of $runs runs; JVM start-up not counted):"
+echo
+echo "| config | stage | median | range |"
+echo "|---|---|---|---|"
+[ -d target/test-classes/lvswizard/bench ] || { echo "compile the tests first: mvn -B test-compile" >&2; exit 2; }
+for n in 1000 10000; do
+    java -cp "target/test-classes:$jar" lvswizard.bench.InProcessBench "$work/rs$n.json" "$runs"
+done

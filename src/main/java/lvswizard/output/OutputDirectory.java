@@ -10,7 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import lvswizard.render.RenderedFile;
 
@@ -35,49 +37,52 @@ public final class OutputDirectory {
     public record Written(Path path, Outcome outcome) {
     }
 
-    /** Files that exist with different content: writing them needs force. */
-    public List<Path> conflicts(List<RenderedFile> files) throws OutputException {
-        List<Path> conflicts = new ArrayList<>();
-        for (RenderedFile file : files) {
-            Path target = target(file);
-            if (Files.exists(target) && !sameContent(target, file)) {
-                conflicts.add(target);
-            }
-        }
-        return conflicts;
-    }
-
     public List<Written> write(List<RenderedFile> files, boolean force) throws OutputException {
-        List<Path> conflicts = conflicts(files);
+        Map<Path, Outcome> outcomes = classify(files);
+        List<Path> conflicts = outcomes.entrySet().stream().filter(e -> e.getValue() == Outcome.REPLACED)
+                .map(Map.Entry::getKey).toList();
         if (!force && !conflicts.isEmpty()) {
             throw new OutputException(conflicts.get(0) + ": exists with different content"
                     + (conflicts.size() > 1 ? " (and " + (conflicts.size() - 1) + " more)" : "")
                     + "; use --force to replace, or choose another --out directory");
         }
         createDirectory();
+        List<RenderedFile> changed = files.stream().filter(f -> outcomes.get(target(f)) != Outcome.UNCHANGED).toList();
         List<Path> temporaries = new ArrayList<>();
-        List<Written> written = new ArrayList<>();
+        int moved = 0;
         try {
-            for (RenderedFile file : files) {
+            for (RenderedFile file : changed) {
                 temporaries.add(writeTemporary(file));
             }
-            for (int i = 0; i < files.size(); i++) {
-                Path target = target(files.get(i));
-                Outcome outcome = !Files.exists(target) ? Outcome.WRITTEN
-                        : conflicts.contains(target) ? Outcome.REPLACED : Outcome.UNCHANGED;
-                move(temporaries.get(i), target);
-                written.add(new Written(target, outcome));
+            for (; moved < changed.size(); moved++) {
+                move(temporaries.get(moved), target(changed.get(moved)));
             }
-            return written;
         } catch (IOException e) {
             throw new OutputException(directory + ": cannot write: " + e.getMessage());
         } finally {
-            for (Path temporary : temporaries) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // best effort: a leftover .tmp file is harmless and named as such
-                }
+            deleteLeftovers(temporaries.subList(moved, temporaries.size()));
+        }
+        return files.stream().map(f -> new Written(target(f), outcomes.get(target(f)))).toList();
+    }
+
+    /** What writing each file would do, in the files' order. */
+    private Map<Path, Outcome> classify(List<RenderedFile> files) {
+        Map<Path, Outcome> outcomes = new LinkedHashMap<>();
+        for (RenderedFile file : files) {
+            Path target = target(file);
+            Outcome outcome = !Files.exists(target) ? Outcome.WRITTEN
+                    : sameContent(target, file) ? Outcome.UNCHANGED : Outcome.REPLACED;
+            outcomes.put(target, outcome);
+        }
+        return outcomes;
+    }
+
+    private static void deleteLeftovers(List<Path> temporaries) {
+        for (Path temporary : temporaries) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // best effort: a leftover hidden .tmp file is harmless and named as such
             }
         }
     }
@@ -111,7 +116,7 @@ public final class OutputDirectory {
         return directory.resolve(file.name());
     }
 
-    private static boolean sameContent(Path target, RenderedFile file) throws OutputException {
+    private static boolean sameContent(Path target, RenderedFile file) {
         try {
             return Files.isRegularFile(target)
                     && Files.readString(target, StandardCharsets.UTF_8).equals(file.content());

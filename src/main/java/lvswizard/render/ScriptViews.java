@@ -183,7 +183,7 @@ public final class ScriptViews {
             String key = vipDev + " " + hostVip.vip().text();
             if (!vips.containsKey(key)) {
                 int number = aliasNumbers.merge(vipDev, hostVip.vip().isIPv6() ? 0 : 1, Integer::sum) - 1;
-                IpAddr hostAddress = IpAddr.parse(hostVip.vip().text());
+                IpAddr hostAddress = hostVip.vip().hostOnly();
                 String label = label(header, vipDev, hostAddress, Math.max(number, 0));
                 vips.put(key, address(vips.size(), vipDev, label, hostAddress, "VIP"));
             }

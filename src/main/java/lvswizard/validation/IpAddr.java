@@ -16,6 +16,7 @@ public final class IpAddr {
 
     private final IPAddress host;
     private final Integer prefixLength;
+    private IPAddress block;
 
     private IpAddr(IPAddress host, Integer prefixLength) {
         this.host = host;
@@ -24,35 +25,50 @@ public final class IpAddr {
 
     /** Parses {@code text}, or returns null; {@link #problem} says why it was refused. */
     public static IpAddr parse(String text) {
-        return problem(text) == null ? parseValid(text) : null;
+        return attempt(text).address();
     }
 
     /** Null when {@code text} is a valid address (optionally with /prefix), else the reason. */
     public static String problem(String text) {
-        if (text == null || text.isBlank()) {
-            return "an address is required";
-        }
-        if (!text.strip().equals(text) || text.chars().anyMatch(Character::isWhitespace)) {
-            return "\"" + text + "\" contains white space";
-        }
-        if (text.startsWith("[") || text.endsWith("]")) {
-            return "write IPv6 addresses without brackets (the scripts add them where ipvsadm needs them)";
-        }
-        IPAddressString parsed = new IPAddressString(text, STRICT);
-        if (!parsed.isValid() || parsed.getAddress() == null || (parsed.isIPv4() && text.contains(":"))) {
-            return "\"" + text + "\" is not an IPv4 or IPv6 address";
-        }
-        return null;
+        return attempt(text).problem();
     }
 
-    private static IpAddr parseValid(String text) {
+    /** The outcome of one parse: an address, or the reason there is none. */
+    public record Attempt(IpAddr address, String problem) {
+    }
+
+    /** Parses once and tells both what was found and, if nothing, why. */
+    public static Attempt attempt(String text) {
+        if (text == null || text.isBlank()) {
+            return new Attempt(null, "an address is required");
+        }
+        if (text.chars().anyMatch(Character::isWhitespace)) {
+            return new Attempt(null, "\"" + text + "\" contains white space");
+        }
+        if (text.startsWith("[") || text.endsWith("]")) {
+            return new Attempt(null,
+                    "write IPv6 addresses without brackets (the scripts add them where ipvsadm needs them)");
+        }
         IPAddressString parsed = new IPAddressString(text, STRICT);
-        Integer prefix = parsed.getNetworkPrefixLength();
+        IPAddress address = parsed.getAddress();
+        if (address == null || (address.isIPv4() && text.contains(":"))) {
+            return new Attempt(null, "\"" + text + "\" is not an IPv4 or IPv6 address");
+        }
         IPAddress host = parsed.getHostAddress();
         if (host == null) {
-            host = parsed.getAddress().withoutPrefixLength().getLower();
+            host = address.withoutPrefixLength().getLower();
         }
-        return new IpAddr(host.withoutPrefixLength(), prefix);
+        return new Attempt(new IpAddr(host.withoutPrefixLength(), parsed.getNetworkPrefixLength()), null);
+    }
+
+    /** The same host address without a prefix (a /32 or /128 host). */
+    public IpAddr hostOnly() {
+        return new IpAddr(host, null);
+    }
+
+    /** The same host address with another prefix length. */
+    public IpAddr withPrefixLength(int length) {
+        return new IpAddr(host, length);
     }
 
     public boolean isIPv6() {
@@ -131,7 +147,10 @@ public final class IpAddr {
     }
 
     private IPAddress networkBlock() {
-        return host.setPrefixLength(effectivePrefixLength(), false).toPrefixBlock();
+        if (block == null) {
+            block = host.setPrefixLength(effectivePrefixLength(), false).toPrefixBlock();
+        }
+        return block;
     }
 
     @Override

@@ -116,7 +116,7 @@ public final class Validator {
         List<IpAddr> networks = new ArrayList<>(dips);
         vipPrefixes.forEach((vip, prefix) -> {
             if (prefix != null) {
-                networks.add(IpAddr.parse(vip + "/" + prefix));
+                networks.add(IpAddr.parse(vip).withPrefixLength(prefix));
             }
         });
         checkGatewayInside("director.gateway", gateway, networks, "the director's networks");
@@ -468,12 +468,11 @@ public final class Validator {
         if (!findings.required(path, text, what)) {
             return null;
         }
-        String problem = IpAddr.problem(text);
-        if (problem != null) {
-            findings.add(Rule.ADDRESS_SYNTAX, path, what + ": " + Quote.clip(problem));
-            return null;
+        IpAddr.Attempt attempt = IpAddr.attempt(text);
+        if (attempt.problem() != null) {
+            findings.add(Rule.ADDRESS_SYNTAX, path, what + ": " + Quote.clip(attempt.problem()));
         }
-        return IpAddr.parse(text);
+        return attempt.address();
     }
 
     private IpAddr hostWithPrefix(String path, String text, String what) {
@@ -501,7 +500,7 @@ public final class Validator {
         if (sameFamily.stream().noneMatch(n -> n.subnetContains(gateway))) {
             findings.add(Rule.GATEWAY_SUBNET, path, "gateway " + gateway.text() + " is outside " + where);
         } else if (sameFamily.stream().anyMatch(n -> n.subnetContains(gateway)
-                && IpAddr.parse(gateway.text() + "/" + n.effectivePrefixLength()).isNetworkOrBroadcast())) {
+                && gateway.withPrefixLength(n.effectivePrefixLength()).isNetworkOrBroadcast())) {
             findings.add(Rule.NETWORK_OR_BROADCAST, path, "gateway " + gateway.text()
                     + " is the network or broadcast address of its subnet");
         }

@@ -1,0 +1,55 @@
+package lvswizard.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import lvswizard.config.ConfigFile;
+import lvswizard.model.Cluster;
+import lvswizard.output.OutputDirectory;
+import lvswizard.render.Flavour;
+import lvswizard.render.RenderedFile;
+import lvswizard.render.Renderer;
+import lvswizard.render.Templates;
+import lvswizard.validation.Validator;
+
+/**
+ * In-process timings of each stage of generate for one configuration file, after warm-up, so the
+ * JVM's start-up is not counted: java -cp target/test-classes:target/lvs-wizard.jar
+ * lvswizard.bench.InProcessBench FILE [RUNS]. Used by src/test/bench/generate-bench.sh.
+ */
+public final class InProcessBench {
+    private InProcessBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args[0]);
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+        String json = Files.readString(file);
+        Cluster cluster = ConfigFile.parse(json, file.toString());
+        Renderer renderer = new Renderer(Templates.packaged());
+        List<RenderedFile> files = renderer.render(cluster, Flavour.IPROUTE2);
+        Path out = Files.createTempDirectory("lvs-bench");
+        String name = file.getFileName().toString();
+        report(name, "parse JSON", runs, () -> ConfigFile.parse(json, "bench"));
+        report(name, "validate", runs, () -> Validator.validate(cluster));
+        report(name, "render", runs, () -> renderer.render(cluster, Flavour.IPROUTE2));
+        report(name, "write " + files.size() + " files", runs, () -> new OutputDirectory(out).write(files, true));
+    }
+
+    private static void report(String name, String stage, int runs, Callable<?> work) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            work.call();
+        }
+        double[] millis = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            work.call();
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(millis);
+        System.out.printf("| %s | %s | %.1f ms | %.1f-%.1f ms |%n", name, stage, millis[runs / 2], millis[0],
+                millis[runs - 1]);
+    }
+}
