@@ -57,6 +57,11 @@ for n in 10 1000 10000; do
     row "generate, $n real servers" java -jar "$jar" generate --config "$work/rs$n.json" --out "$work/o"
 done
 row "validate, 10000 real servers" java -jar "$jar" validate --config "$work/rs10000.json"
+java -jar "$jar" generate --config "$work/rs10000.json" --out "$work/same" >/dev/null 2>&1
+hyperfine --runs "$runs" --style none --export-json "$work/h.json" \
+    -- "java -jar $jar generate --config $work/rs10000.json --out $work/same" >/dev/null
+printf '| %s | %s ms | |\n' "generate again, 10000 real servers, files unchanged" \
+    "$(awk -F: '/"mean"/ { gsub(/[ ,]/, "", $2); printf "%.0f", $2 * 1000; exit }' "$work/h.json")"
 
 echo
 echo "In process, after warm-up (median and range of $runs runs; JVM start-up not counted):"

@@ -30,12 +30,25 @@ public final class InProcessBench {
         Cluster cluster = ConfigFile.parse(json, file.toString());
         Renderer renderer = new Renderer(Templates.packaged());
         List<RenderedFile> files = renderer.render(cluster, Flavour.IPROUTE2);
-        Path out = Files.createTempDirectory("lvs-bench");
+        Path scratch = Files.createTempDirectory("lvs-bench");
         String name = file.getFileName().toString();
         report(name, "parse JSON", runs, () -> ConfigFile.parse(json, "bench"));
         report(name, "validate", runs, () -> Validator.validate(cluster));
         report(name, "render", runs, () -> renderer.render(cluster, Flavour.IPROUTE2));
-        report(name, "write " + files.size() + " files", runs, () -> new OutputDirectory(out).write(files, true));
+        int[] fresh = {0};
+        report(name, "write " + files.size() + " new files", runs,
+                () -> new OutputDirectory(scratch.resolve("new" + fresh[0]++)).write(files, false));
+        report(name, "rewrite " + files.size() + " unchanged files", runs,
+                () -> new OutputDirectory(scratch.resolve("new0")).write(files, false));
+        deleteTree(scratch);
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static void report(String name, String stage, int runs, Callable<?> work) throws Exception {
