@@ -78,14 +78,24 @@ public final class Renderer {
                 "checks", checks(plan));
     }
 
+    private static String expectedSpread(Plan.Service service) {
+        if (service.spec().persistence() != null) {
+            return "with persistence one client stays on one real server, so compare several clients.";
+        }
+        return switch (service.spec().scheduler()) {
+            case SH, DH, MH -> "a hashing scheduler keeps one client (or destination) on one real server, so compare"
+                    + " several clients.";
+            default -> "answers must come from every real server, roughly in the ratio of their weights.";
+        };
+    }
+
     private static List<String> checks(Plan plan) {
         String vipInterface = plan.cluster().director().vipInterface();
         List<String> checks = new ArrayList<>();
         checks.add("Test from a client, never from the director: IPVS handles packets that arrive from outside, so a"
                 + " request the director sends to its own VIP is not balanced.");
         for (Plan.Service service : plan.services()) {
-            checks.add("From a client: connect to " + service.label() + " several times; answers must come from "
-                    + "every real server, in the ratio of their weights.");
+            checks.add("From a client: connect to " + service.label() + " several times; " + expectedSpread(service));
         }
         if (plan.uses(Forwarding.DR) || plan.uses(Forwarding.TUN)) {
             for (Plan.Vip vip : plan.vips()) {

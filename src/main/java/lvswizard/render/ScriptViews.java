@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import lvswizard.model.Forwarding;
-import lvswizard.model.Protocol;
 import lvswizard.model.TunnelType;
 import lvswizard.model.VirtualService;
 import lvswizard.validation.IpAddr;
@@ -21,7 +20,8 @@ import lvswizard.validation.Names;
  * quoted shell word (or a list of them); numbers are plain. Templates never see raw configuration text.
  */
 public final class ScriptViews {
-    public static final String STATE_ROOT = "/var/lib/lvs-wizard";
+    /** Under /run: the state goes with a reboot, exactly as the kernel state it describes. */
+    public static final String STATE_ROOT = "/run/lvs-wizard";
 
     private ScriptViews() {
     }
@@ -53,12 +53,12 @@ public final class ScriptViews {
     public record Mark(int index, String tool, String spec) {
     }
 
-    public record ServiceRef(String label, String selector) {
+    public record ServiceRef(String label, String selector, int count) {
     }
 
     public record DirectorView(Header header, String name, String stateDir, List<Module> modules,
                                List<Device> devices, List<Address> dips, List<Sysctl> sysctls, List<Address> vips,
-                               Gateway gateway, List<Mark> marks, List<Mark> marksReversed, List<String> tools,
+                               Gateway gateway, List<Mark> marks, List<String> tools,
                                List<ServiceRef> services, List<String> rules) {
         public boolean hasMarks() {
             return !marks.isEmpty();
@@ -100,12 +100,10 @@ public final class ScriptViews {
         List<Mark> marks = marks(plan);
         List<String> tools = marks.stream().map(Mark::tool).distinct().toList();
         List<ServiceRef> services = plan.services().stream().map(s -> new ServiceRef(quote(s.label()),
-                words(IpvsRules.serviceSelector(s)))).toList();
-        List<Mark> reversed = new ArrayList<>(marks);
-        java.util.Collections.reverse(reversed);
+                words(IpvsRules.serviceSelector(s)), s.members().size())).toList();
         return new DirectorView(header, quote(plan.cluster().director().name()),
                 quote(STATE_ROOT + "/director"), modules(moduleNames), devices, dips, sysctls, vips, gateway,
-                marks, reversed, tools, services, IpvsRules.restoreLines(plan));
+                marks, tools, services, IpvsRules.restoreLines(plan));
     }
 
     private static boolean natFamily(Plan plan, boolean ipv6) {
@@ -121,11 +119,8 @@ public final class ScriptViews {
             }
             List<String> words = new ArrayList<>(List.of("-d", service.vip().text() + "/"
                     + (service.vip().isIPv6() ? 128 : 32), "-p", spec.protocol().toString()));
-            if (spec.protocol() == Protocol.SCTP || spec.markPorts().size() == 1) {
-                words.addAll(List.of("-m", spec.protocol().toString()));
-            } else {
-                words.addAll(List.of("-m", "multiport"));
-            }
+            // multiport takes a list for tcp, udp and sctp alike; a single port needs only the protocol match
+            words.addAll(List.of("-m", spec.markPorts().size() == 1 ? spec.protocol().toString() : "multiport"));
             String ports = spec.markPorts().stream().map(String::valueOf).collect(Collectors.joining(","));
             words.addAll(spec.markPorts().size() == 1 ? List.of("--dport", ports) : List.of("--dports", ports));
             words.addAll(List.of("-j", "MARK", "--set-mark", spec.fwmark().toString()));

@@ -61,6 +61,26 @@ public final class IpAddr {
         return new Attempt(new IpAddr(host.withoutPrefixLength(), parsed.getNetworkPrefixLength()), null);
     }
 
+    /** "unspecified", "loopback", "multicast", "link-local" or "limited broadcast"; null for an ordinary address. */
+    public String specialKind() {
+        if (host.isAnyLocal()) {
+            return "unspecified";
+        }
+        if (host.isLoopback()) {
+            return "loopback";
+        }
+        if (host.isMulticast()) {
+            return "multicast";
+        }
+        if (host.isLinkLocal()) {
+            return "link-local";
+        }
+        if (!isIPv6() && host.isMax()) {
+            return "limited broadcast";
+        }
+        return null;
+    }
+
     /** The same host address without a prefix (a /32 or /128 host). */
     public IpAddr hostOnly() {
         return new IpAddr(host, null);

@@ -79,7 +79,15 @@ public enum Rule {
     NO_BACKENDS("no-backends", WARNING, "a virtual service without real servers refuses every connection"),
     WEIGHT_ZERO("weight-zero", WARNING, "weight 0 quiesces a real server: it gets no new connections"),
     UNUSED_REAL_SERVER("unused-real-server", WARNING,
-            "a real server in no service gets a script that only applies the ARP fix");
+            "a real server in no service gets a script that holds no VIP and changes nothing"),
+    SPECIAL_ADDRESS("special-address", ERROR,
+            "unspecified, loopback, multicast and link-local addresses cannot be reached as a service or host address"),
+    /* 12 */ MARK_OVERLAP("mark-overlap", ERROR,
+            "a packet gets one mark and matches one service: overlapping MARK rules or services make one of them dead"),
+    /* 3 */ DR_GATEWAY_DIP("dr-gateway-dip", WARNING,
+            "DR replies should go straight to the client; through the DIP they need ip_forward on the director, which DR leaves off"),
+    /* 3 */ NAT6_FORWARDING("nat6-forwarding", WARNING,
+            "IPv6 forwarding, which NAT needs, makes the director ignore router advertisements unless accept_ra=2: configure its routes statically");
 
     private final String id;
     private final Severity severity;

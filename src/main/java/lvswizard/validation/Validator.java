@@ -22,7 +22,8 @@ import lvswizard.model.VirtualService;
  * size of the configuration: lookups go through hash maps, never nested loops over real servers.
  */
 public final class Validator {
-    private static final long MAX_PERSISTENCE = (1L << 31) - 1;
+    /** ipvsadm's own limit (MAX_TIMEOUT, 31 days); the kernel would take more but ipvsadm refuses it. */
+    private static final long MAX_PERSISTENCE = 86_400L * 31;
     private static final long MAX_FWMARK = (1L << 32) - 1;
     private static final Set<Scheduler> RECENT = Set.of(Scheduler.TWOS, Scheduler.MH, Scheduler.OVF);
 
@@ -32,6 +33,8 @@ public final class Validator {
     private final Map<String, String> ripOwners = new HashMap<>();
     private final Set<String> usedServers = new HashSet<>();
     private final Map<String, Integer> vipPrefixes = new HashMap<>();
+    private final List<IpAddr> vipNetworks = new ArrayList<>();
+    private final Map<String, String> markedPorts = new HashMap<>();
     private final Set<String> serviceKeys = new HashSet<>();
     private boolean drUsed;
 
@@ -72,6 +75,12 @@ public final class Validator {
         }
         if (director != null) {
             checkDirectorNetworks(director);
+        }
+        for (ParsedServer parsed : servers.values()) {
+            if (parsed.gateway() != null && vipPrefixes.containsKey(parsed.gateway().text())) {
+                findings.add(Rule.DUPLICATE_ADDRESS, "realServers[" + parsed.index() + "].gateway", "gateway "
+                        + parsed.gateway().text() + " is a VIP");
+            }
         }
         for (ParsedServer parsed : servers.values()) {
             if (!usedServers.contains(parsed.server().name())) {
@@ -119,7 +128,12 @@ public final class Validator {
                 networks.add(IpAddr.parse(vip).withPrefixLength(prefix));
             }
         });
-        checkGatewayInside("director.gateway", gateway, networks, "the director's networks");
+        checkGatewayInside("director.gateway", gateway, networks, "the director's networks "
+                + networks.stream().map(IpAddr::network).distinct().toList());
+        if (dips.stream().anyMatch(d -> d.sameHost(gateway)) || vipPrefixes.containsKey(gateway.text())) {
+            findings.add(Rule.DUPLICATE_ADDRESS, "director.gateway", "gateway " + gateway.text()
+                    + " is one of the director's own addresses");
+        }
         if (!drUsed || director.vipInterface() == null || director.dipInterface() == null) {
             return;
         }
@@ -193,6 +207,9 @@ public final class Validator {
                 findings.add(Rule.DUPLICATE_SERVICE, path, "service " + key + " is defined twice");
             }
         }
+        if (vip != null) {
+            checkMarkOverlap(path, service, vip);
+        }
         if (service.backends().isEmpty()) {
             findings.add(Rule.NO_BACKENDS, path + ".backends", "service has no real servers");
         }
@@ -209,9 +226,20 @@ public final class Validator {
                     + " bundles ports " + service.markPorts() + " without persistence");
         }
         drUsed |= service.uses(Forwarding.DR);
+        if (vip != null && vip.isIPv6() && service.uses(Forwarding.NAT)) {
+            findings.add(Rule.NAT6_FORWARDING, path, "IPv6 service " + vip.text() + " uses NAT");
+        }
+    }
+
+    private void checkSpecial(String path, IpAddr address, String what) {
+        String kind = address.specialKind();
+        if (kind != null) {
+            findings.add(Rule.SPECIAL_ADDRESS, path, what + " " + address.text() + " is a " + kind + " address");
+        }
     }
 
     private void checkVip(String path, IpAddr vip) {
+        checkSpecial(path + ".vip", vip, "VIP");
         if (vip.isNetworkOrBroadcast()) {
             findings.add(Rule.NETWORK_OR_BROADCAST, path + ".vip", "VIP " + vip + " is the network or broadcast"
                     + " address of " + vip.network());
@@ -221,7 +249,9 @@ public final class Validator {
             findings.add(Rule.VIP_PREFIX, path + ".vip", "VIP " + vip.text() + " has prefix "
                     + vip.prefixLength() + " here but " + vipPrefixes.get(vip.text()) + " in another service");
         }
-        vipPrefixes.putIfAbsent(vip.text(), vip.prefixLength());
+        if (vipPrefixes.putIfAbsent(vip.text(), vip.prefixLength()) == null && vip.hasPrefix()) {
+            vipNetworks.add(vip);
+        }
         for (IpAddr dip : dips) {
             if (dip.sameHost(vip)) {
                 findings.add(Rule.DUPLICATE_ADDRESS, path + ".vip", "VIP " + vip.text() + " is the director's DIP");
@@ -265,6 +295,25 @@ public final class Validator {
             findings.range(path + ".port", "port", service.port(), 0, 65535);
             if (service.port() == 0 && service.persistence() == null) {
                 findings.add(Rule.PORT_ZERO, path + ".port", "port 0 (all ports) without persistence");
+            }
+        }
+    }
+
+    /** Each protocol+VIP+port may be claimed once: by a port service or by one fwmark's MARK rule. */
+    private void checkMarkOverlap(String path, VirtualService service, IpAddr vip) {
+        List<Integer> ports = service.hasFwmark() ? service.markPorts()
+                : service.port() == null ? List.of() : List.of(service.port());
+        for (Integer port : ports) {
+            if (port == null) {
+                continue;
+            }
+            String key = service.protocol() + " " + vip.withPort(port);
+            String owner = markedPorts.putIfAbsent(key, path);
+            if (owner != null && (service.hasFwmark() || owner.endsWith("(fwmark)"))) {
+                findings.add(Rule.MARK_OVERLAP, path, key + " is also claimed by " + owner.replace(" (fwmark)", ""));
+            }
+            if (owner == null && service.hasFwmark()) {
+                markedPorts.put(key, path + " (fwmark)");
             }
         }
     }
@@ -332,7 +381,14 @@ public final class Validator {
         }
         checkFamilies(path, backend, vip, server);
         switch (backend.forwarding()) {
-            case DR -> checkDirectRouting(path, server);
+            case DR -> {
+                checkDirectRouting(path, server);
+                if (server.gateway() != null && dips.stream().anyMatch(d -> d.sameHost(server.gateway()))) {
+                    findings.add(Rule.DR_GATEWAY_DIP, "realServers[" + server.index() + "].gateway", "real server "
+                            + server.server().name() + " uses the DIP " + server.gateway().text()
+                            + " as gateway for DR (" + path + ")");
+                }
+            }
             case NAT -> checkNat(path, server);
             case TUN -> { }
         }
@@ -403,8 +459,9 @@ public final class Validator {
 
     private void checkDirectRouting(String path, ParsedServer server) {
         IpAddr rip = server.address();
-        boolean onDipLan = dips.stream().anyMatch(dip -> dip.subnetContains(rip));
-        if (!onDipLan && dips.stream().anyMatch(d -> d.family() == rip.family())) {
+        boolean onDirectorLan = dips.stream().anyMatch(dip -> dip.subnetContains(rip))
+                || vipNetworks.stream().anyMatch(vip -> vip.subnetContains(rip));
+        if (!onDirectorLan && dips.stream().anyMatch(d -> d.family() == rip.family())) {
             findings.add(Rule.DR_SAME_SUBNET, "realServers[" + server.index() + "].address", "RIP " + rip.text()
                     + " of " + server.server().name() + " is outside the director's DIP subnet"
                     + (dips.size() == 1 ? " " + dips.get(0).network() : "s") + " (" + path + " uses DR)");
@@ -440,8 +497,9 @@ public final class Validator {
         if (tunnelled.isEmpty()) {
             return;
         }
-        findings.add(Rule.TUN_MTU, path, "service uses TUN forwarding");
-        findings.add(Rule.TUN_RP_FILTER, path, "service uses TUN forwarding");
+        String who = tunnelled.stream().map(Backend::realServer).collect(java.util.stream.Collectors.joining(", "));
+        findings.add(Rule.TUN_MTU, path, "real servers " + who + " are reached through a tunnel");
+        findings.add(Rule.TUN_RP_FILTER, path, "real servers " + who + " receive decapsulated packets");
         tunnelled.stream().map(Backend::tunnelType).filter(t -> t == TunnelType.GUE || t == TunnelType.GRE)
                 .distinct().forEach(t -> findings.add(Rule.TUN_KERNEL, path, "tunnel type " + t + " is used"));
     }
@@ -489,12 +547,17 @@ public final class Validator {
             findings.add(Rule.NETWORK_OR_BROADCAST, path, what + " " + address + " is the network or broadcast"
                     + " address of " + address.network());
         }
+        checkSpecial(path, address, what);
         return address;
     }
 
     private void checkGatewayInside(String path, IpAddr gateway, List<IpAddr> networks, String where) {
         List<IpAddr> sameFamily = networks.stream().filter(n -> n.family() == gateway.family()).toList();
         if (sameFamily.isEmpty()) {
+            if (!networks.isEmpty()) {
+                findings.add(Rule.GATEWAY_SUBNET, path, "gateway " + gateway.text() + " is " + gateway.family()
+                        + ", but " + where + " has no " + gateway.family() + " address");
+            }
             return;
         }
         if (sameFamily.stream().noneMatch(n -> n.subnetContains(gateway))) {

@@ -31,7 +31,7 @@ class RuleCasesTest {
 
         @Override
         public String toString() {
-            return rule.id();
+            return rule == null ? base + " " + edits : rule.id();
         }
     }
 
@@ -99,7 +99,12 @@ class RuleCasesTest {
                 c(Rule.NO_BACKENDS, "seed-dr", "services[0].backends", "/services/0/backends=[]"),
                 c(Rule.WEIGHT_ZERO, "seed-dr", "services[0].backends[0].weight", "/services/0/backends/0/weight=0"),
                 c(Rule.UNUSED_REAL_SERVER, "seed-dr", "realServers[1]",
-                        "/services/0/backends=[{\"realServer\":\"rs1\",\"forwarding\":\"dr\"}]"));
+                        "/services/0/backends=[{\"realServer\":\"rs1\",\"forwarding\":\"dr\"}]"),
+                c(Rule.SPECIAL_ADDRESS, "seed-dr", "services[0].vip", "/services/0/vip=\"127.0.0.1\""),
+                c(Rule.MARK_OVERLAP, "fwmark-https", "services[1]", "/services/1={\"vip\":\"10.10.10.100/24\","
+                        + "\"port\":443,\"backends\":[{\"realServer\":\"rs1\"}]}"),
+                c(Rule.DR_GATEWAY_DIP, "seed-dr", "realServers[0].gateway", "/realServers/0/gateway=\"10.10.10.10\""),
+                c(Rule.NAT6_FORWARDING, "ipv6-dr", "services[0]", "/services/0/backends/0/forwarding=\"nat\""));
     }
 
     @ParameterizedTest(name = "{0} fires")
@@ -118,6 +123,30 @@ class RuleCasesTest {
         List<Finding> findings = Validator.validate(Examples.load(c.clean()));
         assertThat(Validator.hasErrors(findings)).isFalse();
         assertThat(findings).noneSatisfy(f -> assertThat(f.rule()).isEqualTo(c.rule()));
+    }
+
+    /** Legitimate configurations close to a rule's edge: no error at all. */
+    static Stream<Case> nearMisses() {
+        return Stream.of(
+                c(null, "seed-dr", "", "/director/dips=[\"10.10.10.10/24\",\"2001:db8:10::10/64\"]"),
+                c(null, "seed-dr", "", "/director/gateway=\"10.10.10.1\""),
+                c(null, "seed-dr", "", "/realServers/0/address=\"192.168.101.11/24\"",
+                        "/realServers/0/gateway=\"192.168.101.254\""),
+                c(null, "seed-dr", "", "/director/dips=[\"10.10.10.10/31\"]",
+                        "/realServers=[{\"name\":\"rs1\",\"address\":\"10.10.10.11/31\",\"interface\":\"eth0\"}]",
+                        "/services/0/backends=[{\"realServer\":\"rs1\"}]"),
+                c(null, "fwmark-https", "", "/services/1={\"vip\":\"10.10.10.100/24\",\"port\":8080,"
+                        + "\"backends\":[{\"realServer\":\"rs1\"}]}"),
+                c(null, "fwmark-https", "", "/services/0/persistence/timeout=2678400"),
+                c(null, "nat-portmap", "", "/services/0/backends/1/port=9090"),
+                c(null, "seed-dr", "", "/services/0/port=0", "/services/0/persistence={\"timeout\":60}"));
+    }
+
+    @ParameterizedTest(name = "near miss {index}")
+    @MethodSource("nearMisses")
+    void nearMissesAreValid(Case c) {
+        List<Finding> errors = Validator.validate(c.broken()).stream().filter(Finding::isError).toList();
+        assertThat(errors).as("edits " + c.edits()).isEmpty();
     }
 
     @Test

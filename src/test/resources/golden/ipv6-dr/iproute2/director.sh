@@ -29,7 +29,7 @@ export PATH LC_ALL
 
 
 SCRIPT_NAME='director'
-STATE_DIR='/var/lib/lvs-wizard/director'
+STATE_DIR='/run/lvs-wizard/director'
 ACTION=${1:-}
 
 # ---- network primitives: iproute2 (ip addr, ip route) ----------------------------------------
@@ -70,12 +70,17 @@ link_down() { ip link set dev "$1" down; }
 
 
 # ---- helpers shared by every lvs-wizard script ----------------------------------------------
-# State: STATE_DIR remembers what start changed (a marker file per change, the value of each
-# kernel setting before start), so that stop removes exactly that and restores exactly those.
+# State: STATE_DIR (under /run, so it goes with a reboot, as the kernel state does) holds the
+# journal of what start changed, so that stop removes exactly that and restores the kernel
+# settings found before start.
 STARTING=0
+WARNED=0
 
 say() { printf '%s: %s\n' "$SCRIPT_NAME" "$*"; }
-warn() { printf '%s: warning: %s\n' "$SCRIPT_NAME" "$*" >&2; }
+warn() {
+    printf '%s: warning: %s\n' "$SCRIPT_NAME" "$*" >&2
+    WARNED=1
+}
 
 # fail CODE MESSAGE: report on stderr, undo a half-done start, exit with the LSB code.
 fail() {
@@ -118,28 +123,30 @@ state_init() {
     mkdir -p "$STATE_DIR" || fail 1 "cannot create the state directory $STATE_DIR"
 }
 
-mark_done() { : >"$STATE_DIR/$1"; }
-was_done() { [ -e "$STATE_DIR/$1" ]; }
-forget() { rm -f "$STATE_DIR/$1"; }
+was_started() { [ -e "$STATE_DIR/started" ]; }
 
-# set_sysctl INDEX PATH VALUE LABEL: remember the value found before the first start, then set VALUE
-set_sysctl() {
-    [ -w "$2" ] || fail 1 "kernel setting $2 does not exist ($4)"
-    if ! was_done "sysctl-$1"; then
-        cat "$2" >"$STATE_DIR/sysctl-$1" || fail 1 "cannot save $2"
-    fi
-    if [ "$(cat "$2")" != "$3" ]; then
-        printf '%s\n' "$3" >"$2" || fail 1 "cannot set $2 to $3"
-    fi
+# The journal: one line per change start made, in order, each naming exactly what it changed
+# (words are validated names, addresses and numbers). stop replays it backwards, so it undoes
+# what was done even if the configuration changed since.
+journal_add() {
+    printf '%s\n' "$*" >>"$STATE_DIR/journal" || fail 1 "cannot write $STATE_DIR/journal"
 }
 
-# restore_sysctl INDEX PATH: put back the value saved by the first start
-restore_sysctl() {
-    was_done "sysctl-$1" || return 0
-    if [ -w "$2" ]; then
-        cat "$STATE_DIR/sysctl-$1" >"$2" || warn "cannot restore $2"
+journal_has() {
+    [ -f "$STATE_DIR/journal" ] && grep -qxF -- "$*" "$STATE_DIR/journal"
+}
+
+# set_sysctl PATH VALUE LABEL: journal the value found before the first start, then set VALUE
+set_sysctl() {
+    local before
+    [ -w "$1" ] || fail 1 "kernel setting $1 does not exist ($3)"
+    before=$(cat "$1") || fail 1 "cannot read $1"
+    if ! awk -v p="$1" '$1 == "sysctl" && $2 == p { found = 1 } END { exit !found }' "$STATE_DIR/journal" 2>/dev/null; then
+        journal_add sysctl "$1" "$before"
     fi
-    forget "sysctl-$1"
+    if [ "$before" != "$2" ]; then
+        printf '%s\n' "$2" >"$1" || fail 1 "cannot set $1 to $2"
+    fi
 }
 
 # check_sysctl PATH VALUE LABEL (status)
@@ -150,20 +157,11 @@ check_sysctl() {
     fi
 }
 
-# ensure_addr INDEX DEV LABEL CIDR BROADCAST NETMASK WHAT: add the address unless present
+# ensure_addr DEV LABEL CIDR BROADCAST NETMASK WHAT: add the address unless present
 ensure_addr() {
-    has_addr "$2" "$4" && return 0
-    add_addr "$2" "$3" "$4" "$5" "$6" || fail 1 "cannot add the $7 $4 to $2"
-    mark_done "addr-$1"
-}
-
-# remove_addr INDEX DEV LABEL CIDR WHAT: remove the address if start added it
-remove_addr() {
-    was_done "addr-$1" || return 0
-    if has_addr "$2" "$4"; then
-        del_addr "$2" "$3" "$4" || warn "cannot remove the $5 $4 from $2"
-    fi
-    forget "addr-$1"
+    has_addr "$1" "$3" && return 0
+    journal_add addr "$1" "${2:--}" "$3"
+    add_addr "$1" "$2" "$3" "$4" "$5" || fail 1 "cannot add the $6 $3 to $1"
 }
 
 # check_addr DEV CIDR WHAT (status)
@@ -180,23 +178,14 @@ ensure_default_gw() {
     local current
     current=$(default_gw "$2")
     if [ -z "$current" ]; then
+        journal_add route "$1" "$2"
         add_default_gw "$1" "$2" || fail 1 "cannot add the default route via $1"
-        mark_done "route-default-$2"
     elif [ "$current" != "$1" ]; then
         if [ "$3" = strict ]; then
             fail 6 "the default gateway is $current, but NAT replies must go back through the director: make $1 (the DIP) the default gateway"
         fi
         warn "the default gateway is $current, not $1 as configured; leaving it alone"
     fi
-}
-
-# remove_default_gw GATEWAY FAMILY: remove the default route if start added it
-remove_default_gw() {
-    was_done "route-default-$2" || return 0
-    if [ "$(default_gw "$2")" = "$1" ]; then
-        del_default_gw "$1" "$2" || warn "cannot remove the default route via $1"
-    fi
-    forget "route-default-$2"
 }
 
 # check_default_gw GATEWAY FAMILY MODE (status)
@@ -209,11 +198,72 @@ check_default_gw() {
     fi
 }
 
-# finish_stop: the state directory goes once nothing in it is needed
-finish_stop() {
-    forget started
-    rm -f "$STATE_DIR/ipvsadm.rules"
+# undo_entry KIND WORDS...: reverse one journal line
+undo_entry() {
+    local kind=$1 label
+    shift
+    case $kind in
+        addr)
+            label=$2
+            [ "$label" = - ] && label=
+            if has_addr "$1" "$3"; then
+                del_addr "$1" "$label" "$3" || warn "cannot remove $3 from $1"
+            fi
+            ;;
+        sysctl)
+            if [ -w "$1" ]; then
+                printf '%s\n' "$2" >"$1" || warn "cannot restore $1 to $2"
+            fi
+            ;;
+        route)
+            if [ "$(default_gw "$2")" = "$1" ]; then
+                del_default_gw "$1" "$2" || warn "cannot remove the default route via $1"
+            fi
+            ;;
+        mark)
+            local tool=$1
+            shift
+            if "$tool" -t mangle -C PREROUTING "$@" 2>/dev/null; then
+                "$tool" -t mangle -D PREROUTING "$@" || warn "cannot remove the $tool MARK rule: $*"
+            fi
+            ;;
+        ipvs)
+            if ipvsadm -L -n "$@" >/dev/null 2>&1; then
+                ipvsadm -D "$@" || warn "cannot delete the IPVS service $*"
+            fi
+            ;;
+        link) link_down "$1" || warn "cannot bring $1 down" ;;
+        fou) ip fou del port "$1" || warn "cannot stop listening for GUE on UDP port $1" ;;
+        *) warn "unknown journal entry: $kind $*" ;;
+    esac
+}
+
+# undo_start: replay the journal backwards, then forget the state
+undo_start() {
+    local line
+    local -a words
+    if [ -s "$STATE_DIR/journal" ]; then
+        while IFS= read -r line; do
+            read -r -a words <<<"$line"
+            [ "${#words[@]}" -gt 0 ] && undo_entry "${words[@]}"
+        done <<<"$(tac "$STATE_DIR/journal")"
+    fi
+    rm -f "$STATE_DIR/journal" "$STATE_DIR/started" "$STATE_DIR/ipvsadm.rules"
     rmdir "$STATE_DIR" 2>/dev/null || warn "$STATE_DIR is not empty: $(ls "$STATE_DIR")"
+}
+
+do_stop() {
+    require_root
+    if [ ! -d "$STATE_DIR" ]; then
+        say "not running"
+        return 0
+    fi
+    undo_start
+    if [ "$WARNED" = 1 ]; then
+        say "stopped, with the warnings above"
+        return 1
+    fi
+    say "stopped"
 }
 
 
@@ -232,30 +282,38 @@ service_exists() {
     ipvsadm -L -n "$@" >/dev/null 2>&1
 }
 
-# delete_service LABEL SELECTOR...: delete one of this configuration's services if it exists
-delete_service() {
-    local label=$1
-    shift
-    if service_exists "$@"; then
-        ipvsadm -D "$@" || warn "cannot delete the IPVS service $label"
-    fi
+# real_server_count SELECTOR...: how many real servers the service has now
+real_server_count() {
+    ipvsadm -L -n "$@" 2>/dev/null | awk '$1 == "->" && $2 != "RemoteAddress:Port" { n++ } END { print n + 0 }'
 }
 
-# check_service LABEL SELECTOR... (status): present, and how many real servers it has
-check_service() {
-    local label=$1 count
+# service_complete COUNT SELECTOR...: the service exists with the expected number of real servers
+service_complete() {
+    local count=$1
     shift
+    service_exists "$@" && [ "$(real_server_count "$@")" = "$count" ]
+}
+
+# check_service LABEL COUNT SELECTOR... (status)
+check_service() {
+    local label=$1 count=$2 now
+    shift 2
     if ! service_exists "$@"; then
         say "missing: IPVS service $label"
         MISSING=1
         return
     fi
-    count=$(ipvsadm -L -n "$@" | grep -c -- '->')
-    say "running: $label with $((count - 1)) real server(s)"
+    now=$(real_server_count "$@")
+    if [ "$now" != "$count" ]; then
+        say "missing: IPVS service $label has $now real server(s), not $count"
+        MISSING=1
+        return
+    fi
+    say "running: $label with $now real server(s)"
 }
 
-all_services_present() {
-    service_exists '-t' '[2001:db8:10::100]:80' || return 1
+all_services_complete() {
+    service_complete 2 '-t' '[2001:db8:10::100]:80' || return 1
     return 0
 }
 
@@ -264,12 +322,17 @@ any_service_present() {
     return 1
 }
 
-delete_services() {
-    delete_service 'tcp [2001:db8:10::100]:80' '-t' '[2001:db8:10::100]:80'
-    return 0
+# delete_service SELECTOR...: delete one of this configuration's services if it exists
+delete_service() {
+    if service_exists "$@"; then
+        ipvsadm -D "$@" || fail 1 "cannot delete the IPVS service $*"
+    fi
 }
 
+# apply_rules: journal the services first, so that a refused line is undone like the rest
 apply_rules() {
+    journal_has ipvs '-t' '[2001:db8:10::100]:80' || journal_add ipvs '-t' '[2001:db8:10::100]:80'
+    delete_service '-t' '[2001:db8:10::100]:80'
     write_rules >"$STATE_DIR/ipvsadm.rules" || fail 1 "cannot write $STATE_DIR/ipvsadm.rules"
     ipvsadm -R <"$STATE_DIR/ipvsadm.rules" || fail 1 "ipvsadm -R refused the rules in $STATE_DIR/ipvsadm.rules"
 }
@@ -285,17 +348,9 @@ preflight() {
     require_address 'eth0' '2001:db8:10::10/64' 'DIP'
 }
 
-undo_start() {
-    delete_services
-    remove_default_gw '2001:db8:10::1' 6
-    remove_addr 0 'eth0' '' '2001:db8:10::100/64' 'VIP'
-    finish_stop
-}
-
 do_start() {
     preflight
-    state_init
-    if was_done started; then
+    if was_started; then
         say "already started; checking that everything is in place"
     else
         if any_service_present; then
@@ -303,37 +358,27 @@ do_start() {
         fi
         STARTING=1
     fi
-    ensure_addr 0 'eth0' '' '2001:db8:10::100/64' '' '64' 'VIP'
+    state_init
+    ensure_addr 'eth0' '' '2001:db8:10::100/64' '' '64' 'VIP'
     ensure_default_gw '2001:db8:10::1' 6 lenient
-    if ! all_services_present; then
-        delete_services
+    if ! all_services_complete; then
         apply_rules
     fi
-    mark_done started
+    : >"$STATE_DIR/started"
     STARTING=0
     say "started"
     ipvsadm -L -n
 }
 
-do_stop() {
-    require_root
-    if [ ! -d "$STATE_DIR" ]; then
-        say "not running"
-        return 0
-    fi
-    undo_start
-    say "stopped"
-}
-
 do_status() {
     require_root
-    if ! was_done started; then
+    if ! was_started; then
         say "stopped"
         return 3
     fi
     MISSING=0
     check_addr 'eth0' '2001:db8:10::100/64' 'VIP'
-    check_service 'tcp [2001:db8:10::100]:80' '-t' '[2001:db8:10::100]:80'
+    check_service 'tcp [2001:db8:10::100]:80' 2 '-t' '[2001:db8:10::100]:80'
     if [ "$MISSING" = 1 ]; then
         say "started, but incomplete (run: $0 restart)"
         return 2

@@ -31,7 +31,7 @@ export PATH LC_ALL
 # This host: TUN for tcp 192.168.101.170:80
 
 SCRIPT_NAME='site-a'
-STATE_DIR='/var/lib/lvs-wizard/realserver-site-a'
+STATE_DIR='/run/lvs-wizard/realserver-site-a'
 ACTION=${1:-}
 
 # ---- network primitives: net-tools (ifconfig, route) -----------------------------------------
@@ -95,12 +95,17 @@ link_down() { ifconfig "$1" down; }
 
 
 # ---- helpers shared by every lvs-wizard script ----------------------------------------------
-# State: STATE_DIR remembers what start changed (a marker file per change, the value of each
-# kernel setting before start), so that stop removes exactly that and restores exactly those.
+# State: STATE_DIR (under /run, so it goes with a reboot, as the kernel state does) holds the
+# journal of what start changed, so that stop removes exactly that and restores the kernel
+# settings found before start.
 STARTING=0
+WARNED=0
 
 say() { printf '%s: %s\n' "$SCRIPT_NAME" "$*"; }
-warn() { printf '%s: warning: %s\n' "$SCRIPT_NAME" "$*" >&2; }
+warn() {
+    printf '%s: warning: %s\n' "$SCRIPT_NAME" "$*" >&2
+    WARNED=1
+}
 
 # fail CODE MESSAGE: report on stderr, undo a half-done start, exit with the LSB code.
 fail() {
@@ -143,28 +148,30 @@ state_init() {
     mkdir -p "$STATE_DIR" || fail 1 "cannot create the state directory $STATE_DIR"
 }
 
-mark_done() { : >"$STATE_DIR/$1"; }
-was_done() { [ -e "$STATE_DIR/$1" ]; }
-forget() { rm -f "$STATE_DIR/$1"; }
+was_started() { [ -e "$STATE_DIR/started" ]; }
 
-# set_sysctl INDEX PATH VALUE LABEL: remember the value found before the first start, then set VALUE
-set_sysctl() {
-    [ -w "$2" ] || fail 1 "kernel setting $2 does not exist ($4)"
-    if ! was_done "sysctl-$1"; then
-        cat "$2" >"$STATE_DIR/sysctl-$1" || fail 1 "cannot save $2"
-    fi
-    if [ "$(cat "$2")" != "$3" ]; then
-        printf '%s\n' "$3" >"$2" || fail 1 "cannot set $2 to $3"
-    fi
+# The journal: one line per change start made, in order, each naming exactly what it changed
+# (words are validated names, addresses and numbers). stop replays it backwards, so it undoes
+# what was done even if the configuration changed since.
+journal_add() {
+    printf '%s\n' "$*" >>"$STATE_DIR/journal" || fail 1 "cannot write $STATE_DIR/journal"
 }
 
-# restore_sysctl INDEX PATH: put back the value saved by the first start
-restore_sysctl() {
-    was_done "sysctl-$1" || return 0
-    if [ -w "$2" ]; then
-        cat "$STATE_DIR/sysctl-$1" >"$2" || warn "cannot restore $2"
+journal_has() {
+    [ -f "$STATE_DIR/journal" ] && grep -qxF -- "$*" "$STATE_DIR/journal"
+}
+
+# set_sysctl PATH VALUE LABEL: journal the value found before the first start, then set VALUE
+set_sysctl() {
+    local before
+    [ -w "$1" ] || fail 1 "kernel setting $1 does not exist ($3)"
+    before=$(cat "$1") || fail 1 "cannot read $1"
+    if ! awk -v p="$1" '$1 == "sysctl" && $2 == p { found = 1 } END { exit !found }' "$STATE_DIR/journal" 2>/dev/null; then
+        journal_add sysctl "$1" "$before"
     fi
-    forget "sysctl-$1"
+    if [ "$before" != "$2" ]; then
+        printf '%s\n' "$2" >"$1" || fail 1 "cannot set $1 to $2"
+    fi
 }
 
 # check_sysctl PATH VALUE LABEL (status)
@@ -175,20 +182,11 @@ check_sysctl() {
     fi
 }
 
-# ensure_addr INDEX DEV LABEL CIDR BROADCAST NETMASK WHAT: add the address unless present
+# ensure_addr DEV LABEL CIDR BROADCAST NETMASK WHAT: add the address unless present
 ensure_addr() {
-    has_addr "$2" "$4" && return 0
-    add_addr "$2" "$3" "$4" "$5" "$6" || fail 1 "cannot add the $7 $4 to $2"
-    mark_done "addr-$1"
-}
-
-# remove_addr INDEX DEV LABEL CIDR WHAT: remove the address if start added it
-remove_addr() {
-    was_done "addr-$1" || return 0
-    if has_addr "$2" "$4"; then
-        del_addr "$2" "$3" "$4" || warn "cannot remove the $5 $4 from $2"
-    fi
-    forget "addr-$1"
+    has_addr "$1" "$3" && return 0
+    journal_add addr "$1" "${2:--}" "$3"
+    add_addr "$1" "$2" "$3" "$4" "$5" || fail 1 "cannot add the $6 $3 to $1"
 }
 
 # check_addr DEV CIDR WHAT (status)
@@ -205,23 +203,14 @@ ensure_default_gw() {
     local current
     current=$(default_gw "$2")
     if [ -z "$current" ]; then
+        journal_add route "$1" "$2"
         add_default_gw "$1" "$2" || fail 1 "cannot add the default route via $1"
-        mark_done "route-default-$2"
     elif [ "$current" != "$1" ]; then
         if [ "$3" = strict ]; then
             fail 6 "the default gateway is $current, but NAT replies must go back through the director: make $1 (the DIP) the default gateway"
         fi
         warn "the default gateway is $current, not $1 as configured; leaving it alone"
     fi
-}
-
-# remove_default_gw GATEWAY FAMILY: remove the default route if start added it
-remove_default_gw() {
-    was_done "route-default-$2" || return 0
-    if [ "$(default_gw "$2")" = "$1" ]; then
-        del_default_gw "$1" "$2" || warn "cannot remove the default route via $1"
-    fi
-    forget "route-default-$2"
 }
 
 # check_default_gw GATEWAY FAMILY MODE (status)
@@ -234,11 +223,72 @@ check_default_gw() {
     fi
 }
 
-# finish_stop: the state directory goes once nothing in it is needed
-finish_stop() {
-    forget started
-    rm -f "$STATE_DIR/ipvsadm.rules"
+# undo_entry KIND WORDS...: reverse one journal line
+undo_entry() {
+    local kind=$1 label
+    shift
+    case $kind in
+        addr)
+            label=$2
+            [ "$label" = - ] && label=
+            if has_addr "$1" "$3"; then
+                del_addr "$1" "$label" "$3" || warn "cannot remove $3 from $1"
+            fi
+            ;;
+        sysctl)
+            if [ -w "$1" ]; then
+                printf '%s\n' "$2" >"$1" || warn "cannot restore $1 to $2"
+            fi
+            ;;
+        route)
+            if [ "$(default_gw "$2")" = "$1" ]; then
+                del_default_gw "$1" "$2" || warn "cannot remove the default route via $1"
+            fi
+            ;;
+        mark)
+            local tool=$1
+            shift
+            if "$tool" -t mangle -C PREROUTING "$@" 2>/dev/null; then
+                "$tool" -t mangle -D PREROUTING "$@" || warn "cannot remove the $tool MARK rule: $*"
+            fi
+            ;;
+        ipvs)
+            if ipvsadm -L -n "$@" >/dev/null 2>&1; then
+                ipvsadm -D "$@" || warn "cannot delete the IPVS service $*"
+            fi
+            ;;
+        link) link_down "$1" || warn "cannot bring $1 down" ;;
+        fou) ip fou del port "$1" || warn "cannot stop listening for GUE on UDP port $1" ;;
+        *) warn "unknown journal entry: $kind $*" ;;
+    esac
+}
+
+# undo_start: replay the journal backwards, then forget the state
+undo_start() {
+    local line
+    local -a words
+    if [ -s "$STATE_DIR/journal" ]; then
+        while IFS= read -r line; do
+            read -r -a words <<<"$line"
+            [ "${#words[@]}" -gt 0 ] && undo_entry "${words[@]}"
+        done <<<"$(tac "$STATE_DIR/journal")"
+    fi
+    rm -f "$STATE_DIR/journal" "$STATE_DIR/started" "$STATE_DIR/ipvsadm.rules"
     rmdir "$STATE_DIR" 2>/dev/null || warn "$STATE_DIR is not empty: $(ls "$STATE_DIR")"
+}
+
+do_stop() {
+    require_root
+    if [ ! -d "$STATE_DIR" ]; then
+        say "not running"
+        return 0
+    fi
+    undo_start
+    if [ "$WARNED" = 1 ]; then
+        say "stopped, with the warnings above"
+        return 1
+    fi
+    say "stopped"
 }
 
 
@@ -248,15 +298,9 @@ link_is_up() {
 }
 
 ensure_link_up() {
-    link_is_up "$2" && return 0
-    link_up "$2" || fail 1 "cannot bring $2 up"
-    mark_done "link-$1"
-}
-
-restore_link() {
-    was_done "link-$1" || return 0
-    link_down "$2" || warn "cannot bring $2 down"
-    forget "link-$1"
+    link_is_up "$1" && return 0
+    journal_add link "$1"
+    link_up "$1" || fail 1 "cannot bring $1 up"
 }
 
 # ---- actions ----------------------------------------------------------------------------------
@@ -270,56 +314,33 @@ preflight() {
     require_address 'eth0' '172.16.5.21/24' 'RIP'
 }
 
-undo_start() {
-    remove_addr 0 'tunl0' 'tunl0:0' '192.168.101.170/32' 'VIP'
-    restore_link 0 'tunl0'
-    restore_sysctl 0 '/proc/sys/net/ipv4/conf/all/arp_ignore'
-    restore_sysctl 1 '/proc/sys/net/ipv4/conf/all/arp_announce'
-    restore_sysctl 2 '/proc/sys/net/ipv4/conf/eth0/arp_ignore'
-    restore_sysctl 3 '/proc/sys/net/ipv4/conf/eth0/arp_announce'
-    restore_sysctl 4 '/proc/sys/net/ipv4/conf/all/rp_filter'
-    restore_sysctl 5 '/proc/sys/net/ipv4/conf/tunl0/rp_filter'
-    remove_default_gw '172.16.5.1' 4
-    finish_stop
-}
-
 do_start() {
     preflight
-    state_init
-    if was_done started; then
+    if was_started; then
         say "already started; checking that everything is in place"
     else
         STARTING=1
     fi
+    state_init
     ensure_default_gw '172.16.5.1' 4 lenient
     # The ARP fix comes before the VIP: from the moment the VIP exists, this host must not answer
     # ARP for it, or clients and routers cache this host's MAC for the VIP and bypass the director.
-    set_sysctl 0 '/proc/sys/net/ipv4/conf/all/arp_ignore' '1' 'ARP fix: answer ARP only for addresses of the receiving interface'
-    set_sysctl 1 '/proc/sys/net/ipv4/conf/all/arp_announce' '2' 'ARP fix: never announce the VIP as ARP source'
-    set_sysctl 2 '/proc/sys/net/ipv4/conf/eth0/arp_ignore' '1' 'ARP fix: answer ARP only for addresses of the receiving interface'
-    set_sysctl 3 '/proc/sys/net/ipv4/conf/eth0/arp_announce' '2' 'ARP fix: never announce the VIP as ARP source'
-    set_sysctl 4 '/proc/sys/net/ipv4/conf/all/rp_filter' '0' 'TUN: accept decapsulated packets from any source'
-    set_sysctl 5 '/proc/sys/net/ipv4/conf/tunl0/rp_filter' '0' 'TUN: accept decapsulated packets from any source'
-    ensure_link_up 0 'tunl0'
-    ensure_addr 0 'tunl0' 'tunl0:0' '192.168.101.170/32' '192.168.101.170' '255.255.255.255' 'VIP'
-    mark_done started
+    set_sysctl '/proc/sys/net/ipv4/conf/all/arp_ignore' '1' 'ARP fix: answer ARP only for addresses of the receiving interface'
+    set_sysctl '/proc/sys/net/ipv4/conf/all/arp_announce' '2' 'ARP fix: never announce the VIP as ARP source'
+    set_sysctl '/proc/sys/net/ipv4/conf/eth0/arp_ignore' '1' 'ARP fix: answer ARP only for addresses of the receiving interface'
+    set_sysctl '/proc/sys/net/ipv4/conf/eth0/arp_announce' '2' 'ARP fix: never announce the VIP as ARP source'
+    set_sysctl '/proc/sys/net/ipv4/conf/all/rp_filter' '0' 'TUN: accept decapsulated packets from any source'
+    set_sysctl '/proc/sys/net/ipv4/conf/tunl0/rp_filter' '0' 'TUN: accept decapsulated packets from any source'
+    ensure_link_up 'tunl0'
+    ensure_addr 'tunl0' 'tunl0:0' '192.168.101.170/32' '192.168.101.170' '255.255.255.255' 'VIP'
+    : >"$STATE_DIR/started"
     STARTING=0
     say "started"
 }
 
-do_stop() {
-    require_root
-    if [ ! -d "$STATE_DIR" ]; then
-        say "not running"
-        return 0
-    fi
-    undo_start
-    say "stopped"
-}
-
 do_status() {
     require_root
-    if ! was_done started; then
+    if ! was_started; then
         say "stopped"
         return 3
     fi
