@@ -1,9 +1,21 @@
 package lvswizard.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import lvswizard.config.ConfigException;
+import lvswizard.config.ConfigFile;
+import lvswizard.line.JlinePrompter;
+import lvswizard.line.LineWizard;
+import lvswizard.model.Cluster;
 import lvswizard.render.Version;
+import lvswizard.tui.TuiLauncher;
+import lvswizard.wizard.Draft;
+import lvswizard.wizard.Language;
+import lvswizard.wizard.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** Entry point: java -jar lvs-wizard.jar [command]. */
 @Command(name = "lvs-wizard", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
@@ -12,10 +24,22 @@ import picocli.CommandLine.Command;
         subcommands = {GenerateCommand.class, ValidateCommand.class, ShowCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success (warnings allowed), 1 validation errors, 2 unusable input.",
-                "Without a command: shows the built-in example (the how-to's VS/DR cluster)."})
-public final class Main implements Runnable {
+                "Without a command: the interactive wizard (full screen on a terminal, line by line",
+                "with --line, on TERM=dumb or when input is piped), starting from --config or the",
+                "built-in example (the how-to's VS/DR cluster)."})
+public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "start the wizard from this configuration; Ctrl-S saves back to it")
+    Path config;
+
+    @Option(names = "--lang", paramLabel = "LANG", description = "en or zh (default: from LANG; en on TERM=linux)")
+    String lang;
+
+    @Option(names = "--line", description = "ask line by line instead of the full-screen wizard")
+    boolean line;
 
     public static void main(String[] args) {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -39,18 +63,45 @@ public final class Main implements Runnable {
     }
 
     @Override
-    public void run() {
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("lvs-wizard " + Version.current() + " - the built-in example, the how-to's VS/DR cluster:");
-        out.println();
-        int code = new ShowCommand().showBuiltIn(out, spec.commandLine().getErr());
-        out.println();
-        out.println("Next steps:");
-        out.println("  java -jar lvs-wizard.jar validate --config examples/seed-dr.json");
-        out.println("  java -jar lvs-wizard.jar generate --config examples/seed-dr.json --out out/");
-        out.println("  java -jar lvs-wizard.jar --help");
-        if (code != 0) {
-            throw new IllegalStateException("the built-in example does not validate");
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Language language;
+        try {
+            language = lang == null ? Language.fromEnvironment(System.getenv()) : Language.parse(lang);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return ExitCodes.UNUSABLE_INPUT;
+        }
+        Cluster cluster;
+        try {
+            cluster = config == null ? ConfigOption.builtIn() : ConfigFile.read(config);
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return ExitCodes.UNUSABLE_INPUT;
+        }
+        Draft draft = new Draft(cluster, null, config, null, null);
+        Messages messages = Messages.of(language);
+        if (line || !fullScreenPossible()) {
+            return lineMode(draft, messages, System.console() != null);
+        }
+        return TuiLauncher.launch(draft, messages);
+    }
+
+    /** A real terminal that can draw: a console, and TERM set to something other than dumb. */
+    static boolean fullScreenPossible() {
+        String term = System.getenv("TERM");
+        return System.console() != null && term != null && !term.isEmpty() && !term.equals("dumb");
+    }
+
+    private static int lineMode(Draft draft, Messages messages, boolean interactive) {
+        try (JlinePrompter prompter = JlinePrompter.open(System.in, System.out, interactive)) {
+            PrintWriter out = prompter.writer();
+            int code = new LineWizard(prompter, out, messages, draft).run();
+            out.flush();
+            return code;
+        } catch (java.io.IOException e) {
+            System.err.println("lvs-wizard: cannot read the terminal: " + e.getMessage());
+            return ExitCodes.UNUSABLE_INPUT;
         }
     }
 

@@ -30,10 +30,6 @@ final class ShowCommand implements Callable<Integer> {
         return show(spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
-    int showBuiltIn(PrintWriter out, PrintWriter err) {
-        return show(out, err);
-    }
-
     private int show(PrintWriter out, PrintWriter err) {
         Cluster cluster;
         try {

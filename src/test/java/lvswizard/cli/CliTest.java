@@ -127,10 +127,17 @@ class CliTest {
     }
 
     @Test
-    void noArgumentsShowsTheBuiltInExample() {
-        Run run = run();
+    void showWithoutConfigUsesTheBuiltInExample() {
+        Run run = run("show");
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("built-in example", "-A -t 192.168.101.168:80 -s wlc", "generate --config");
+        assertThat(run.out()).contains("Topology of seed-dr", "-A -t 192.168.101.168:80 -s wlc");
+    }
+
+    @Test
+    void unknownLanguageExitsTwo() {
+        Run run = run("--lang", "fr");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("--lang: \"fr\" is not known; expected en or zh\n");
     }
 
     @Test

@@ -1,0 +1,122 @@
+package lvswizard.tui;
+
+import com.googlecode.lanterna.gui2.DefaultWindowManager;
+import com.googlecode.lanterna.gui2.EmptySpace;
+import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
+import com.googlecode.lanterna.gui2.TextGUIThread;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import lvswizard.exec.ProcessRunner;
+import lvswizard.wizard.Draft;
+import lvswizard.wizard.Messages;
+
+/**
+ * Runs the wizard on the real terminal and guarantees the terminal comes back sane on every exit
+ * path: Finish, quit, Ctrl-C (trapped as a key), SIGTERM (shutdown hook) and exceptions. Ctrl-Z is
+ * disabled while the wizard runs, because a raw-mode program stopped by it garbles the terminal.
+ */
+public final class TuiLauncher {
+    private TuiLauncher() {
+    }
+
+    /** The exit code: 0 finished or quit, 130 Ctrl-C, 70 an internal error (reported in one line). */
+    public static int launch(Draft draft, Messages messages) {
+        String sttyBefore = stty("-g");
+        stty("susp", "undef");
+        Screen[] screen = new Screen[1];
+        Thread restore = new Thread(() -> stop(screen[0], sttyBefore), "lvs-wizard-terminal-restore");
+        Runtime.getRuntime().addShutdownHook(restore);
+        try {
+            DefaultTerminalFactory factory = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8);
+            factory.setForceTextTerminal(true);
+            factory.setUnixTerminalCtrlCBehaviour(UnixTerminal.CtrlCBehaviour.TRAP);
+            Terminal terminal = factory.createTerminal();
+            screen[0] = new TerminalScreen(terminal);
+            screen[0].startScreen();
+            MultiWindowTextGUI gui = new MultiWindowTextGUI(screen[0], new DefaultWindowManager(), new EmptySpace());
+            Throwable[] failure = new Throwable[1];
+            gui.getGUIThread().setExceptionHandler(new TextGUIThread.ExceptionHandler() {
+                @Override
+                public boolean onIOException(IOException e) {
+                    return closeAll(e);
+                }
+
+                @Override
+                public boolean onRuntimeException(RuntimeException e) {
+                    return closeAll(e);
+                }
+
+                /** Never a stack trace over the screen: close the windows and report after the screen is gone. */
+                private boolean closeAll(Exception e) {
+                    failure[0] = e;
+                    gui.getWindows().forEach(com.googlecode.lanterna.gui2.Window::close);
+                    return false;
+                }
+            });
+            WizardTui.Outcome outcome = new WizardTui(gui, draft, messages, new ProcessRunner()).run();
+            stop(screen[0], sttyBefore);
+            screen[0] = null;
+            if (failure[0] != null) {
+                System.err.println("lvs-wizard: the terminal wizard stopped: " + failure[0]
+                        + " (try: java -jar lvs-wizard.jar --line)");
+                return 70;
+            }
+            return outcome == WizardTui.Outcome.INTERRUPTED ? 130 : 0;
+        } catch (IOException | RuntimeException e) {
+            stop(screen[0], sttyBefore);
+            screen[0] = null;
+            System.err.println("lvs-wizard: the terminal wizard stopped: " + e
+                    + " (try: java -jar lvs-wizard.jar --line)");
+            return 70;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(restore);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run: nothing left to undo
+            }
+        }
+    }
+
+    private static synchronized void stop(Screen screen, String sttyBefore) {
+        if (screen != null) {
+            try {
+                screen.stopScreen();
+            } catch (IOException | RuntimeException ignored) {
+                // the terminal may already be gone; stty below still restores the line settings
+            }
+        }
+        if (sttyBefore != null && !sttyBefore.isBlank()) {
+            stty(sttyBefore.trim());
+        }
+    }
+
+    /** Runs stty on the controlling terminal; returns its output, or null when there is none. */
+    private static String stty(String... args) {
+        File tty = new File("/dev/tty");
+        if (!tty.exists()) {
+            return null;
+        }
+        String[] command = new String[args.length + 1];
+        command[0] = "stty";
+        System.arraycopy(args, 0, command, 1, args.length);
+        try {
+            Process process = new ProcessBuilder(command).redirectInput(tty)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor(5, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package lvswizard.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.gui2.Button;
+import com.googlecode.lanterna.gui2.Interactable;
+import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
+import com.googlecode.lanterna.gui2.Window;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import lvswizard.exec.CommandRunner;
+import lvswizard.wizard.Draft;
+import lvswizard.wizard.Messages;
+
+/** The wizard on Lanterna's virtual terminal: keys in, screen text out, no real terminal involved. */
+final class VirtualScreen implements AutoCloseable {
+    private static final long TIMEOUT_MS = 10_000;
+
+    final DefaultVirtualTerminal terminal;
+    final MultiWindowTextGUI gui;
+    final WizardTui wizard;
+    private final TerminalScreen screen;
+    private final CompletableFuture<WizardTui.Outcome> outcome;
+    /** Exceptions on the GUI thread; a test fails when there is any. */
+    final java.util.List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Builds the GUI on its own thread, as production does on main: a SameTextGUIThread, so that
+     * modal dialogs run a nested event loop instead of blocking the only thread that handles input.
+     */
+    VirtualScreen(Draft draft, Messages messages, CommandRunner runner, int columns, int rows) throws IOException {
+        terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
+        screen = new TerminalScreen(terminal);
+        screen.startScreen();
+        CompletableFuture<MultiWindowTextGUI> built = new CompletableFuture<>();
+        CompletableFuture<WizardTui> wizardBuilt = new CompletableFuture<>();
+        outcome = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                MultiWindowTextGUI g = new MultiWindowTextGUI(screen);
+                g.getGUIThread().setExceptionHandler(new com.googlecode.lanterna.gui2.TextGUIThread.ExceptionHandler() {
+                    @Override
+                    public boolean onIOException(IOException e) {
+                        failures.add(e);
+                        return false;
+                    }
+
+                    @Override
+                    public boolean onRuntimeException(RuntimeException e) {
+                        failures.add(e);
+                        return false;
+                    }
+                });
+                WizardTui w = new WizardTui(g, draft, messages, runner);
+                built.complete(g);
+                wizardBuilt.complete(w);
+                outcome.complete(w.run());
+            } catch (Throwable t) {
+                failures.add(t);
+                built.completeExceptionally(t);
+                wizardBuilt.completeExceptionally(t);
+                outcome.completeExceptionally(t);
+            }
+        }, "wizard-under-test");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            gui = built.get(TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            wizard = wizardBuilt.get(TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new IOException("the wizard did not start", e);
+        }
+    }
+
+    VirtualScreen start() {
+        return this;
+    }
+
+    WizardTui.Outcome outcome() throws Exception {
+        return outcome.get(TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** The screen as text, one line per row; a wide character's second cell is skipped. */
+    String text() throws InterruptedException {
+        sync();
+        StringBuilder out = new StringBuilder();
+        TerminalSize size = terminal.getTerminalSize();
+        for (int row = 0; row < size.getRows(); row++) {
+            for (int col = 0; col < size.getColumns(); col++) {
+                TextCharacter c = terminal.getBufferCharacter(col, row);
+                out.append(c.getCharacterString());
+                if (c.isDoubleWidth()) {
+                    col++;
+                }
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Waits until the screen shows {@code expected}; fails with the screen when it does not. */
+    String waitFor(String expected) throws InterruptedException {
+        long end = System.currentTimeMillis() + TIMEOUT_MS;
+        String text = text();
+        while (!text.contains(expected)) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("the screen never showed \"" + expected + "\":\n" + text);
+            }
+            Thread.sleep(20);
+            text = text();
+        }
+        return text;
+    }
+
+    void waitUntilGone(String text) throws InterruptedException {
+        long end = System.currentTimeMillis() + TIMEOUT_MS;
+        while (text().contains(text)) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("the screen still shows \"" + text + "\":\n" + text());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    void press(KeyType type) throws InterruptedException {
+        terminal.addInput(new KeyStroke(type));
+        settle();
+    }
+
+    void ctrl(char c) throws InterruptedException {
+        terminal.addInput(new KeyStroke(c, true, false));
+        settle();
+    }
+
+    void type(String text) throws InterruptedException {
+        for (char c : text.toCharArray()) {
+            terminal.addInput(new KeyStroke(c, false, false));
+        }
+        settle();
+    }
+
+    Interactable focused() throws InterruptedException {
+        // asked on the GUI thread: a modal dialog's event loop holds the GUI's monitor while it runs
+        Interactable[] focused = new Interactable[1];
+        gui.getGUIThread().invokeLater(() -> {
+            Window active = gui.getActiveWindow();
+            focused[0] = active == null ? null : active.getFocusedInteractable();
+        });
+        sync();
+        return focused[0];
+    }
+
+    /** Tabs until the focus is on what {@code wanted} accepts (at most 60 Tabs). */
+    void tabTo(Predicate<Interactable> wanted, String what) throws InterruptedException {
+        for (int i = 0; i < 60; i++) {
+            if (wanted.test(focused())) {
+                return;
+            }
+            press(KeyType.Tab);
+        }
+        throw new AssertionError("Tab never reached " + what + ":\n" + text());
+    }
+
+    void tabToButton(String label) throws InterruptedException {
+        tabTo(i -> i instanceof Button b && b.getLabel().equals(label), "the button " + label);
+    }
+
+    private void settle() throws InterruptedException {
+        Thread.sleep(15);
+        sync();
+    }
+
+    /** Waits until the GUI thread has handled what is queued; a stuck GUI thread fails with a thread dump. */
+    private void sync() throws InterruptedException {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        gui.getGUIThread().invokeLater(done::countDown);
+        long end = System.currentTimeMillis() + TIMEOUT_MS;
+        while (!done.await(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (outcome.isDone()) {
+                return;
+            }
+            if (System.currentTimeMillis() < end) {
+                continue;
+            }
+            StringBuilder dump = new StringBuilder("the GUI thread is stuck; failures=" + failures + "\n");
+            Thread.getAllStackTraces().forEach((thread, stack) -> {
+                dump.append(thread.getName()).append(' ').append(thread.getState()).append('\n');
+                for (StackTraceElement element : stack) {
+                    dump.append("    ").append(element).append('\n');
+                }
+            });
+            throw new AssertionError(dump.toString());
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!failures.isEmpty()) {
+            AssertionError error = new AssertionError("exceptions on the GUI thread: " + failures);
+            failures.forEach(error::addSuppressed);
+            throw error;
+        }
+        screen.stopScreen();
+    }
+}

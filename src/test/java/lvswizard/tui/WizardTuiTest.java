@@ -1,0 +1,184 @@
+package lvswizard.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.gui2.Button;
+import com.googlecode.lanterna.gui2.TextBox;
+import com.googlecode.lanterna.input.KeyType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import lvswizard.Examples;
+import lvswizard.config.ConfigFile;
+import lvswizard.exec.CommandRunner;
+import lvswizard.render.Flavour;
+import lvswizard.render.RenderedFile;
+import lvswizard.render.Renderer;
+import lvswizard.render.Templates;
+import lvswizard.wizard.Draft;
+import lvswizard.wizard.HostRole;
+import lvswizard.wizard.Language;
+import lvswizard.wizard.Messages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The full-screen wizard, driven by key strokes on Lanterna's virtual terminal. */
+@org.junit.jupiter.api.Timeout(60)
+class WizardTuiTest {
+    private static final Messages EN = Messages.of(Language.EN);
+    private static final CommandRunner NO_COMMANDS = argv -> {
+        throw new java.io.IOException("no commands in this test");
+    };
+
+    private static VirtualScreen open(Path dir, Messages messages) throws Exception {
+        Draft draft = new Draft(Examples.load("seed-dr"), HostRole.ALL, dir.resolve("saved.json"),
+                dir.resolve("out"), Flavour.IPROUTE2);
+        return new VirtualScreen(draft, messages, NO_COMMANDS, 100, 32).start();
+    }
+
+    private static void next(VirtualScreen ui) throws InterruptedException {
+        ui.tabToButton("Next");
+        ui.press(KeyType.Enter);
+    }
+
+    @Test
+    void walksFromStartToGeneratedFilesIdenticalToGenerate(@TempDir Path dir) throws Exception {
+        try (VirtualScreen ui = open(dir, EN)) {
+            ui.waitFor("This host is");
+            next(ui);
+            ui.waitFor("Scheduler");
+            assertThat(ui.text()).contains("weighted least connections (default)");
+            next(ui);
+            ui.waitFor("DIP interface");
+            next(ui);
+            ui.waitFor("10.10.10.11/24");
+            next(ui);
+            String review = ui.waitFor("== Findings ==");
+            assertThat(review).contains("warning[dr-two-nics]", "rs1     10.10.10.11/24");
+            next(ui);
+            ui.waitFor("[director.sh]");
+            assertThat(ui.text()).contains("#!/bin/bash");
+            next(ui);
+            ui.waitFor("Output directory");
+            ui.tabToButton("Write files");
+            ui.press(KeyType.Enter);
+            String done = ui.waitFor("Written to");
+            assertThat(done).contains("scp '" + dir.resolve("out")).doesNotContain("Exception");
+            ui.tabToButton("Finish");
+            ui.press(KeyType.Enter);
+            assertThat(ui.outcome()).isEqualTo(WizardTui.Outcome.FINISHED);
+        }
+        List<RenderedFile> expected = new Renderer(Templates.packaged())
+                .render(ConfigFile.read(dir.resolve("saved.json")), Flavour.IPROUTE2);
+        for (RenderedFile file : expected) {
+            assertThat(Files.readString(dir.resolve("out").resolve(file.name()))).as(file.name())
+                    .isEqualTo(file.content());
+        }
+        try (Stream<Path> files = Files.list(dir.resolve("out"))) {
+            assertThat(files.count()).isEqualTo(expected.size());
+        }
+    }
+
+    @Test
+    void anInvalidVipBlocksNextWithItsMessage(@TempDir Path dir) throws Exception {
+        try (VirtualScreen ui = open(dir, EN)) {
+            ui.waitFor("This host is");
+            next(ui);
+            ui.waitFor("Scheduler");
+            ui.tabTo(i -> i instanceof TextBox box && box.getText().equals("192.168.101.168/24"), "the VIP field");
+            for (int i = 0; i < 20; i++) {
+                ui.press(KeyType.Backspace);
+            }
+            ui.type("192.168.101.300");
+            String screen = ui.waitFor("Next is blocked until these are fixed:");
+            assertThat(screen).contains("\"192.168.101.300\" is not an IPv4 or IPv6 address");
+            ui.tabTo(i -> i instanceof Button b && b.getLabel().equals("Back"), "Back");
+            ui.press(KeyType.Tab);
+            assertThat(ui.focused()).as("the disabled Next cannot take the focus")
+                    .isNotInstanceOf(Button.class);
+            ui.press(KeyType.F10);
+            ui.waitFor("unsaved changes");
+            ui.tabToButton("Yes");
+            ui.press(KeyType.Enter);
+            assertThat(ui.outcome()).isEqualTo(WizardTui.Outcome.QUIT);
+        }
+    }
+
+    @Test
+    void lettersThatCannotBePartOfAPortAreFiltered(@TempDir Path dir) throws Exception {
+        try (VirtualScreen ui = open(dir, EN)) {
+            ui.waitFor("This host is");
+            next(ui);
+            ui.waitFor("Scheduler");
+            ui.tabTo(i -> i instanceof TextBox box && box.getText().equals("80"), "the port field");
+            ui.type("x;");
+            assertThat(((TextBox) ui.focused()).getText()).isEqualTo("80");
+            ui.ctrl('c');
+            assertThat(ui.outcome()).isEqualTo(WizardTui.Outcome.INTERRUPTED);
+        }
+    }
+
+    @Test
+    void ctrlSSavesTheConfigurationAndEscGoesBack(@TempDir Path dir) throws Exception {
+        try (VirtualScreen ui = open(dir, EN)) {
+            ui.waitFor("This host is");
+            next(ui);
+            ui.waitFor("Scheduler");
+            ui.ctrl('s');
+            ui.waitFor("Configuration saved to");
+            assertThat(ConfigFile.read(dir.resolve("saved.json"))).isEqualTo(Examples.load("seed-dr"));
+            ui.press(KeyType.Escape);
+            ui.waitFor("This host is");
+            ui.press(KeyType.F10);
+            ui.waitUntilGone("This host is");
+            assertThat(ui.outcome()).as("saved: no question").isEqualTo(WizardTui.Outcome.QUIT);
+        }
+    }
+
+    @Test
+    void theRealServerTableAddsAServer(@TempDir Path dir) throws Exception {
+        try (VirtualScreen ui = open(dir, EN)) {
+            ui.waitFor("This host is");
+            next(ui);
+            next(ui);
+            next(ui);
+            ui.waitFor("10.10.10.12/24");
+            ui.tabToButton("Add");
+            ui.press(KeyType.Enter);
+            ui.waitFor("Real server");
+            ui.type("rs3");
+            ui.press(KeyType.Tab);
+            ui.type("10.10.10.13/24");
+            ui.tabToButton("OK");
+            ui.press(KeyType.Enter);
+            String screen = ui.waitFor("10.10.10.13/24");
+            assertThat(screen).contains("rs3");
+            assertThat(ui.wizard.draft().cluster().services().get(0).backends()).hasSize(3);
+            ui.ctrl('c');
+            ui.outcome();
+        }
+    }
+
+    @Test
+    void chineseRendersWithButtonsIntact(@TempDir Path dir) throws Exception {
+        try (VirtualScreen ui = open(dir, Messages.of(Language.ZH))) {
+            String screen = ui.waitFor("本机是");
+            assertThat(screen).contains("下一步", "上一步", "转发方式", "步骤");
+            ui.ctrl('c');
+            ui.outcome();
+        }
+    }
+
+    @Test
+    void aTooSmallTerminalGetsAMessage(@TempDir Path dir) throws Exception {
+        Draft draft = new Draft(Examples.load("seed-dr"), null, dir.resolve("c.json"), dir.resolve("o"), null);
+        try (VirtualScreen ui = new VirtualScreen(draft, EN, NO_COMMANDS, 70, 20).start()) {
+            ui.waitFor("The terminal is 70x20; lvs-wizard needs at least 80x24");
+            ui.terminal.setTerminalSize(new com.googlecode.lanterna.TerminalSize(100, 30));
+            ui.waitFor("This host is");
+            ui.ctrl('c');
+            ui.outcome();
+        }
+    }
+}
