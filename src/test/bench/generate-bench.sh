@@ -39,7 +39,7 @@ row() { # LABEL COMMAND... (every run starts from an empty output directory)
     local label=$1 mean sd kb
     shift
     hyperfine --runs "$runs" --warmup 1 --style none --prepare "rm -rf $work/o" --export-json "$work/h.json" \
-        -- "$(printf '%q ' "$@")" >/dev/null
+        -- "$(printf '%q ' "$@")" >/dev/null 2>&1
     rm -rf "$work/o"
     mean=$(awk -F: '/"mean"/ { gsub(/[ ,]/, "", $2); printf "%.0f", $2 * 1000; exit }' "$work/h.json")
     sd=$(awk -F: '/"stddev"/ { gsub(/[ ,]/, "", $2); printf "%.0f", $2 * 1000; exit }' "$work/h.json")
@@ -59,7 +59,7 @@ done
 row "validate, 10000 real servers" java -jar "$jar" validate --config "$work/rs10000.json"
 java -jar "$jar" generate --config "$work/rs10000.json" --out "$work/same" >/dev/null 2>&1
 hyperfine --runs "$runs" --style none --export-json "$work/h.json" \
-    -- "java -jar $jar generate --config $work/rs10000.json --out $work/same" >/dev/null
+    -- "java -jar $jar generate --config $work/rs10000.json --out $work/same" >/dev/null 2>&1
 printf '| %s | %s ms | |\n' "generate again, 10000 real servers, files unchanged" \
     "$(awk -F: '/"mean"/ { gsub(/[ ,]/, "", $2); printf "%.0f", $2 * 1000; exit }' "$work/h.json")"
 
