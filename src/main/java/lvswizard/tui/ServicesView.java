@@ -33,7 +33,7 @@ final class ServicesView implements StepView {
     private final TextBox netmask;
     private final Messages messages;
 
-    /** @param select called with a service index to show; add and remove change the draft then show */
+    /** Shows service {@code index}; the selector, Add and Remove go through {@code actions}. */
     ServicesView(Draft draft, int index, Messages m, WizardTui.Actions actions) {
         this.messages = m;
         List<VirtualService> services = draft.cluster().services();
