@@ -29,7 +29,6 @@ public final class TuiLauncher {
     /** The exit code: 0 finished or quit, 130 Ctrl-C, 70 an internal error (reported in one line). */
     public static int launch(Draft draft, Messages messages) {
         String sttyBefore = stty("-g");
-        stty("susp", "undef");
         Screen[] screen = new Screen[1];
         Thread restore = new Thread(() -> stop(screen[0], sttyBefore), "lvs-wizard-terminal-restore");
         Runtime.getRuntime().addShutdownHook(restore);
@@ -40,6 +39,8 @@ public final class TuiLauncher {
             Terminal terminal = factory.createTerminal();
             screen[0] = new TerminalScreen(terminal);
             screen[0].startScreen();
+            // after Lanterna saved the terminal's settings, so that its own restore brings Ctrl-Z back too
+            stty("susp", "undef");
             MultiWindowTextGUI gui = new MultiWindowTextGUI(screen[0], new DefaultWindowManager(), new EmptySpace());
             Throwable[] failure = new Throwable[1];
             gui.getGUIThread().setExceptionHandler(new TextGUIThread.ExceptionHandler() {

@@ -388,6 +388,9 @@ public final class WizardTui {
                 } else if (c == 's') {
                     save();
                     deliverEvent.set(false);
+                } else if (c == 'n') {
+                    forward();
+                    deliverEvent.set(false);
                 }
                 return;
             }

@@ -1,0 +1,63 @@
+package lvswizard.it;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import lvswizard.Tools;
+
+/** A private tmux server running the jar in a real terminal: keys in with send-keys, screen out with capture-pane. */
+final class Tmux implements AutoCloseable {
+    private static final long TIMEOUT_MS = 20_000;
+    private final String socket = "lvs-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+
+    /** Starts {@code command} (a shell line) in a detached session of the given size. */
+    Tmux(Path dir, int columns, int rows, String command) throws IOException, InterruptedException {
+        tmux("new-session", "-d", "-s", "w", "-x", Integer.toString(columns), "-y", Integer.toString(rows),
+                "-c", dir.toString(), command);
+        tmux("set", "-s", "escape-time", "0");
+    }
+
+    String screen() throws IOException, InterruptedException {
+        return tmux("capture-pane", "-p", "-t", "w").output();
+    }
+
+    String waitFor(String text) throws IOException, InterruptedException {
+        long end = System.currentTimeMillis() + TIMEOUT_MS;
+        String screen = screen();
+        while (!screen.contains(text)) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("tmux never showed \"" + text + "\":\n" + screen);
+            }
+            Thread.sleep(50);
+            screen = screen();
+        }
+        return screen;
+    }
+
+    void keys(String... keys) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("send-keys", "-t", "w"));
+        args.addAll(List.of(keys));
+        tmux(args.toArray(String[]::new));
+        Thread.sleep(150);
+    }
+
+    void resize(int columns, int rows) throws IOException, InterruptedException {
+        tmux("resize-window", "-t", "w", "-x", Integer.toString(columns), "-y", Integer.toString(rows));
+    }
+
+    private Tools.Result tmux(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
+        command.addAll(List.of(args));
+        Tools.Result result = Tools.run(command);
+        if (result.exitCode() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + result.output());
+        }
+        return result;
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        Tools.run(List.of("tmux", "-L", socket, "kill-server"));
+    }
+}
