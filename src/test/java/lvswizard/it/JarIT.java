@@ -44,6 +44,28 @@ class JarIT {
     }
 
     @Test
+    void pipedAnswersInLineModeWriteWhatGenerateWrites(@TempDir Path dir) throws Exception {
+        // 25 questions keep their defaults (start 2, service 7, director 6, two real servers 5 each),
+        // then the output directory, the flavour (default) and the config file name
+        String defaults = "\n".repeat(25);
+        Path answers = Files.writeString(dir.resolve("answers.txt"), defaults + dir.resolve("out") + "\n\n"
+                + dir.resolve("saved.json") + "\n");
+        Tools.Result result = Tools.run(java.util.List.of("sh", "-c", "exec \"$0\" -jar \"$1\" --line < \"$2\"",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), Jar.JAR.toString(),
+                answers.toString()));
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("Written to", "Done.");
+        Tools.Result generated = Jar.run("generate", "-c", dir.resolve("saved.json").toString(), "-o",
+                dir.resolve("expected").toString());
+        assertThat(generated.exitCode()).isZero();
+        try (Stream<Path> expected = Files.list(dir.resolve("expected"))) {
+            for (Path file : expected.toList()) {
+                assertThat(dir.resolve("out").resolve(file.getFileName())).hasSameTextualContentAs(file);
+            }
+        }
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwoWithoutStackTrace(@TempDir Path dir) throws Exception {
         Path config = Files.writeString(dir.resolve("c.json"), "{\"services\": [{\"vip\": 5}], \"extra\": 1}");
         Tools.Result result = Jar.run("validate", "--config", config.toString());

@@ -1,0 +1,48 @@
+package lvswizard.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class LanguageTest {
+    @Test
+    void chineseFromLangButEnglishOnTheLinuxConsole() {
+        assertThat(Language.fromEnvironment(Map.of("LANG", "zh_CN.UTF-8"))).isEqualTo(Language.ZH);
+        assertThat(Language.fromEnvironment(Map.of("LANG", "zh_CN.UTF-8", "TERM", "linux"))).isEqualTo(Language.EN);
+        assertThat(Language.fromEnvironment(Map.of("LC_ALL", "en_US.UTF-8", "LANG", "zh_CN.UTF-8")))
+                .isEqualTo(Language.EN);
+        assertThat(Language.fromEnvironment(Map.of())).isEqualTo(Language.EN);
+    }
+
+    @Test
+    void onlyEnAndZhAreKnown() {
+        assertThat(Language.parse("ZH")).isEqualTo(Language.ZH);
+        assertThatThrownBy(() -> Language.parse("fr")).hasMessage("--lang: \"fr\" is not known; expected en or zh");
+    }
+
+    @Test
+    void everyEnglishStringHasAChineseTranslation() throws IOException {
+        Properties en = load("en");
+        Properties zh = load("zh");
+        assertThat(zh.keySet()).containsExactlyInAnyOrderElementsOf(en.keySet());
+        for (Object key : en.keySet()) {
+            assertThat(zh.getProperty((String) key)).as("zh " + key).isNotBlank()
+                    .isNotEqualTo(en.getProperty((String) key).equals("VIP") ? null : en.getProperty((String) key));
+        }
+        assertThat(Messages.of(Language.ZH).get("button.next")).isEqualTo("下一步");
+        assertThat(Messages.of(Language.EN).get("generate.copy")).isEqualTo("Copy each host's files (run from this machine):");
+    }
+
+    private static Properties load(String language) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = LanguageTest.class.getResourceAsStream("/lvswizard/messages_" + language + ".properties")) {
+            properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}
