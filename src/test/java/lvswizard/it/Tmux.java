@@ -42,6 +42,11 @@ final class Tmux implements AutoCloseable {
         Thread.sleep(150);
     }
 
+    /** The pid of the shell running in the pane. */
+    long panePid() throws IOException, InterruptedException {
+        return Long.parseLong(tmux("display-message", "-p", "-t", "w", "#{pane_pid}").output().trim());
+    }
+
     void resize(int columns, int rows) throws IOException, InterruptedException {
         tmux("resize-window", "-t", "w", "-x", Integer.toString(columns), "-y", Integer.toString(rows));
     }

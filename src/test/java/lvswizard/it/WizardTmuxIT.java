@@ -70,6 +70,23 @@ class WizardTmuxIT {
     }
 
     @Test
+    void sigtermLeavesASaneTerminal(@TempDir Path dir) throws Exception {
+        String command = "sh -c '" + ENV + " " + java() + "; echo EXIT=$?; stty -a > stty.txt; sleep 60'";
+        try (Tmux tmux = new Tmux(dir, 100, 30, command)) {
+            tmux.waitFor("This host is");
+            ProcessHandle shell = ProcessHandle.of(tmux.panePid()).orElseThrow();
+            ProcessHandle wizard = shell.descendants().filter(p -> p.info().command().orElse("").endsWith("java"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no java process under the pane"));
+            assertThat(Tools.run(java.util.List.of("kill", "-TERM", Long.toString(wizard.pid()))).exitCode()).isZero();
+            tmux.waitFor("EXIT=143");
+            String screen = tmux.screen();
+            assertThat(screen).as("the alternate screen is left").doesNotContain("This host is");
+        }
+        assertThat(Files.readString(dir.resolve("stty.txt"))).containsPattern("(?m)(^|[ ;])echo([ ;]|$)")
+                .containsPattern("(?m)(^|[ ;])icanon([ ;]|$)").contains("susp = ^Z");
+    }
+
+    @Test
     void resizingBelowTheMinimumShowsAMessageAndBackRestoresTheLayout(@TempDir Path dir) throws Exception {
         String command = ENV + " " + java() + "; echo EXIT=$?; sleep 60";
         try (Tmux tmux = new Tmux(dir, 100, 30, command)) {
