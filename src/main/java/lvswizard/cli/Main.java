@@ -1,10 +1,8 @@
 package lvswizard.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import lvswizard.config.ConfigException;
-import lvswizard.config.ConfigFile;
 import lvswizard.line.JlinePrompter;
 import lvswizard.line.LineWizard;
 import lvswizard.model.Cluster;
@@ -31,9 +29,9 @@ public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "start the wizard from this configuration; Ctrl-S saves back to it")
-    Path config;
+    /** The wizard starts from this configuration (else the built-in example); Ctrl-S saves back to it. */
+    @CommandLine.Mixin
+    ConfigOption config = new ConfigOption();
 
     @Option(names = "--lang", paramLabel = "LANG", description = "en or zh (default: from LANG; en on TERM=linux)")
     String lang;
@@ -74,12 +72,12 @@ public final class Main implements Callable<Integer> {
         }
         Cluster cluster;
         try {
-            cluster = config == null ? ConfigOption.builtIn() : ConfigFile.read(config);
+            cluster = config.load();
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return ExitCodes.UNUSABLE_INPUT;
         }
-        Draft draft = new Draft(cluster, null, config, null, null);
+        Draft draft = new Draft(cluster, null, config.file, null, null);
         Messages messages = Messages.of(language);
         if (line || !fullScreenPossible()) {
             return lineMode(draft, messages, System.console() != null);

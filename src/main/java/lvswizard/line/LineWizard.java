@@ -2,12 +2,10 @@ package lvswizard.line;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import lvswizard.config.ConfigFile;
 import lvswizard.model.Cluster;
 import lvswizard.model.Director;
 import lvswizard.model.Forwarding;
@@ -18,17 +16,14 @@ import lvswizard.model.Scheduler;
 import lvswizard.model.VirtualService;
 import lvswizard.output.OutputDirectory;
 import lvswizard.output.OutputException;
-import lvswizard.render.CopyInstructions;
 import lvswizard.render.Flavour;
-import lvswizard.render.Plan;
-import lvswizard.render.RenderedFile;
-import lvswizard.render.Renderer;
-import lvswizard.render.Templates;
 import lvswizard.render.Version;
 import lvswizard.validation.Finding;
 import lvswizard.validation.Validator;
 import lvswizard.wizard.Draft;
+import lvswizard.wizard.Answers;
 import lvswizard.wizard.Edits;
+import lvswizard.wizard.Generation;
 import lvswizard.wizard.HostRole;
 import lvswizard.wizard.Messages;
 
@@ -111,7 +106,7 @@ public final class LineWizard {
                 v.protocol(), v.vip(), v.port(), number(t), v.markPorts(), v.scheduler(), v.persistence())));
         text(m.get("field.markPorts"), service(i).markPorts().stream().map(String::valueOf)
                 .collect(Collectors.joining(",")), p + ".markPorts", t -> cluster(i, v -> copy(v, v.protocol(),
-                v.vip(), v.port(), v.fwmark(), integers(t), v.scheduler(), v.persistence())));
+                v.vip(), v.port(), v.fwmark(), Answers.integers(t), v.scheduler(), v.persistence())));
         List<String> schedulers = Arrays.stream(Scheduler.values()).map(Object::toString).toList();
         for (String name : schedulers) {
             out.println("   " + name + " - " + m.get("sched." + name));
@@ -133,7 +128,7 @@ public final class LineWizard {
         text(m.get("field.dipInterface"), director().dipInterface(), "director.dipInterface", t -> director(d ->
                 new Director(d.name(), t, d.dips(), d.vipInterface(), d.gateway(), d.ntpServer())));
         text(m.get("field.dips"), String.join(",", director().dips()), "director.dips", t -> director(d ->
-                new Director(d.name(), d.dipInterface(), list(t), d.vipInterface(), d.gateway(), d.ntpServer())));
+                new Director(d.name(), d.dipInterface(), Answers.list(t), d.vipInterface(), d.gateway(), d.ntpServer())));
         text(m.get("field.vipInterface"), director().vipInterface(), "director.vipInterface", t -> director(d ->
                 new Director(d.name(), d.dipInterface(), d.dips(), t, d.gateway(), d.ntpServer())));
         text(m.get("field.gateway"), director().gateway(), "director.gateway", t -> director(d ->
@@ -176,27 +171,19 @@ public final class LineWizard {
                 List.of(Flavour.IPROUTE2.toString(), Flavour.NET_TOOLS.toString()));
         String config = prompter.ask(m.get("line.config"), draft.configPath().toString(), List.of());
         draft = new Draft(draft.cluster(), draft.role(), Path.of(config), Path.of(dir), Flavour.parse(flavour));
-        List<RenderedFile> files = new Renderer(Templates.packaged()).render(draft.cluster(), draft.flavour());
         try {
-            List<OutputDirectory.Written> written;
-            try {
-                written = new OutputDirectory(draft.outputDir()).write(files, false);
-            } catch (OutputException conflict) {
-                String replace = choose(m.get("generate.replace", draft.outputDir()), "no", List.of("yes", "no"));
-                if (!replace.equals("yes")) {
+            List<OutputDirectory.Written> written = Generation.write(draft, conflict -> {
+                boolean replace = choose(m.get("generate.replace", draft.outputDir()), "no", List.of("yes", "no"))
+                        .equals("yes");
+                if (!replace) {
                     out.println(conflict.getMessage());
-                    return 1;
                 }
-                written = new OutputDirectory(draft.outputDir()).write(files, true);
+                return replace;
+            });
+            if (written == null) {
+                return 1;
             }
-            Path file = draft.configPath().toAbsolutePath();
-            new OutputDirectory(file.getParent()).write(List.of(new RenderedFile(file.getFileName().toString(),
-                    ConfigFile.toJson(draft.cluster()), false)), true);
-            out.println(m.get("generate.written", draft.outputDir()));
-            written.forEach(w -> out.println("  " + w.outcome().name().toLowerCase() + " " + w.path()));
-            out.println("  " + m.get("saved", draft.configPath()));
-            out.println(m.get("generate.copy"));
-            CopyInstructions.lines(Plan.of(draft.cluster()), draft.outputDir().toString()).forEach(out::println);
+            Generation.report(draft, written, m).forEach(out::println);
             out.println(m.get("line.done"));
             out.flush();
             return 0;
@@ -303,16 +290,4 @@ public final class LineWizard {
         return text == null ? null : Long.valueOf(text);
     }
 
-    private static List<String> list(String text) {
-        return text == null ? List.of() : Arrays.stream(text.split(",")).map(String::trim)
-                .filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static List<Integer> integers(String text) {
-        List<Integer> values = new ArrayList<>();
-        for (String part : list(text)) {
-            values.add(Integer.valueOf(part));
-        }
-        return values;
-    }
 }

@@ -5,10 +5,9 @@ import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.gui2.Interactable;
 import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.TextBox;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import lvswizard.wizard.Answers;
 
 /**
  * One editable value of a step: the widget, the configuration path whose findings it shows next to
@@ -63,14 +62,10 @@ final class Field {
     }
 
     static List<String> strings(TextBox box) {
-        return Arrays.stream(box.getText().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Answers.list(box.getText());
     }
 
     static List<Integer> integers(TextBox box) {
-        List<Integer> values = new ArrayList<>();
-        for (String part : strings(box)) {
-            values.add(Integer.valueOf(part));
-        }
-        return values;
+        return Answers.integers(box.getText());
     }
 }

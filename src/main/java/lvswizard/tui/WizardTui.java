@@ -18,21 +18,16 @@ import com.googlecode.lanterna.gui2.WindowListenerAdapter;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
-import lvswizard.config.ConfigFile;
 import lvswizard.exec.CommandRunner;
 import lvswizard.exec.HostFacts;
 import lvswizard.model.Cluster;
 import lvswizard.output.OutputDirectory;
 import lvswizard.output.OutputException;
-import lvswizard.render.CopyInstructions;
-import lvswizard.render.Plan;
 import lvswizard.render.RenderedFile;
 import lvswizard.render.Renderer;
 import lvswizard.render.Templates;
@@ -42,6 +37,7 @@ import lvswizard.validation.Validator;
 import lvswizard.wizard.Detection;
 import lvswizard.wizard.Draft;
 import lvswizard.wizard.Edits;
+import lvswizard.wizard.Generation;
 import lvswizard.wizard.Messages;
 import lvswizard.wizard.Step;
 
@@ -276,9 +272,7 @@ public final class WizardTui {
     }
 
     private void writeConfig() throws OutputException {
-        Path file = draft.configPath().toAbsolutePath();
-        new OutputDirectory(file.getParent()).write(List.of(new RenderedFile(file.getFileName().toString(),
-                ConfigFile.toJson(draft.cluster()), false)), true);
+        Generation.saveConfig(draft);
         saved = draft.cluster();
     }
 
@@ -288,35 +282,18 @@ public final class WizardTui {
             Dialogs.info(gui, m, m.get("error.title"), m.get("generate.blocked"));
             return;
         }
-        List<RenderedFile> files = new Renderer(Templates.packaged()).render(draft.cluster(), draft.flavour());
-        OutputDirectory out = new OutputDirectory(draft.outputDir());
         try {
-            List<OutputDirectory.Written> written;
-            try {
-                written = out.write(files, false);
-            } catch (OutputException conflict) {
-                if (!Dialogs.confirm(gui, m, m.get("generate.out"), m.get("generate.replace", draft.outputDir()))) {
-                    return;
-                }
-                written = out.write(files, true);
+            List<OutputDirectory.Written> written = Generation.write(draft, conflict -> Dialogs.confirm(gui, m,
+                    m.get("generate.out"), m.get("generate.replace", draft.outputDir())));
+            if (written == null) {
+                return;
             }
-            writeConfig();
-            report = report(written);
+            saved = draft.cluster();
+            report = String.join("\n", Generation.report(draft, written, m));
         } catch (OutputException e) {
             report = m.get("save.failed", e.getMessage());
         }
         rebuild();
-    }
-
-    private String report(List<OutputDirectory.Written> written) {
-        List<String> lines = new ArrayList<>();
-        lines.add(m.get("generate.written", draft.outputDir()));
-        written.forEach(w -> lines.add("  " + w.outcome().name().toLowerCase() + " " + w.path()));
-        lines.add("  " + m.get("saved", draft.configPath()));
-        lines.add("");
-        lines.add(m.get("generate.copy"));
-        lines.addAll(CopyInstructions.lines(Plan.of(draft.cluster()), draft.outputDir().toString()));
-        return String.join("\n", lines);
     }
 
     private void finish() {
