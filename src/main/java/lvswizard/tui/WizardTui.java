@@ -119,7 +119,12 @@ public final class WizardTui {
     private void rebuild() {
         TerminalSize size = gui.getScreen().getTerminalSize();
         if (size.getColumns() < MIN_COLUMNS || size.getRows() < MIN_ROWS) {
-            window.setComponent(new Label(m.get("too.small", size.getColumns(), size.getRows())));
+            // wrapped to the width: a line longer than the terminal makes it wrap on its own and
+            // the screen drifts out of step with what Lanterna believes it drew
+            String message = m.get("too.small", size.getColumns(), size.getRows());
+            int width = Math.max(10, size.getColumns() - 2);
+            window.setComponent(new Label(String.join("\n",
+                    com.googlecode.lanterna.TerminalTextUtils.getWordWrappedText(width, message))));
             return;
         }
         TerminalSize content = new TerminalSize(size.getColumns() - SIDEBAR - 4, size.getRows() - 9);

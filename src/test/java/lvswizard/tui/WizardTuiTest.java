@@ -174,7 +174,10 @@ class WizardTuiTest {
     void aTooSmallTerminalGetsAMessage(@TempDir Path dir) throws Exception {
         Draft draft = new Draft(Examples.load("seed-dr"), null, dir.resolve("c.json"), dir.resolve("o"), null);
         try (VirtualScreen ui = new VirtualScreen(draft, EN, NO_COMMANDS, 70, 20).start()) {
-            ui.waitFor("The terminal is 70x20; lvs-wizard needs at least 80x24");
+            String screen = ui.waitFor("The terminal is 70x20; lvs-wizard needs at least 80x24");
+            assertThat(screen).as("the whole message, wrapped to the width").contains("run with --line.");
+            ui.terminal.setTerminalSize(new com.googlecode.lanterna.TerminalSize(40, 20));
+            assertThat(ui.waitFor("The terminal is 40x20;")).contains("80x24", "run with --line.");
             ui.terminal.setTerminalSize(new com.googlecode.lanterna.TerminalSize(100, 30));
             ui.waitFor("This host is");
             ui.ctrl('c');
