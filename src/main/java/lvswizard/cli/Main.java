@@ -3,6 +3,8 @@ package lvswizard.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import lvswizard.config.ConfigException;
+import lvswizard.exec.ExecRunner;
+import lvswizard.exec.Runner;
 import lvswizard.line.JlinePrompter;
 import lvswizard.line.LineWizard;
 import lvswizard.model.Cluster;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "lvs-wizard", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = {"Plans, validates and generates Linux Virtual Server (IPVS) setups:",
                 "init scripts and systemd units for the director and every real server."},
-        subcommands = {GenerateCommand.class, ValidateCommand.class, ShowCommand.class,
+        subcommands = {GenerateCommand.class, ValidateCommand.class, ShowCommand.class, MonitorCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success (warnings allowed), 1 validation errors, 2 unusable input.",
                 "Without a command: the interactive wizard (full screen on a terminal, line by line",
@@ -39,13 +41,25 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--line", description = "ask line by line instead of the full-screen wizard")
     boolean line;
 
+    /** Runs the commands that touch this host; a fake in tests. */
+    private final Runner runner;
+
+    Main(Runner runner) {
+        this.runner = runner;
+    }
+
     public static void main(String[] args) {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs the command line with the given streams; returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Main());
+        return execute(args, out, err, new ExecRunner());
+    }
+
+    /** The same, with the commands that touch this host going to {@code runner}. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, Runner runner) {
+        CommandLine commandLine = new CommandLine(new Main(runner));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((ex, ignored) -> {
@@ -58,6 +72,19 @@ public final class Main implements Callable<Integer> {
             return ExitCodes.INTERNAL;
         });
         return commandLine.execute(args);
+    }
+
+    Runner runner() {
+        return runner;
+    }
+
+    /** The --lang option, else LANG (English when neither says otherwise or it is unknown). */
+    Language language() {
+        try {
+            return lang == null ? Language.fromEnvironment(System.getenv()) : Language.parse(lang);
+        } catch (IllegalArgumentException e) {
+            return Language.EN;
+        }
     }
 
     @Override

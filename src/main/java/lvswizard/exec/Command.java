@@ -15,6 +15,8 @@ import lvswizard.render.Shell;
  */
 public record Command(List<String> argv, String stdin, Duration timeout) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /** Words a shell reads as themselves: shown bare, everything else quoted. */
+    private static final java.util.regex.Pattern SAFE = java.util.regex.Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
     public Command {
         argv = List.copyOf(argv);
@@ -47,7 +49,7 @@ public record Command(List<String> argv, String stdin, Duration timeout) {
             if (line.length() > 0) {
                 line.append(' ');
             }
-            line.append(Shell.quote(word));
+            line.append(SAFE.matcher(word).matches() ? word : Shell.quote(word));
         }
         if (stdin != null) {
             line.append(" <<'EOF' (").append(stdin.lines().count()).append(" lines)");

@@ -86,6 +86,9 @@ public final class CommandLog {
             notify = List.copyOf(listeners);
             if (file != null) {
                 try {
+                    if (file.getParent() != null) {
+                        Files.createDirectories(file.getParent());
+                    }
                     Files.writeString(file, entry.toLine() + "\n", StandardCharsets.UTF_8,
                             StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 } catch (IOException e) {

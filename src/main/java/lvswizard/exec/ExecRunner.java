@@ -51,7 +51,7 @@ public final class ExecRunner implements Runner {
         Duration duration = elapsed(start);
         Execution.Ending ending = watchdog.process != null && ProcessTree.LIVE.wasCancelled(watchdog.process)
                 ? Execution.Ending.CANCELLED
-                : watchdog.killedProcess() ? Execution.Ending.TIMED_OUT : Execution.Ending.EXITED;
+                : watchdog.timedOut ? Execution.Ending.TIMED_OUT : Execution.Ending.EXITED;
         return new Execution(command, exit, out.toString(), err.toString(), duration, ending);
     }
 
@@ -102,6 +102,7 @@ public final class ExecRunner implements Runner {
     /** commons-exec's watchdog, but a timeout kills the whole tree, not only the direct child. */
     private static final class TreeWatchdog extends ExecuteWatchdog {
         private volatile Process process;
+        private volatile boolean timedOut;
 
         @SuppressWarnings("deprecation") // the builder cannot be subclassed; this constructor can
         TreeWatchdog(Duration timeout) {
@@ -118,6 +119,7 @@ public final class ExecRunner implements Runner {
         public synchronized void timeoutOccured(Watchdog watchdog) {
             Process running = process;
             if (running != null && running.isAlive()) {
+                timedOut = true;
                 ProcessTree.kill(running);
             }
             super.timeoutOccured(watchdog);

@@ -22,7 +22,10 @@ public record IpvsTable(List<Service> services) {
      */
     public record Service(String protocol, String address, String scheduler, String flags, int persistence,
                           List<Server> servers, Counters stats, Counters rate) {
-        /** "TCP 192.168.101.168:80", "FWM 7": how ipvsadm names the service, and the merge key. */
+        /**
+         * "TCP 192.168.101.168:80", "FWM 7", "FWM 7 IPv6": how ipvsadm names the service, and the
+         * merge key (an IPv6 fwmark service is listed with its mark followed by "IPv6").
+         */
         public String key() {
             return protocol + " " + address;
         }

@@ -68,6 +68,7 @@ public final class ListingParser {
             if (words.length == 0 || isHeader(words) || words.length == 2 && words[0].equals("->")) {
                 continue;
             }
+            words = joinIpv6Mark(words);
             if (words.length != 7) {
                 throw new ListingException(number, line, "a service or real server followed by five numbers");
             }
@@ -108,6 +109,7 @@ public final class ListingParser {
     // "TCP  192.168.101.168:22 lc persistent 300 mask 255.255.255.0", "UDP  ...:53 sh (sh-fallback,sh-port)",
     // "FWM  7 rr persistent 600", "TCP  [2001:db8:1::100]:443 mh (mh-port) persistent 60 mask 64"
     private static ServiceBuilder service(String[] words, int number, String line) {
+        words = joinIpv6Mark(words);
         if (words.length < 3) {
             throw new ListingException(number, line, "\"PROTOCOL ADDRESS SCHEDULER\"");
         }
@@ -125,6 +127,18 @@ public final class ListingParser {
             }
         }
         return b;
+    }
+
+    /** "FWM 7 IPv6 rr" to "FWM", "7 IPv6", "rr": an IPv6 fwmark service's address is its mark and family. */
+    private static String[] joinIpv6Mark(String[] words) {
+        if (words.length > 2 && words[0].equals("FWM") && words[2].equals("IPv6")) {
+            String[] joined = new String[words.length - 1];
+            joined[0] = words[0];
+            joined[1] = words[1] + " IPv6";
+            System.arraycopy(words, 3, joined, 2, words.length - 3);
+            return joined;
+        }
+        return words;
     }
 
     private static boolean isHeader(String[] words) {

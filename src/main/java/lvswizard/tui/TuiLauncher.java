@@ -26,8 +26,20 @@ public final class TuiLauncher {
     private TuiLauncher() {
     }
 
+    /** A full-screen session on the GUI; returns the process exit code. */
+    @FunctionalInterface
+    public interface Session {
+        int run(MultiWindowTextGUI gui);
+    }
+
     /** The exit code: 0 finished or quit, 130 Ctrl-C, 70 an internal error (reported in one line). */
     public static int launch(Draft draft, Messages messages) {
+        return launch(gui -> new WizardTui(gui, draft, messages, new ProcessRunner()).run()
+                == WizardTui.Outcome.INTERRUPTED ? 130 : 0);
+    }
+
+    /** Runs the session on the real terminal; 70 (reported in one line) when it fails. */
+    public static int launch(Session session) {
         String sttyBefore = stty("-g");
         Screen[] screen = new Screen[1];
         Thread restore = new Thread(() -> stop(screen[0], sttyBefore), "lvs-wizard-terminal-restore");
@@ -61,7 +73,7 @@ public final class TuiLauncher {
                     return false;
                 }
             });
-            WizardTui.Outcome outcome = new WizardTui(gui, draft, messages, new ProcessRunner()).run();
+            int code = session.run(gui);
             stop(screen[0], sttyBefore);
             screen[0] = null;
             if (failure[0] != null) {
@@ -69,7 +81,7 @@ public final class TuiLauncher {
                         + " (try: java -jar lvs-wizard.jar --line)");
                 return 70;
             }
-            return outcome == WizardTui.Outcome.INTERRUPTED ? 130 : 0;
+            return code;
         } catch (IOException | RuntimeException e) {
             stop(screen[0], sttyBefore);
             screen[0] = null;

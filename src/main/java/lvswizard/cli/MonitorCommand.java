@@ -1,0 +1,103 @@
+package lvswizard.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import lvswizard.config.ConfigException;
+import lvswizard.ipvs.IpvsTable;
+import lvswizard.ipvs.MonitorReport;
+import lvswizard.model.Cluster;
+import lvswizard.ops.IpvsReader;
+import lvswizard.ops.OpsException;
+import lvswizard.ops.ConfiguredServers;
+import lvswizard.exec.CommandLog;
+import lvswizard.tui.MonitorWindow;
+import lvswizard.tui.TuiLauncher;
+import lvswizard.wizard.Messages;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "monitor", mixinStandardHelpOptions = true,
+        description = {"Live view of this director's IPVS table (ipvsadm -L -n every second): weights,",
+                "connections, conn/s, bytes/s, and each real server's share of new connections",
+                "against its share of weight. Keys: s stats, r rate, c connections, w weight 0,",
+                "e restore weight, q quit. --once prints one snapshot and exits."})
+final class MonitorCommand implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    Main main;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "the cluster configuration: names the real servers, and the weights e restores")
+    java.nio.file.Path config;
+
+    @Option(names = "--log", paramLabel = "FILE", defaultValue = "out/" + CommandLog.FILE_NAME,
+            description = "where weight changes are logged (default: ${DEFAULT-VALUE})")
+    java.nio.file.Path logFile;
+
+    @Option(names = "--once", description = "print one snapshot and exit (for scripts)")
+    boolean once;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "1",
+            description = "seconds between refreshes (default: ${DEFAULT-VALUE})")
+    double interval;
+
+    @Option(names = "--stats", description = "show the totals (ipvsadm --stats) instead of connections")
+    boolean stats;
+
+    @Option(names = "--rate", description = "show the kernel's rates (ipvsadm --rate) instead of connections")
+    boolean rate;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!(interval >= 0.1 && interval <= 3600)) {
+            err.println("lvs-wizard: --interval " + interval + " is out of range; expected 0.1-3600 seconds");
+            return ExitCodes.UNUSABLE_INPUT;
+        }
+        if (stats && rate) {
+            err.println("lvs-wizard: --stats and --rate are two views; give one of them");
+            return ExitCodes.UNUSABLE_INPUT;
+        }
+        Cluster cluster = null;
+        if (config != null) {
+            try {
+                cluster = lvswizard.config.ConfigFile.read(config);
+            } catch (ConfigException e) {
+                err.println(e.getMessage());
+                return ExitCodes.UNUSABLE_INPUT;
+            }
+        }
+        Map<String, String> names = ConfiguredServers.names(cluster);
+        Map<String, Integer> weights = ConfiguredServers.weights(cluster);
+        MonitorReport.View view = stats ? MonitorReport.View.STATS : rate ? MonitorReport.View.RATE
+                : MonitorReport.View.CONNECTIONS;
+        IpvsReader reader = new IpvsReader(main.runner());
+        if (!once) {
+            if (!Main.fullScreenPossible()) {
+                err.println("lvs-wizard: monitor needs a terminal (TERM set, not dumb); use --once for one snapshot");
+                return ExitCodes.UNUSABLE_INPUT;
+            }
+            return TuiLauncher.launch(gui -> {
+                MonitorWindow window = new MonitorWindow(gui, Messages.of(main.language()), main.runner(),
+                        new CommandLog(logFile), names, weights, view,
+                        Duration.ofMillis(Math.round(interval * 1000)));
+                return window.showAndWait() ? 130 : 0;
+            });
+        }
+        IpvsTable table;
+        try {
+            table = reader.read();
+        } catch (OpsException | IllegalArgumentException e) {
+            err.println("lvs-wizard: " + e.getMessage());
+            return ExitCodes.VALIDATION_ERRORS;
+        }
+        MonitorReport.lines(table, null, view, names).forEach(out::println);
+        return ExitCodes.OK;
+    }
+}

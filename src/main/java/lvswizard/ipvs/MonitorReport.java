@@ -1,0 +1,159 @@
+package lvswizard.ipvs;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The monitor's picture of the IPVS table, as text lines: per service and real server the weight,
+ * active and inactive connections, new connections and bytes per second, and a bar of each
+ * server's share of new connections with a mark where its share of the weight is. Pure: the same
+ * tables in, the same lines out.
+ */
+public final class MonitorReport {
+    /** Which numbers the table shows; the monitor toggles them with a key. */
+    public enum View { CONNECTIONS, STATS, RATE }
+
+    static final int BAR = 20;
+
+    /** A line of the report; server lines name their service and server so that keys can act on them. */
+    public record Line(String text, IpvsTable.Service service, IpvsTable.Server server) {
+        public boolean isServer() {
+            return server != null;
+        }
+    }
+
+    private MonitorReport() {
+    }
+
+    /**
+     * @param now      the table just read
+     * @param baseline the table when monitoring began, or null: the shares are then of every
+     *                 connection since the service was created, otherwise of those since the baseline
+     * @param names    real server names by address:port ("10.10.10.11:80" to "rs1"), may be empty
+     */
+    public static List<String> lines(IpvsTable now, IpvsTable baseline, View view, Map<String, String> names) {
+        return rows(now, baseline, view, names).stream().map(Line::text).toList();
+    }
+
+    /** The same report with each line's service and server. */
+    public static List<Line> rows(IpvsTable now, IpvsTable baseline, View view, Map<String, String> names) {
+        List<Line> lines = new ArrayList<>();
+        if (now.services().isEmpty()) {
+            lines.add(new Line("IPVS has no virtual service (ipvsadm -L -n is empty).", null, null));
+            return lines;
+        }
+        Map<String, Counters> before = baseline == null ? Map.of() : byServer(baseline);
+        for (IpvsTable.Service service : now.services()) {
+            lines.add(new Line(serviceLine(service), service, null));
+            lines.add(new Line(header(view), service, null));
+            long[] newConns = new long[service.servers().size()];
+            long totalNew = 0;
+            for (int i = 0; i < newConns.length; i++) {
+                IpvsTable.Server server = service.servers().get(i);
+                Counters earlier = before.getOrDefault(service.key() + " -> " + server.address(),
+                        baseline == null ? Counters.ZERO : server.stats());
+                newConns[i] = server.stats().since(earlier).conns();
+                totalNew += newConns[i];
+            }
+            long totalWeight = service.totalWeight();
+            for (int i = 0; i < newConns.length; i++) {
+                IpvsTable.Server server = service.servers().get(i);
+                lines.add(new Line(serverLine(server, names.getOrDefault(server.address(), ""), view, newConns[i],
+                        totalNew, totalWeight), service, server));
+            }
+        }
+        return lines;
+    }
+
+    private static Map<String, Counters> byServer(IpvsTable table) {
+        Map<String, Counters> map = new HashMap<>();
+        for (IpvsTable.Service s : table.services()) {
+            for (IpvsTable.Server r : s.servers()) {
+                map.put(s.key() + " -> " + r.address(), r.stats());
+            }
+        }
+        return map;
+    }
+
+    private static String serviceLine(IpvsTable.Service s) {
+        StringBuilder line = new StringBuilder(s.key()).append("  ").append(s.scheduler());
+        if (!s.flags().isEmpty()) {
+            line.append(" (").append(s.flags()).append(')');
+        }
+        if (s.persistence() > 0) {
+            line.append("  persistent ").append(s.persistence()).append(" s");
+        }
+        line.append("  ").append(s.rate().conns()).append(" conn/s  in ").append(bytes(s.rate().inBytes()))
+                .append("/s  out ").append(bytes(s.rate().outBytes())).append("/s  ").append(s.servers().size())
+                .append(s.servers().size() == 1 ? " real server" : " real servers");
+        return line.toString();
+    }
+
+    private static String header(View view) {
+        String numbers = switch (view) {
+            case CONNECTIONS -> String.format(Locale.ROOT, "%6s %7s %7s %7s %9s", "WEIGHT", "ACTIVE", "INACT",
+                    "CONN/S", "BYTES/S");
+            case STATS -> String.format(Locale.ROOT, "%9s %9s %9s %9s %9s", "CONNS", "INPKTS", "OUTPKTS",
+                    "INBYTES", "OUTBYTES");
+            case RATE -> String.format(Locale.ROOT, "%7s %7s %7s %9s %9s", "CPS", "INPPS", "OUTPPS", "INBPS",
+                    "OUTBPS");
+        };
+        return String.format(Locale.ROOT, "  %-24s %-6s %s  %-" + BAR + "s %s", "REAL SERVER", "FWD", numbers,
+                "NEW CONNS (| = WEIGHT)", "SHARE/WEIGHT");
+    }
+
+    private static String serverLine(IpvsTable.Server r, String name, View view, long newConns, long totalNew,
+                                     long totalWeight) {
+        String numbers = switch (view) {
+            case CONNECTIONS -> String.format(Locale.ROOT, "%6d %7d %7d %7d %9s", r.weight(), r.activeConns(),
+                    r.inactiveConns(), r.rate().conns(), bytes(r.rate().inBytes() + r.rate().outBytes()));
+            case STATS -> String.format(Locale.ROOT, "%9d %9d %9d %9d %9d", r.stats().conns(), r.stats().inPkts(),
+                    r.stats().outPkts(), r.stats().inBytes(), r.stats().outBytes());
+            case RATE -> String.format(Locale.ROOT, "%7d %7d %7d %9d %9d", r.rate().conns(), r.rate().inPkts(),
+                    r.rate().outPkts(), r.rate().inBytes(), r.rate().outBytes());
+        };
+        double share = totalNew == 0 ? 0 : (double) newConns / totalNew;
+        double weightShare = totalWeight == 0 ? 0 : (double) r.weight() / totalWeight;
+        String label = name.isEmpty() ? r.address() : name + " " + r.address();
+        String line = String.format(Locale.ROOT, "  %-24s %-6s %s  %s %3d%%/%3d%%", clip(label, 24), r.forward(),
+                numbers, bar(share, weightShare), Math.round(share * 100), Math.round(weightShare * 100));
+        String note = r.weight() == 0 ? "  QUIESCED (weight 0)" : totalNew > 0 && newConns == 0 ? "  NO TRAFFIC" : "";
+        return line + note;
+    }
+
+    /** '#' for the share of new connections, '|' where the share of weight ends. */
+    static String bar(double share, double weightShare) {
+        char[] cells = new char[BAR];
+        int filled = (int) Math.round(share * BAR);
+        for (int i = 0; i < BAR; i++) {
+            cells[i] = i < filled ? '#' : '.';
+        }
+        int mark = (int) Math.round(weightShare * BAR);
+        if (weightShare > 0) {
+            cells[Math.min(BAR - 1, Math.max(0, mark - 1))] = '|';
+        }
+        return new String(cells);
+    }
+
+    /** 999 B, 12.3 KB, 4.5 MB (powers of 1000, like ipvsadm). */
+    static String bytes(long n) {
+        if (n < 1000) {
+            return n + " B";
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double value = n;
+        int unit = -1;
+        while (value >= 1000 && unit < units.length - 1) {
+            value /= 1000;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
+    private static String clip(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 1) + "~";
+    }
+}

@@ -1,0 +1,53 @@
+package lvswizard.ops;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import lvswizard.model.Cluster;
+import lvswizard.render.IpvsRules;
+import lvswizard.render.Plan;
+import lvswizard.validation.Validator;
+
+/**
+ * The configuration's real servers in ipvsadm's terms: by "service key -> address:port"
+ * ("TCP 192.168.101.168:80 -> 10.10.10.11:80"), for the monitor's names and the weights it restores.
+ * A configuration with errors yields nothing (its addresses cannot be trusted).
+ */
+public final class ConfiguredServers {
+    private ConfiguredServers() {
+    }
+
+    /** Real server names by the address:port ipvsadm lists them under ("10.10.10.11:80" to "rs1"). */
+    public static Map<String, String> names(Cluster cluster) {
+        Map<String, String> names = new HashMap<>();
+        plan(cluster).ifPresent(plan -> plan.services().forEach(service -> service.members().forEach(member ->
+                names.put(member.host().address().withPort(member.port()), member.host().server().name()))));
+        return names;
+    }
+
+    /** Configured weights by "service key -> address:port". */
+    public static Map<String, Integer> weights(Cluster cluster) {
+        Map<String, Integer> weights = new HashMap<>();
+        plan(cluster).ifPresent(plan -> plan.services().forEach(service -> service.members().forEach(member ->
+                weights.put(serviceKey(service) + " -> " + member.host().address().withPort(member.port()),
+                        member.backend().weight()))));
+        return weights;
+    }
+
+    /** How ipvsadm -L -n names the service: "TCP 192.168.101.168:80", "FWM 1", "FWM 1 IPv6". */
+    public static String serviceKey(Plan.Service service) {
+        List<String> selector = IpvsRules.serviceSelector(service);
+        if (selector.get(0).equals("-f")) {
+            return "FWM " + selector.get(1) + (service.vip().isIPv6() ? " IPv6" : "");
+        }
+        return service.spec().protocol().toString().toUpperCase(Locale.ROOT) + " " + selector.get(1);
+    }
+
+    private static java.util.Optional<Plan> plan(Cluster cluster) {
+        if (cluster == null || Validator.hasErrors(Validator.validate(cluster))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Plan.of(cluster));
+    }
+}

@@ -1,0 +1,58 @@
+package lvswizard.ops;
+
+import java.util.Map;
+import lvswizard.exec.Command;
+import lvswizard.exec.Execution;
+import lvswizard.exec.Runner;
+import lvswizard.ipvs.Counters;
+import lvswizard.ipvs.IpvsTable;
+import lvswizard.ipvs.ListingParser;
+
+/**
+ * Reads the kernel's IPVS table with three ipvsadm listings (table, exact totals, exact rates).
+ * Re-run on a timer for a live view: watch(1) would write curses escapes into the pipe.
+ */
+public final class IpvsReader {
+    static final Command LIST = Command.of("ipvsadm", "-L", "-n");
+    static final Command STATS = Command.of("ipvsadm", "-L", "-n", "--stats", "--exact");
+    static final Command RATE = Command.of("ipvsadm", "-L", "-n", "--rate", "--exact");
+
+    private final Runner runner;
+
+    public IpvsReader(Runner runner) {
+        this.runner = runner;
+    }
+
+    public IpvsTable read() throws OpsException {
+        IpvsTable table = ListingParser.list(output(LIST));
+        Map<String, Counters> stats = ListingParser.counters(output(STATS));
+        Map<String, Counters> rates = ListingParser.counters(output(RATE));
+        return ListingParser.merge(table, stats, rates);
+    }
+
+    private String output(Command command) throws OpsException {
+        Execution run = runner.run(command);
+        if (run.ending() == Execution.Ending.NOT_STARTED) {
+            throw new OpsException("ipvsadm not found: install it (apt-get install ipvsadm, or yum install ipvsadm)");
+        }
+        if (!run.succeeded()) {
+            throw new OpsException(command.display() + " failed (" + run.summary() + "): " + firstLine(run.stderr())
+                    + hint(run.stderr()));
+        }
+        return run.stdout();
+    }
+
+    static String firstLine(String text) {
+        return text.strip().lines().findFirst().orElse("no message");
+    }
+
+    private static String hint(String stderr) {
+        if (stderr.contains("Permission denied")) {
+            return "; run as root (sudo)";
+        }
+        if (stderr.contains("Protocol not available") || stderr.contains("built in the kernel")) {
+            return "; load the module (modprobe ip_vs): this kernel may lack IPVS";
+        }
+        return "";
+    }
+}

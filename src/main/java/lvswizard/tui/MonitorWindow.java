@@ -1,0 +1,314 @@
+package lvswizard.tui;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import com.googlecode.lanterna.gui2.AbstractComponent;
+import com.googlecode.lanterna.gui2.BasicWindow;
+import com.googlecode.lanterna.gui2.ComponentRenderer;
+import com.googlecode.lanterna.gui2.TextGUIGraphics;
+import com.googlecode.lanterna.gui2.Window;
+import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import lvswizard.exec.CommandLog;
+import lvswizard.exec.Runner;
+import lvswizard.ipvs.IpvsTable;
+import lvswizard.ipvs.MonitorReport;
+import lvswizard.ops.IpvsReader;
+import lvswizard.ops.OpsException;
+import lvswizard.ops.WeightEditor;
+import lvswizard.wizard.Messages;
+
+/**
+ * The live view of the IPVS table: re-read every interval on a background thread, drawn on the GUI
+ * thread. Only the visible lines are drawn, so 10,000 real servers scroll as fast as ten. Keys: arrows
+ * and PgUp/PgDn select a real server, s / r / c switch the numbers, w sets the selected server's
+ * weight to 0 and e restores it (each after a confirmation, each in the command log), q or Esc
+ * closes the view.
+ */
+public final class MonitorWindow extends BasicWindow {
+    private final WindowBasedTextGUI gui;
+    private final Messages m;
+    private final IpvsReader reader;
+    private final WeightEditor editor;
+    private final CommandLog log;
+    private final Map<String, String> names;
+    private final Map<String, Integer> configuredWeights;
+    private final Map<String, Integer> weightsBeforeQuiesce = new HashMap<>();
+    private final Duration interval;
+    private final Pane pane = new Pane();
+    private ScheduledExecutorService timer;
+    private MonitorReport.View view;
+    private IpvsTable baseline;
+    private IpvsTable table = IpvsTable.EMPTY;
+    private List<MonitorReport.Line> rows = List.of();
+    private int selected = -1;
+    private int top;
+    private String status = "";
+    private boolean interrupted;
+
+    /**
+     * @param configuredWeights weights from the configuration by "service key -> server", what e restores
+     */
+    public MonitorWindow(WindowBasedTextGUI gui, Messages m, Runner runner, CommandLog log, Map<String, String> names,
+                         Map<String, Integer> configuredWeights, MonitorReport.View view, Duration interval) {
+        this.gui = gui;
+        this.m = m;
+        this.log = log;
+        this.reader = new IpvsReader(runner);
+        this.editor = new WeightEditor(log.around(runner));
+        this.names = names;
+        this.configuredWeights = configuredWeights;
+        this.view = view;
+        this.interval = interval;
+        setHints(Set.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
+        setComponent(pane);
+    }
+
+    /** Shows the view until q/Esc; true when it ended with Ctrl-C. */
+    public boolean showAndWait() {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "lvs-wizard-monitor");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::poll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            gui.addWindowAndWait(this);
+        } finally {
+            timer.shutdownNow();
+        }
+        return interrupted;
+    }
+
+    private void poll() {
+        IpvsTable now;
+        String problem = null;
+        try {
+            now = reader.read();
+        } catch (OpsException | IllegalArgumentException e) {
+            now = null;
+            problem = e.getMessage();
+        }
+        IpvsTable read = now;
+        String error = problem;
+        gui.getGUIThread().invokeLater(() -> update(read, error));
+    }
+
+    void update(IpvsTable now, String error) {
+        if (error != null) {
+            status = m.get("monitor.read.failed", error);
+        } else {
+            if (baseline == null) {
+                baseline = now;
+            }
+            table = now;
+            if (status.startsWith("!")) {
+                status = "";
+            }
+        }
+        rebuildRows();
+        invalidate();
+    }
+
+    private void rebuildRows() {
+        rows = MonitorReport.rows(table, baseline, view, names);
+        if (selected < 0 || selected >= rows.size() || !rows.get(selected).isServer()) {
+            selected = next(-1, 1);
+        }
+    }
+
+    private int next(int from, int step) {
+        for (int i = from + step; i >= 0 && i < rows.size(); i += step) {
+            if (rows.get(i).isServer()) {
+                return i;
+            }
+        }
+        return from >= 0 && from < rows.size() ? from : -1;
+    }
+
+    @Override
+    public boolean handleInput(KeyStroke key) {
+        if (key.isCtrlDown() && key.getCharacter() != null && key.getCharacter() == 'c') {
+            interrupted = true;
+            close();
+            return true;
+        }
+        KeyType type = key.getKeyType();
+        Character c = type == KeyType.Character ? Character.toLowerCase(key.getCharacter()) : null;
+        if (type == KeyType.Escape || c != null && c == 'q') {
+            close();
+        } else if (type == KeyType.ArrowDown) {
+            selected = next(selected, 1);
+        } else if (type == KeyType.ArrowUp) {
+            selected = next(selected, -1);
+        } else if (type == KeyType.PageDown || type == KeyType.PageUp) {
+            int page = Math.max(1, visibleRows() - 1) * (type == KeyType.PageDown ? 1 : -1);
+            int target = Math.max(0, Math.min(rows.size() - 1, selected + page));
+            selected = rows.isEmpty() ? -1 : rows.get(target).isServer() ? target : next(target, page > 0 ? 1 : -1);
+        } else if (c != null && (c == 's' || c == 'r' || c == 'c')) {
+            view = c == 's' ? MonitorReport.View.STATS : c == 'r' ? MonitorReport.View.RATE
+                    : MonitorReport.View.CONNECTIONS;
+            rebuildRows();
+        } else if (c != null && c == 'w') {
+            quiesce();
+        } else if (c != null && c == 'e') {
+            restore();
+        } else {
+            return super.handleInput(key);
+        }
+        invalidate();
+        return true;
+    }
+
+    private MonitorReport.Line selectedRow() {
+        return selected >= 0 && selected < rows.size() && rows.get(selected).isServer() ? rows.get(selected) : null;
+    }
+
+    private void quiesce() {
+        MonitorReport.Line row = selectedRow();
+        if (row == null) {
+            return;
+        }
+        String who = label(row);
+        if (row.server().weight() == 0) {
+            status = m.get("monitor.already.quiesced", who);
+            return;
+        }
+        if (Dialogs.confirm(gui, m, m.get("monitor.quiesce.title"), m.get("monitor.quiesce.text", who,
+                row.service().key(), Integer.toString(row.server().weight())))) {
+            weightsBeforeQuiesce.put(key(row), row.server().weight());
+            setWeight(row, 0);
+        }
+    }
+
+    private void restore() {
+        MonitorReport.Line row = selectedRow();
+        if (row == null) {
+            return;
+        }
+        Integer weight = weightsBeforeQuiesce.getOrDefault(key(row), configuredWeights.get(key(row)));
+        String who = label(row);
+        if (weight == null) {
+            status = m.get("monitor.no.weight", who);
+            return;
+        }
+        if (weight == row.server().weight()) {
+            status = m.get("monitor.weight.same", who, Integer.toString(weight));
+            return;
+        }
+        if (Dialogs.confirm(gui, m, m.get("monitor.restore.title"), m.get("monitor.restore.text", who,
+                row.service().key(), Integer.toString(row.server().weight()), Integer.toString(weight)))) {
+            setWeight(row, weight);
+        }
+    }
+
+    private void setWeight(MonitorReport.Line row, int weight) {
+        try {
+            status = m.get("monitor.ran", editor.setWeight(row.service().key(), row.server().address(), weight)
+                    .display());
+        } catch (OpsException e) {
+            status = "!" + e.getMessage();
+        }
+        timer.execute(this::poll);
+    }
+
+    private static String key(MonitorReport.Line row) {
+        return row.service().key() + " -> " + row.server().address();
+    }
+
+    private String label(MonitorReport.Line row) {
+        String name = names.get(row.server().address());
+        return name == null ? row.server().address() : name + " (" + row.server().address() + ")";
+    }
+
+    private int visibleRows() {
+        TerminalSize size = gui.getScreen().getTerminalSize();
+        return Math.max(1, size.getRows() - 4);
+    }
+
+    /** Draws the title, the visible slice of the report, the status line and the key legend. */
+    private final class Pane extends AbstractComponent<Pane> {
+        @Override
+        protected ComponentRenderer<Pane> createDefaultRenderer() {
+            return new ComponentRenderer<>() {
+                @Override
+                public TerminalSize getPreferredSize(Pane component) {
+                    return gui.getScreen().getTerminalSize();
+                }
+
+                @Override
+                public void drawComponent(TextGUIGraphics g, Pane component) {
+                    draw(g);
+                }
+            };
+        }
+    }
+
+    private void draw(TextGraphics g) {
+        TerminalSize size = g.getSize();
+        g.setBackgroundColor(TextColor.ANSI.DEFAULT).setForegroundColor(TextColor.ANSI.DEFAULT);
+        g.fill(' ');
+        int width = size.getColumns();
+        g.enableModifiers(SGR.BOLD);
+        g.putString(0, 0, clip(m.get("monitor.title", view.name().toLowerCase(java.util.Locale.ROOT),
+                Long.toString(interval.toMillis()), Integer.toString(table.services().size()),
+                Integer.toString(table.serverCount())), width));
+        g.disableModifiers(SGR.BOLD);
+        int visible = Math.max(1, size.getRows() - 4);
+        if (selected >= 0) {
+            if (selected < top) {
+                top = selected;
+            } else if (selected >= top + visible) {
+                top = selected - visible + 1;
+            }
+        }
+        top = Math.max(0, Math.min(top, Math.max(0, rows.size() - visible)));
+        for (int i = 0; i < visible && top + i < rows.size(); i++) {
+            MonitorReport.Line row = rows.get(top + i);
+            boolean quiet = row.isServer() && (row.text().contains("QUIESCED") || row.text().contains("NO TRAFFIC"));
+            if (top + i == selected) {
+                g.enableModifiers(SGR.REVERSE);
+            } else if (quiet) {
+                g.setForegroundColor(TextColor.ANSI.YELLOW);
+            } else if (!row.isServer()) {
+                g.enableModifiers(SGR.BOLD);
+            }
+            g.putString(0, 1 + i, clip(row.text(), width));
+            g.disableModifiers(SGR.REVERSE, SGR.BOLD);
+            g.setForegroundColor(TextColor.ANSI.DEFAULT);
+        }
+        String line = status.startsWith("!") ? status.substring(1) : status;
+        if (status.startsWith("!")) {
+            g.setForegroundColor(TextColor.ANSI.RED);
+        }
+        g.putString(0, size.getRows() - 2, clip(line, width));
+        g.setForegroundColor(TextColor.ANSI.DEFAULT);
+        g.enableModifiers(SGR.REVERSE);
+        g.putString(0, size.getRows() - 1, clip(pad(m.get("monitor.legend"), width), width));
+        g.disableModifiers(SGR.REVERSE);
+    }
+
+    private static String clip(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, Math.max(0, width));
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+
+    List<MonitorReport.Line> rows() {
+        return new ArrayList<>(rows);
+    }
+}

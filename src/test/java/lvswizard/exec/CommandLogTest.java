@@ -1,0 +1,43 @@
+package lvswizard.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLogTest {
+    @Test
+    void everyCommandIsRecordedInOrderWithExitAndDurationAndAppendedToTheFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("out/commands.log");
+        CommandLog log = new CommandLog(file, Clock.fixed(Instant.parse("2026-11-24T23:10:01.5Z"), ZoneOffset.UTC));
+        List<String> notified = new ArrayList<>();
+        log.onEntry(e -> notified.add(e.execution().command().display()));
+        FakeRunner fake = new FakeRunner().answer("ipvsadm -S -n", 0, "").answer("ipvsadm -e -t 1.2.3.4:80", 2, "");
+        Runner logged = log.around(fake);
+        logged.run(Command.of("ipvsadm", "-S", "-n"));
+        logged.run(Command.of("ipvsadm", "-e", "-t", "1.2.3.4:80"));
+        assertThat(log.entries()).hasSize(2);
+        assertThat(notified).containsExactly("ipvsadm -S -n", "ipvsadm -e -t 1.2.3.4:80");
+        assertThat(Files.readAllLines(file)).containsExactly(
+                "2026-11-24T23:10:01Z  exit 0        3 ms  ipvsadm -S -n",
+                "2026-11-24T23:10:01Z  exit 2        3 ms  ipvsadm -e -t 1.2.3.4:80");
+        new CommandLog(file).around(fake).run(Command.of("ipvsadm", "-S", "-n"));
+        assertThat(Files.readAllLines(file)).as("appended, never truncated").hasSize(3);
+    }
+
+    @Test
+    void aTimedOutCommandIsLoggedAsSuchWithItsQuotedArguments() {
+        CommandLog log = new CommandLog(null);
+        Command command = Command.of("sh", "-c", "sleep 5; echo 'x'");
+        log.around((c, l) -> new Execution(c, -1, "", "", java.time.Duration.ofSeconds(30),
+                Execution.Ending.TIMED_OUT)).run(command);
+        assertThat(log.entries().get(0).toLine()).endsWith("timed_out  30000 ms  sh -c 'sleep 5; echo '\\''x'\\'''");
+    }
+}
