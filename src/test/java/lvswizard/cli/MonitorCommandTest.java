@@ -1,0 +1,77 @@
+package lvswizard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import lvswizard.exec.FakeRunner;
+import lvswizard.ipvs.ListingParserTest;
+import org.junit.jupiter.api.Test;
+
+class MonitorCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(FakeRunner runner, String... args) {
+        return Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), runner);
+    }
+
+    private static FakeRunner kernel() throws Exception {
+        return new FakeRunner().answer("ipvsadm -L -n", 0, ListingParserTest.fixture("list"))
+                .answer("ipvsadm -L -n --stats --exact", 0, ListingParserTest.fixture("stats-exact"))
+                .answer("ipvsadm -L -n --rate --exact", 0, ListingParserTest.fixture("rate-exact"));
+    }
+
+    @Test
+    void onceReadsTheThreeListingsAndPrintsOneSnapshot() throws Exception {
+        FakeRunner fake = kernel();
+        assertThat(run(fake, "monitor", "--once")).isZero();
+        assertThat(fake.displays()).containsExactly("ipvsadm -L -n", "ipvsadm -L -n --stats --exact",
+                "ipvsadm -L -n --rate --exact");
+        assertThat(out.toString()).contains("TCP 192.168.101.168:80  wlc", "FWM 7  rr  persistent 600 s",
+                "QUIESCED (weight 0)");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void onceWithStatsShowsTotals() throws Exception {
+        assertThat(run(kernel(), "monitor", "--once", "--stats")).isZero();
+        assertThat(out.toString()).contains("CONNS", "13784");
+    }
+
+    @Test
+    void theConfigNamesTheRealServers() throws Exception {
+        java.nio.file.Path config = java.nio.file.Path.of("examples/seed-dr.json");
+        FakeRunner fake = new FakeRunner().answer("ipvsadm -L -n", 0, """
+                Prot LocalAddress:Port Scheduler Flags
+                  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn
+                TCP  192.168.101.168:80 wlc
+                  -> 10.10.10.11:80               Route   2      0          20
+                  -> 10.10.10.12:80               Route   1      0          10
+                """).answer("ipvsadm -L -n --stats --exact", 0, "").answer("ipvsadm -L -n --rate --exact", 0, "");
+        assertThat(run(fake, "monitor", "--once", "--config", config.toString())).isZero();
+        assertThat(out.toString()).contains("rs1 10.10.10.11:80", "rs2 10.10.10.12:80");
+    }
+
+    @Test
+    void noIpvsadmOrNoPermissionIsOneLineWithTheFix() {
+        assertThat(run(new FakeRunner().missing("ipvsadm"), "monitor", "--once")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo(
+                "lvs-wizard: ipvsadm not found: install it (apt-get install ipvsadm, or yum install ipvsadm)\n");
+        StringWriter e2 = new StringWriter();
+        int code = Main.execute(new String[] {"monitor", "--once"}, new PrintWriter(new StringWriter()),
+                new PrintWriter(e2, true), new FakeRunner().answer("ipvsadm", 2, "",
+                        "Can't initialize ipvs: Permission denied (you must be root)\n"));
+        assertThat(code).isEqualTo(1);
+        assertThat(e2.toString()).isEqualTo("lvs-wizard: ipvsadm -L -n failed (exit 2): Can't initialize ipvs: "
+                + "Permission denied (you must be root); run as root (sudo)\n");
+    }
+
+    @Test
+    void badOptionsAreRefusedBeforeAnythingRuns() {
+        FakeRunner fake = new FakeRunner();
+        assertThat(run(fake, "monitor", "--once", "--interval", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--interval 0.0 is out of range; expected 0.1-3600 seconds");
+        assertThat(fake.commands()).isEmpty();
+    }
+}
