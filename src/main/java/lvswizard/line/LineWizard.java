@@ -160,7 +160,7 @@ public final class LineWizard {
         List<Finding> findings = Validator.validate(draft.cluster());
         if (!findings.isEmpty()) {
             out.println(m.get("line.findings"));
-            findings.forEach(f -> out.println("  " + f.toLine()));
+            findings.forEach(f -> out.println("  " + f.toLine(m.locale())));
         }
         if (Validator.hasErrors(findings)) {
             out.println(m.get("generate.blocked"));
@@ -236,7 +236,7 @@ public final class LineWizard {
                 draft = draft.with(candidate);
                 return;
             }
-            errors.forEach(f -> out.println(m.get("line.invalid", f.path() + ": " + f.message())));
+            errors.forEach(f -> out.println(m.get("line.invalid", f.path() + ": " + f.message(m.locale()))));
             current = value;
         }
     }

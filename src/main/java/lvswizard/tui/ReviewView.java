@@ -26,8 +26,9 @@ final class ReviewView implements StepView {
             lines.add(m.get("review.clean"));
         }
         for (Finding finding : findings) {
-            lines.add(finding.severity() + "[" + finding.rule().id() + "] " + finding.path() + ": " + finding.message());
-            lines.add("    " + Texts.why(m, finding));
+            lines.add(finding.severity() + "[" + finding.rule().id() + "] " + finding.path() + ": "
+                    + finding.message(m.locale()));
+            lines.add("    " + finding.rule().why(m.locale()));
         }
         lines.add("");
         lines.add("== " + m.get("review.topology") + " ==");

@@ -2,6 +2,7 @@ package lvswizard.tui;
 
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.BorderLayout;
@@ -190,7 +191,7 @@ public final class WizardTui {
         findings = Validator.validate(draft.cluster());
         for (Field field : view.fields()) {
             field.error.setText(findings.stream().filter(f -> f.isError() && field.shows(f.path())).findFirst()
-                    .map(Finding::message).map(WizardTui::clip).orElse(""));
+                    .map(f -> f.message(m.locale())).map(WizardTui::clip).orElse(""));
         }
         stepList.removeAllComponents();
         for (Step s : Step.values()) {
@@ -211,12 +212,12 @@ public final class WizardTui {
         if (!errors.isEmpty()) {
             problems.addComponent(new Label(m.get("blocked")).setForegroundColor(TextColor.ANSI.RED));
             errors.stream().limit(4).forEach(f -> problems.addComponent(new Label(" - " + clip(f.path() + ": "
-                    + f.message()))));
+                    + f.message(m.locale())))));
         }
         if (!warnings.isEmpty() && step != Step.REVIEW) {
             problems.addComponent(new Label(m.get("warnings.note")).setForegroundColor(TextColor.ANSI.YELLOW));
             warnings.stream().limit(2).forEach(f -> problems.addComponent(new Label(" - " + clip(f.path() + ": "
-                    + f.message()))));
+                    + f.message(m.locale())))));
         }
         next.setEnabled(errors.isEmpty());
     }
@@ -225,8 +226,9 @@ public final class WizardTui {
         return findings.stream().anyMatch(f -> f.isError() && s.owns(f.path()));
     }
 
+    /** At most 100 columns; a CJK character takes two. */
     private static String clip(String text) {
-        return text.length() > 100 ? text.substring(0, 97) + "..." : text;
+        return TerminalTextUtils.getColumnWidth(text) > 100 ? TerminalTextUtils.fitString(text, 97) + "..." : text;
     }
 
     // ---- navigation and actions -------------------------------------------------------------

@@ -7,21 +7,29 @@ import java.util.List;
 final class Findings {
     private final List<Finding> list = new ArrayList<>();
 
-    void add(Rule rule, String path, String message) {
+    /** A finding whose message is the pattern at {@code key} (findings_*.properties) with {@code args}. */
+    void add(Rule rule, String path, String key, Object... args) {
+        list.add(new Finding(rule, path, Message.of(key, args)));
+    }
+
+    void add(Rule rule, String path, Message message) {
         list.add(new Finding(rule, path, message));
     }
 
-    /** Reports a value outside [min, max]; null values are the REQUIRED check's business. */
+    /**
+     * Reports a value outside [min, max]; null values are the REQUIRED check's business.
+     * {@code what} is a word of the bundles: what.weight.
+     */
     void range(String path, String what, Number value, long min, long max) {
         if (value != null && (value.longValue() < min || value.longValue() > max)) {
-            add(Rule.RANGE, path, what + " " + value + " is out of range; expected " + min + "-" + max);
+            add(Rule.RANGE, path, "range", Message.of(what), value, min, max);
         }
     }
 
-    /** Reports a missing value and returns false, so callers can skip checks that need it. */
+    /** Reports a missing value and returns false, so callers can skip checks that need it; what as for range. */
     boolean required(String path, Object value, String what) {
         if (value == null || value instanceof String s && s.isBlank()) {
-            add(Rule.REQUIRED, path, what + " is missing");
+            add(Rule.REQUIRED, path, "required", Message.of(what));
             return false;
         }
         return true;

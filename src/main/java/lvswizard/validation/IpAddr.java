@@ -28,31 +28,38 @@ public final class IpAddr {
         return attempt(text).address();
     }
 
-    /** Null when {@code text} is a valid address (optionally with /prefix), else the reason. */
+    /** Null when {@code text} is a valid address (optionally with /prefix), else the reason in English. */
     public static String problem(String text) {
         return attempt(text).problem();
     }
 
-    /** The outcome of one parse: an address, or the reason there is none. */
-    public record Attempt(IpAddr address, String problem) {
+    /**
+     * The outcome of one parse: an address, or the reason there is none.
+     *
+     * @param reason why there is no address, in no language yet (keys address.* of the findings bundles)
+     */
+    public record Attempt(IpAddr address, Message reason) {
+        /** The reason in English, or null. */
+        public String problem() {
+            return reason == null ? null : reason.english();
+        }
     }
 
     /** Parses once and tells both what was found and, if nothing, why. */
     public static Attempt attempt(String text) {
         if (text == null || text.isBlank()) {
-            return new Attempt(null, "an address is required");
+            return new Attempt(null, Message.of("address.required"));
         }
         if (text.chars().anyMatch(Character::isWhitespace)) {
-            return new Attempt(null, "\"" + text + "\" contains white space");
+            return new Attempt(null, Message.of("address.white-space", text));
         }
         if (text.startsWith("[") || text.endsWith("]")) {
-            return new Attempt(null,
-                    "write IPv6 addresses without brackets (the scripts add them where ipvsadm needs them)");
+            return new Attempt(null, Message.of("address.brackets"));
         }
         IPAddressString parsed = new IPAddressString(text, STRICT);
         IPAddress address = parsed.getAddress();
         if (address == null || (address.isIPv4() && text.contains(":"))) {
-            return new Attempt(null, "\"" + text + "\" is not an IPv4 or IPv6 address");
+            return new Attempt(null, Message.of("address.invalid", text));
         }
         IPAddress host = parsed.getHostAddress();
         if (host == null) {

@@ -56,19 +56,18 @@ public final class Validator {
 
     private void check(Cluster cluster) {
         if (cluster.version() != Cluster.CURRENT_VERSION) {
-            findings.add(Rule.VERSION, "version", "version " + cluster.version()
-                    + " is not supported; expected " + Cluster.CURRENT_VERSION);
+            findings.add(Rule.VERSION, "version", "version.unsupported", cluster.version(), Cluster.CURRENT_VERSION);
         }
-        checkName("name", cluster.name(), "cluster name");
+        checkName("name", cluster.name(), "what.cluster-name");
         Director director = cluster.director();
-        if (findings.required("director", director, "the director")) {
+        if (findings.required("director", director, "what.director")) {
             checkDirector(director);
         }
         for (int i = 0; i < cluster.realServers().size(); i++) {
             checkRealServer(cluster.realServers().get(i), i);
         }
         if (cluster.services().isEmpty()) {
-            findings.add(Rule.NO_SERVICES, "services", "no virtual service is defined");
+            findings.add(Rule.NO_SERVICES, "services", "no-services");
         }
         for (int i = 0; i < cluster.services().size(); i++) {
             checkService(cluster.services().get(i), i);
@@ -78,14 +77,14 @@ public final class Validator {
         }
         for (ParsedServer parsed : servers.values()) {
             if (parsed.gateway() != null && vipPrefixes.containsKey(parsed.gateway().text())) {
-                findings.add(Rule.DUPLICATE_ADDRESS, "realServers[" + parsed.index() + "].gateway", "gateway "
-                        + parsed.gateway().text() + " is a VIP");
+                findings.add(Rule.DUPLICATE_ADDRESS, "realServers[" + parsed.index() + "].gateway",
+                        "duplicate-address.gateway-vip", parsed.gateway().text());
             }
         }
         for (ParsedServer parsed : servers.values()) {
             if (!usedServers.contains(parsed.server().name())) {
-                findings.add(Rule.UNUSED_REAL_SERVER, "realServers[" + parsed.index() + "]",
-                        "real server " + parsed.server().name() + " is in no service");
+                findings.add(Rule.UNUSED_REAL_SERVER, "realServers[" + parsed.index() + "]", "unused-real-server",
+                        parsed.server().name());
             }
         }
     }
@@ -93,23 +92,22 @@ public final class Validator {
     // ---- director -------------------------------------------------------------------------
 
     private void checkDirector(Director director) {
-        checkName("director.name", director.name(), "director name");
-        checkInterface("director.dipInterface", director.dipInterface(), "the DIP interface");
-        checkInterface("director.vipInterface", director.vipInterface(), "the VIP interface");
+        checkName("director.name", director.name(), "what.director-name");
+        checkInterface("director.dipInterface", director.dipInterface(), "what.dip-interface");
+        checkInterface("director.vipInterface", director.vipInterface(), "what.vip-interface");
         if (director.dips().isEmpty()) {
-            findings.add(Rule.REQUIRED, "director.dips", "the director's own address (DIP) is missing");
+            findings.add(Rule.REQUIRED, "director.dips", "required.dips");
         }
         for (int i = 0; i < director.dips().size(); i++) {
-            IpAddr dip = hostWithPrefix("director.dips[" + i + "]", director.dips().get(i), "DIP");
+            IpAddr dip = hostWithPrefix("director.dips[" + i + "]", director.dips().get(i), "what.dip");
             if (dip != null) {
                 dips.add(dip);
             }
         }
         if (director.ntpServer() == null) {
-            findings.add(Rule.NTP, "director.ntpServer", "no NTP server is named");
-        } else if (IpAddr.problem(director.ntpServer()) != null && !Names.isHostname(director.ntpServer())) {
-            findings.add(Rule.ADDRESS_SYNTAX, "director.ntpServer",
-                    "\"" + director.ntpServer() + "\" is neither an address nor a host name");
+            findings.add(Rule.NTP, "director.ntpServer", "ntp");
+        } else if (IpAddr.parse(director.ntpServer()) == null && !Names.isHostname(director.ntpServer())) {
+            findings.add(Rule.ADDRESS_SYNTAX, "director.ntpServer", "address-syntax.ntp", director.ntpServer());
         }
     }
 
@@ -118,7 +116,7 @@ public final class Validator {
         if (director.gateway() == null) {
             return;
         }
-        IpAddr gateway = address("director.gateway", director.gateway(), "gateway");
+        IpAddr gateway = address("director.gateway", director.gateway(), "what.gateway");
         if (gateway == null) {
             return;
         }
@@ -128,19 +126,18 @@ public final class Validator {
                 networks.add(IpAddr.parse(vip).withPrefixLength(prefix));
             }
         });
-        checkGatewayInside("director.gateway", gateway, networks, "the director's networks "
-                + networks.stream().map(IpAddr::network).distinct().toList());
+        checkGatewayInside("director.gateway", gateway, networks, Message.of("where.director-networks",
+                networks.stream().map(IpAddr::network).distinct().toList()));
         if (dips.stream().anyMatch(d -> d.sameHost(gateway)) || vipPrefixes.containsKey(gateway.text())) {
-            findings.add(Rule.DUPLICATE_ADDRESS, "director.gateway", "gateway " + gateway.text()
-                    + " is one of the director's own addresses");
+            findings.add(Rule.DUPLICATE_ADDRESS, "director.gateway", "duplicate-address.gateway-director",
+                    gateway.text());
         }
         if (!drUsed || director.vipInterface() == null || director.dipInterface() == null) {
             return;
         }
         if (!Names.baseDevice(director.vipInterface()).equals(Names.baseDevice(director.dipInterface()))) {
-            findings.add(Rule.DR_TWO_NICS, "director.vipInterface", "the VIP is on "
-                    + director.vipInterface() + " and the DIP on " + director.dipInterface()
-                    + "; keep rp_filter at 0 or 2 on both");
+            findings.add(Rule.DR_TWO_NICS, "director.vipInterface", "dr-two-nics", director.vipInterface(),
+                    director.dipInterface());
         }
     }
 
@@ -148,36 +145,37 @@ public final class Validator {
 
     private void checkRealServer(RealServer server, int index) {
         String path = "realServers[" + index + "]";
-        boolean named = checkName(path + ".name", server.name(), "real server name")
-                && findings.required(path + ".name", server.name(), "real server name");
+        boolean named = checkName(path + ".name", server.name(), "what.real-server-name")
+                && findings.required(path + ".name", server.name(), "what.real-server-name");
         if (named && servers.containsKey(server.name())) {
-            findings.add(Rule.DUPLICATE_NAME, path + ".name", "real server name " + server.name()
-                    + " is already used by realServers[" + servers.get(server.name()).index() + "]");
+            findings.add(Rule.DUPLICATE_NAME, path + ".name", "duplicate-name", server.name(),
+                    "realServers[" + servers.get(server.name()).index() + "]");
             named = false;
         }
-        checkInterface(path + ".interface", server.iface(), "the real server's interface");
-        IpAddr address = hostWithPrefix(path + ".address", server.address(), "real server address (RIP)");
+        checkInterface(path + ".interface", server.iface(), "what.real-server-interface");
+        IpAddr address = hostWithPrefix(path + ".address", server.address(), "what.rip");
         if (address != null) {
             String owner = ripOwners.putIfAbsent(address.text(), path);
             if (owner != null) {
-                findings.add(Rule.DUPLICATE_ADDRESS, path + ".address", "RIP " + address.text()
-                        + " is also the address of " + owner);
+                findings.add(Rule.DUPLICATE_ADDRESS, path + ".address", "duplicate-address.rip", address.text(),
+                        owner);
             }
             for (IpAddr dip : dips) {
                 if (dip.sameHost(address)) {
-                    findings.add(Rule.DUPLICATE_ADDRESS, path + ".address", "RIP " + address.text()
-                            + " is the director's DIP");
+                    findings.add(Rule.DUPLICATE_ADDRESS, path + ".address", "duplicate-address.rip-dip",
+                            address.text());
                 }
             }
         }
         IpAddr gateway = null;
         if (server.gateway() != null) {
-            gateway = address(path + ".gateway", server.gateway(), "gateway");
+            gateway = address(path + ".gateway", server.gateway(), "what.gateway");
             if (gateway != null && address != null) {
-                checkGatewayInside(path + ".gateway", gateway, List.of(address), "its subnet " + address.network());
+                checkGatewayInside(path + ".gateway", gateway, List.of(address),
+                        Message.of("where.real-server-subnet", address.network()));
                 if (gateway.sameHost(address)) {
-                    findings.add(Rule.DUPLICATE_ADDRESS, path + ".gateway", "gateway " + gateway.text()
-                            + " is the real server's own address");
+                    findings.add(Rule.DUPLICATE_ADDRESS, path + ".gateway", "duplicate-address.gateway-own",
+                            gateway.text());
                 }
             }
         }
@@ -191,9 +189,9 @@ public final class Validator {
     private void checkService(VirtualService service, int index) {
         String path = "services[" + index + "]";
         if (service.name() != null) {
-            checkName(path + ".name", service.name(), "service name");
+            checkName(path + ".name", service.name(), "what.service-name");
         }
-        IpAddr vip = address(path + ".vip", service.vip(), "VIP");
+        IpAddr vip = address(path + ".vip", service.vip(), "what.vip");
         if (vip != null) {
             checkVip(path, vip);
         }
@@ -204,14 +202,14 @@ public final class Validator {
             String key = service.hasFwmark() ? "fwmark " + service.fwmark() + " " + vip.family()
                     : service.protocol() + " " + vip.withPort(service.port() == null ? 0 : service.port());
             if (!serviceKeys.add(key)) {
-                findings.add(Rule.DUPLICATE_SERVICE, path, "service " + key + " is defined twice");
+                findings.add(Rule.DUPLICATE_SERVICE, path, "duplicate-service", key);
             }
         }
         if (vip != null) {
             checkMarkOverlap(path, service, vip);
         }
         if (service.backends().isEmpty()) {
-            findings.add(Rule.NO_BACKENDS, path + ".backends", "service has no real servers");
+            findings.add(Rule.NO_BACKENDS, path + ".backends", "no-backends");
         }
         Set<String> members = new HashSet<>();
         for (int i = 0; i < service.backends().size(); i++) {
@@ -222,79 +220,77 @@ public final class Validator {
             checkNatClientNetwork(path, service, vip);
         }
         if (service.hasFwmark() && service.markPorts().size() > 1 && service.persistence() == null) {
-            findings.add(Rule.FWMARK_PERSISTENCE, path + ".persistence", "fwmark " + service.fwmark()
-                    + " bundles ports " + service.markPorts() + " without persistence");
+            findings.add(Rule.FWMARK_PERSISTENCE, path + ".persistence", "fwmark-persistence", service.fwmark(),
+                    service.markPorts());
         }
         drUsed |= service.uses(Forwarding.DR);
         if (vip != null && vip.isIPv6() && service.uses(Forwarding.NAT)) {
-            findings.add(Rule.NAT6_FORWARDING, path, "IPv6 service " + vip.text() + " uses NAT");
+            findings.add(Rule.NAT6_FORWARDING, path, "nat6-forwarding", vip.text());
         }
     }
 
     private void checkSpecial(String path, IpAddr address, String what) {
         String kind = address.specialKind();
         if (kind != null) {
-            findings.add(Rule.SPECIAL_ADDRESS, path, what + " " + address.text() + " is a " + kind + " address");
+            findings.add(Rule.SPECIAL_ADDRESS, path, "special-address", Message.of(what), address.text(),
+                    Message.of("kind." + kind.replace(' ', '-')));
         }
     }
 
     private void checkVip(String path, IpAddr vip) {
-        checkSpecial(path + ".vip", vip, "VIP");
+        checkSpecial(path + ".vip", vip, "what.vip");
         if (vip.isNetworkOrBroadcast()) {
-            findings.add(Rule.NETWORK_OR_BROADCAST, path + ".vip", "VIP " + vip + " is the network or broadcast"
-                    + " address of " + vip.network());
+            findings.add(Rule.NETWORK_OR_BROADCAST, path + ".vip", "network-or-broadcast", Message.of("what.vip"), vip,
+                    vip.network());
         }
         if (vipPrefixes.containsKey(vip.text())
                 && !java.util.Objects.equals(vipPrefixes.get(vip.text()), vip.prefixLength())) {
-            findings.add(Rule.VIP_PREFIX, path + ".vip", "VIP " + vip.text() + " has prefix "
-                    + vip.prefixLength() + " here but " + vipPrefixes.get(vip.text()) + " in another service");
+            findings.add(Rule.VIP_PREFIX, path + ".vip", "vip-prefix", vip.text(), vip.prefixLength(),
+                    vipPrefixes.get(vip.text()));
         }
         if (vipPrefixes.putIfAbsent(vip.text(), vip.prefixLength()) == null && vip.hasPrefix()) {
             vipNetworks.add(vip);
         }
         for (IpAddr dip : dips) {
             if (dip.sameHost(vip)) {
-                findings.add(Rule.DUPLICATE_ADDRESS, path + ".vip", "VIP " + vip.text() + " is the director's DIP");
+                findings.add(Rule.DUPLICATE_ADDRESS, path + ".vip", "duplicate-address.vip-dip", vip.text());
             }
         }
         String owner = ripOwners.get(vip.text());
         if (owner != null) {
-            findings.add(Rule.DUPLICATE_ADDRESS, path + ".vip", "VIP " + vip.text() + " is the address of " + owner);
+            findings.add(Rule.DUPLICATE_ADDRESS, path + ".vip", "duplicate-address.vip-rip", vip.text(), owner);
         }
     }
 
     private void checkPorts(String path, VirtualService service) {
         if (service.hasFwmark()) {
-            findings.range(path + ".fwmark", "fwmark", service.fwmark(), 1, MAX_FWMARK);
+            findings.range(path + ".fwmark", "what.fwmark", service.fwmark(), 1, MAX_FWMARK);
             if (service.port() != null) {
-                findings.add(Rule.FWMARK_FIELDS, path + ".port", "a fwmark service has no port (found "
-                        + service.port() + "); list the ports in markPorts");
+                findings.add(Rule.FWMARK_FIELDS, path + ".port", "fwmark-fields.service-port", service.port());
             }
             if (service.markPorts().isEmpty()) {
-                findings.add(Rule.FWMARK_FIELDS, path + ".markPorts", "fwmark " + service.fwmark()
-                        + " marks no port; list the ports to bundle, e.g. [80, 443]");
+                findings.add(Rule.FWMARK_FIELDS, path + ".markPorts", "fwmark-fields.no-ports", service.fwmark());
             }
             Set<Integer> seen = new HashSet<>();
             for (int i = 0; i < service.markPorts().size(); i++) {
                 Integer port = service.markPorts().get(i);
-                if (findings.required(path + ".markPorts[" + i + "]", port, "port")) {
-                    findings.range(path + ".markPorts[" + i + "]", "port", port, 1, 65535);
+                if (findings.required(path + ".markPorts[" + i + "]", port, "what.port")) {
+                    findings.range(path + ".markPorts[" + i + "]", "what.port", port, 1, 65535);
                     if (!seen.add(port)) {
-                        findings.add(Rule.FWMARK_FIELDS, path + ".markPorts[" + i + "]", "port " + port
-                                + " is listed twice");
+                        findings.add(Rule.FWMARK_FIELDS, path + ".markPorts[" + i + "]", "fwmark-fields.port-twice",
+                                port);
                     }
                 }
             }
             return;
         }
         if (!service.markPorts().isEmpty()) {
-            findings.add(Rule.FWMARK_FIELDS, path + ".markPorts", "markPorts " + service.markPorts()
-                    + " is set but the service has no fwmark");
+            findings.add(Rule.FWMARK_FIELDS, path + ".markPorts", "fwmark-fields.no-fwmark", service.markPorts());
         }
-        if (findings.required(path + ".port", service.port(), "the service port")) {
-            findings.range(path + ".port", "port", service.port(), 0, 65535);
+        if (findings.required(path + ".port", service.port(), "what.service-port")) {
+            findings.range(path + ".port", "what.port", service.port(), 0, 65535);
             if (service.port() == 0 && service.persistence() == null) {
-                findings.add(Rule.PORT_ZERO, path + ".port", "port 0 (all ports) without persistence");
+                findings.add(Rule.PORT_ZERO, path + ".port", "port-zero");
             }
         }
     }
@@ -310,7 +306,7 @@ public final class Validator {
             String key = service.protocol() + " " + vip.withPort(port);
             String owner = markedPorts.putIfAbsent(key, path);
             if (owner != null && (service.hasFwmark() || owner.endsWith("(fwmark)"))) {
-                findings.add(Rule.MARK_OVERLAP, path, key + " is also claimed by " + owner.replace(" (fwmark)", ""));
+                findings.add(Rule.MARK_OVERLAP, path, "mark-overlap", key, owner.replace(" (fwmark)", ""));
             }
             if (owner == null && service.hasFwmark()) {
                 markedPorts.put(key, path + " (fwmark)");
@@ -323,14 +319,13 @@ public final class Validator {
         for (int i = 0; i < service.schedulerFlags().size(); i++) {
             SchedulerFlag flag = service.schedulerFlags().get(i);
             if (flag == null || flag.scheduler() != scheduler) {
-                findings.add(Rule.SCHEDULER_FLAG, path + ".schedulerFlags[" + i + "]", "flag " + flag
-                        + " does not apply to scheduler " + scheduler);
+                findings.add(Rule.SCHEDULER_FLAG, path + ".schedulerFlags[" + i + "]", "scheduler-flag", flag,
+                        scheduler);
             }
         }
         if (RECENT.contains(scheduler)) {
-            findings.add(Rule.RECENT_SCHEDULER, path + ".scheduler", "scheduler " + scheduler
-                    + " needs kernel " + (scheduler == Scheduler.TWOS ? "5.5" : scheduler == Scheduler.MH
-                    ? "4.18" : "4.20") + " or later on the director");
+            findings.add(Rule.RECENT_SCHEDULER, path + ".scheduler", "recent-scheduler", scheduler,
+                    scheduler == Scheduler.TWOS ? "5.5" : scheduler == Scheduler.MH ? "4.18" : "4.20");
         }
     }
 
@@ -339,42 +334,40 @@ public final class Validator {
         if (persistence == null) {
             return;
         }
-        findings.range(path + ".persistence.timeout", "persistence timeout", persistence.timeout(), 1,
+        findings.range(path + ".persistence.timeout", "what.persistence-timeout", persistence.timeout(), 1,
                 MAX_PERSISTENCE);
         String mask = persistence.netmask();
         if (mask == null || vip == null) {
             return;
         }
         if (!PersistenceMask.isValid(mask, vip.isIPv6())) {
-            findings.add(Rule.PERSISTENCE_NETMASK, path + ".persistence.netmask", "\"" + mask + "\" is not "
-                    + (vip.isIPv6() ? "an IPv6 prefix length 1-128" : "a dotted IPv4 netmask like 255.255.255.0"));
+            findings.add(Rule.PERSISTENCE_NETMASK, path + ".persistence.netmask",
+                    vip.isIPv6() ? "persistence-netmask.ipv6" : "persistence-netmask.ipv4", mask);
         }
     }
 
     // ---- backends -------------------------------------------------------------------------
 
     private void checkBackend(String path, Backend backend, VirtualService service, IpAddr vip, Set<String> members) {
-        if (!findings.required(path + ".realServer", backend.realServer(), "the real server's name")) {
+        if (!findings.required(path + ".realServer", backend.realServer(), "what.backend-real-server")) {
             return;
         }
         ParsedServer server = servers.get(backend.realServer());
         usedServers.add(backend.realServer());
-        findings.range(path + ".weight", "weight", backend.weight(), 0, 65535);
+        findings.range(path + ".weight", "what.weight", backend.weight(), 0, 65535);
         if (backend.weight() == 0) {
-            findings.add(Rule.WEIGHT_ZERO, path + ".weight", "real server " + backend.realServer()
-                    + " has weight 0");
+            findings.add(Rule.WEIGHT_ZERO, path + ".weight", "weight-zero", backend.realServer());
         }
         checkThresholds(path, backend);
         checkBackendPort(path, backend, service);
         checkTunnelFields(path, backend);
         if (server == null) {
-            findings.add(Rule.UNKNOWN_REAL_SERVER, path + ".realServer", "no real server is named "
-                    + backend.realServer());
+            findings.add(Rule.UNKNOWN_REAL_SERVER, path + ".realServer", "unknown-real-server", backend.realServer());
             return;
         }
         String member = backend.realServer() + ":" + effectivePort(backend, service);
         if (!members.add(member)) {
-            findings.add(Rule.DUPLICATE_BACKEND, path, "real server " + member + " is in this service twice");
+            findings.add(Rule.DUPLICATE_BACKEND, path, "duplicate-backend", member);
         }
         if (vip == null || server.address() == null) {
             return;
@@ -384,9 +377,8 @@ public final class Validator {
             case DR -> {
                 checkDirectRouting(path, server);
                 if (server.gateway() != null && dips.stream().anyMatch(d -> d.sameHost(server.gateway()))) {
-                    findings.add(Rule.DR_GATEWAY_DIP, "realServers[" + server.index() + "].gateway", "real server "
-                            + server.server().name() + " uses the DIP " + server.gateway().text()
-                            + " as gateway for DR (" + path + ")");
+                    findings.add(Rule.DR_GATEWAY_DIP, "realServers[" + server.index() + "].gateway", "dr-gateway-dip",
+                            server.server().name(), server.gateway().text(), path);
                 }
             }
             case NAT -> checkNat(path, server);
@@ -399,11 +391,11 @@ public final class Validator {
     }
 
     private void checkThresholds(String path, Backend backend) {
-        findings.range(path + ".upperThreshold", "upper threshold", backend.upperThreshold(), 0, 65535);
-        findings.range(path + ".lowerThreshold", "lower threshold", backend.lowerThreshold(), 0, 65535);
+        findings.range(path + ".upperThreshold", "what.upper-threshold", backend.upperThreshold(), 0, 65535);
+        findings.range(path + ".lowerThreshold", "what.lower-threshold", backend.lowerThreshold(), 0, 65535);
         if (backend.upperThreshold() > 0 && backend.lowerThreshold() > backend.upperThreshold()) {
-            findings.add(Rule.THRESHOLD_ORDER, path + ".lowerThreshold", "lower threshold "
-                    + backend.lowerThreshold() + " is above the upper threshold " + backend.upperThreshold());
+            findings.add(Rule.THRESHOLD_ORDER, path + ".lowerThreshold", "threshold-order", backend.lowerThreshold(),
+                    backend.upperThreshold());
         }
     }
 
@@ -411,49 +403,47 @@ public final class Validator {
         if (backend.port() == null) {
             return;
         }
-        findings.range(path + ".port", "port", backend.port(), 1, 65535);
+        findings.range(path + ".port", "what.port", backend.port(), 1, 65535);
         if (service.hasFwmark()) {
-            findings.add(Rule.FWMARK_FIELDS, path + ".port", "port " + backend.port()
-                    + " is set, but a fwmark service forwards each packet to the port it was sent to");
+            findings.add(Rule.FWMARK_FIELDS, path + ".port", "fwmark-fields.backend-port", backend.port());
         } else if (backend.forwarding() != Forwarding.NAT && !backend.port().equals(service.port())) {
-            findings.add(Rule.PORT_MAPPING, path + ".port", "port " + backend.port() + " differs from the VIP port "
-                    + service.port() + " with " + backend.forwarding().name() + " forwarding");
+            findings.add(Rule.PORT_MAPPING, path + ".port", "port-mapping", backend.port(), service.port(),
+                    backend.forwarding().name());
         }
     }
 
     private void checkTunnelFields(String path, Backend backend) {
         if (backend.forwarding() != Forwarding.TUN) {
             if (backend.tunnelType() != null || backend.tunnelPort() != null) {
-                findings.add(Rule.TUN_FIELDS, path + ".tunnelType", "tunnel settings are set but forwarding is "
-                        + backend.forwarding());
+                findings.add(Rule.TUN_FIELDS, path + ".tunnelType", "tun-fields.not-tun", backend.forwarding());
             }
             return;
         }
         if (backend.tunnelType() == TunnelType.GUE) {
-            if (findings.required(path + ".tunnelPort", backend.tunnelPort(), "the GUE tunnel port")) {
-                findings.range(path + ".tunnelPort", "tunnel port", backend.tunnelPort(), 1, 65535);
+            if (findings.required(path + ".tunnelPort", backend.tunnelPort(), "what.gue-tunnel-port")) {
+                findings.range(path + ".tunnelPort", "what.tunnel-port", backend.tunnelPort(), 1, 65535);
             }
         } else if (backend.tunnelPort() != null) {
-            findings.add(Rule.TUN_FIELDS, path + ".tunnelPort", "tunnel port " + backend.tunnelPort()
-                    + " applies only to gue, not " + backend.tunnelType());
+            findings.add(Rule.TUN_FIELDS, path + ".tunnelPort", "tun-fields.gue-only", backend.tunnelPort(),
+                    backend.tunnelType());
         }
     }
 
     private void checkFamilies(String path, Backend backend, IpAddr vip, ParsedServer server) {
         if (vip.family() != server.address().family()) {
             if (backend.forwarding() == Forwarding.TUN) {
-                findings.add(Rule.MIXED_FAMILY_TUNNEL, path, "VIP " + vip.text() + " is " + vip.family()
-                        + " and real server " + server.address().text() + " is " + server.address().family());
+                findings.add(Rule.MIXED_FAMILY_TUNNEL, path, "mixed-family-tunnel", vip.text(), vip.family(),
+                        server.address().text(), server.address().family());
             } else {
-                findings.add(Rule.FAMILY_MISMATCH, path, "VIP " + vip.text() + " is " + vip.family()
-                        + " but real server " + server.server().name() + " (" + server.address().text() + ") is "
-                        + server.address().family() + " with " + backend.forwarding().name() + " forwarding");
+                findings.add(Rule.FAMILY_MISMATCH, path, "family-mismatch", vip.text(), vip.family(),
+                        server.server().name(), server.address().text(), server.address().family(),
+                        backend.forwarding().name());
             }
         }
         if (backend.forwarding() != Forwarding.TUN && !dips.isEmpty()
                 && dips.stream().noneMatch(d -> d.family() == server.address().family())) {
-            findings.add(Rule.DIP_FAMILY, "director.dips", "the director has no " + server.address().family()
-                    + " DIP to reach real server " + server.server().name());
+            findings.add(Rule.DIP_FAMILY, "director.dips", "dip-family", server.address().family(),
+                    server.server().name());
         }
     }
 
@@ -462,9 +452,14 @@ public final class Validator {
         boolean onDirectorLan = dips.stream().anyMatch(dip -> dip.subnetContains(rip))
                 || vipNetworks.stream().anyMatch(vip -> vip.subnetContains(rip));
         if (!onDirectorLan && dips.stream().anyMatch(d -> d.family() == rip.family())) {
-            findings.add(Rule.DR_SAME_SUBNET, "realServers[" + server.index() + "].address", "RIP " + rip.text()
-                    + " of " + server.server().name() + " is outside the director's DIP subnet"
-                    + (dips.size() == 1 ? " " + dips.get(0).network() : "s") + " (" + path + " uses DR)");
+            String field = "realServers[" + server.index() + "].address";
+            if (dips.size() == 1) {
+                findings.add(Rule.DR_SAME_SUBNET, field, "dr-same-subnet.one", rip.text(), server.server().name(),
+                        dips.get(0).network(), path);
+            } else {
+                findings.add(Rule.DR_SAME_SUBNET, field, "dr-same-subnet.many", rip.text(), server.server().name(),
+                        path);
+            }
         }
     }
 
@@ -472,9 +467,8 @@ public final class Validator {
         String serverPath = "realServers[" + server.index() + "]";
         IpAddr gateway = server.gateway();
         if (gateway == null || dips.stream().noneMatch(dip -> dip.sameHost(gateway))) {
-            findings.add(Rule.NAT_GATEWAY, serverPath + ".gateway", "real server " + server.server().name()
-                    + " uses gateway " + (gateway == null ? "(none)" : gateway.text()) + ", not the DIP "
-                    + dipText(server.address()) + " (" + path + " uses NAT)");
+            findings.add(Rule.NAT_GATEWAY, serverPath + ".gateway", "nat-gateway", server.server().name(),
+                    gateway == null ? Message.of("none") : gateway.text(), dipText(server.address()), path);
         }
     }
 
@@ -483,13 +477,14 @@ public final class Validator {
                 .map(b -> servers.get(b.realServer()))
                 .filter(s -> s != null && s.address() != null && s.address().subnetContains(vip))
                 .findFirst()
-                .ifPresent(s -> findings.add(Rule.NAT_CLIENT_NETWORK, path + ".vip", "VIP " + vip.text()
-                        + " lies in the real servers' subnet " + s.address().network()
-                        + ", so its clients would too"));
+                .ifPresent(s -> findings.add(Rule.NAT_CLIENT_NETWORK, path + ".vip", "nat-client-network", vip.text(),
+                        s.address().network()));
     }
 
-    private String dipText(IpAddr rip) {
-        return dips.stream().filter(d -> d.family() == rip.family()).map(IpAddr::text).findFirst().orElse("(none)");
+    /** The DIP of the real server's family, or the word for none. */
+    private Object dipText(IpAddr rip) {
+        return dips.stream().filter(d -> d.family() == rip.family()).<Object>map(IpAddr::text).findFirst()
+                .orElse(Message.of("none"));
     }
 
     private void checkTunnelWarnings(String path, VirtualService service) {
@@ -498,18 +493,19 @@ public final class Validator {
             return;
         }
         String who = tunnelled.stream().map(Backend::realServer).collect(java.util.stream.Collectors.joining(", "));
-        findings.add(Rule.TUN_MTU, path, "real servers " + who + " are reached through a tunnel");
-        findings.add(Rule.TUN_RP_FILTER, path, "real servers " + who + " receive decapsulated packets");
+        findings.add(Rule.TUN_MTU, path, "tun-mtu", who);
+        findings.add(Rule.TUN_RP_FILTER, path, "tun-rp-filter", who);
         tunnelled.stream().map(Backend::tunnelType).filter(t -> t == TunnelType.GUE || t == TunnelType.GRE)
-                .distinct().forEach(t -> findings.add(Rule.TUN_KERNEL, path, "tunnel type " + t + " is used"));
+                .distinct().forEach(t -> findings.add(Rule.TUN_KERNEL, path, "tun-kernel", t));
     }
 
     // ---- shared field checks ------------------------------------------------------------------
 
+    // {@code what}, here and below, is a word of the findings bundles: what.vip, what.gateway, ...
+
     private boolean checkName(String path, String name, String what) {
         if (name != null && !Names.isName(name)) {
-            findings.add(Rule.NAME_SYNTAX, path, what + " " + Quote.forMessage(name)
-                    + " is not allowed; expected 1-32 of A-Z a-z 0-9 . _ - starting with a letter or digit");
+            findings.add(Rule.NAME_SYNTAX, path, "name-syntax", Message.of(what), Quote.forMessage(name));
             return false;
         }
         return true;
@@ -517,8 +513,7 @@ public final class Validator {
 
     private void checkInterface(String path, String iface, String what) {
         if (findings.required(path, iface, what) && !Names.isInterface(iface)) {
-            findings.add(Rule.INTERFACE_NAME, path, "interface " + Quote.forMessage(iface)
-                    + " is not a valid name; expected 1-15 of A-Z a-z 0-9 _ . : -");
+            findings.add(Rule.INTERFACE_NAME, path, "interface-name", Quote.forMessage(iface));
         }
     }
 
@@ -527,8 +522,9 @@ public final class Validator {
             return null;
         }
         IpAddr.Attempt attempt = IpAddr.attempt(text);
-        if (attempt.problem() != null) {
-            findings.add(Rule.ADDRESS_SYNTAX, path, what + ": " + Quote.clip(attempt.problem()));
+        if (attempt.reason() != null) {
+            findings.add(Rule.ADDRESS_SYNTAX, path, "address-syntax", Message.of(what),
+                    Message.clipped(attempt.reason()));
         }
         return attempt.address();
     }
@@ -539,33 +535,32 @@ public final class Validator {
             return null;
         }
         if (!address.hasPrefix()) {
-            findings.add(Rule.PREFIX_REQUIRED, path, what + " " + address.text() + " has no prefix length; write it as "
-                    + address.text() + (address.isIPv6() ? "/64" : "/24") + " (with your subnet's length)");
+            findings.add(Rule.PREFIX_REQUIRED, path, "prefix-required", Message.of(what), address.text(),
+                    address.text() + (address.isIPv6() ? "/64" : "/24"));
             return null;
         }
         if (address.isNetworkOrBroadcast()) {
-            findings.add(Rule.NETWORK_OR_BROADCAST, path, what + " " + address + " is the network or broadcast"
-                    + " address of " + address.network());
+            findings.add(Rule.NETWORK_OR_BROADCAST, path, "network-or-broadcast", Message.of(what), address,
+                    address.network());
         }
         checkSpecial(path, address, what);
         return address;
     }
 
-    private void checkGatewayInside(String path, IpAddr gateway, List<IpAddr> networks, String where) {
+    private void checkGatewayInside(String path, IpAddr gateway, List<IpAddr> networks, Message where) {
         List<IpAddr> sameFamily = networks.stream().filter(n -> n.family() == gateway.family()).toList();
         if (sameFamily.isEmpty()) {
             if (!networks.isEmpty()) {
-                findings.add(Rule.GATEWAY_SUBNET, path, "gateway " + gateway.text() + " is " + gateway.family()
-                        + ", but " + where + " has no " + gateway.family() + " address");
+                findings.add(Rule.GATEWAY_SUBNET, path, "gateway-subnet.family", gateway.text(), gateway.family(),
+                        where);
             }
             return;
         }
         if (sameFamily.stream().noneMatch(n -> n.subnetContains(gateway))) {
-            findings.add(Rule.GATEWAY_SUBNET, path, "gateway " + gateway.text() + " is outside " + where);
+            findings.add(Rule.GATEWAY_SUBNET, path, "gateway-subnet.outside", gateway.text(), where);
         } else if (sameFamily.stream().anyMatch(n -> n.subnetContains(gateway)
                 && gateway.withPrefixLength(n.effectivePrefixLength()).isNetworkOrBroadcast())) {
-            findings.add(Rule.NETWORK_OR_BROADCAST, path, "gateway " + gateway.text()
-                    + " is the network or broadcast address of its subnet");
+            findings.add(Rule.NETWORK_OR_BROADCAST, path, "network-or-broadcast.gateway", gateway.text());
         }
     }
 }

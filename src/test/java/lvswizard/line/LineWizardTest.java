@@ -52,7 +52,11 @@ class LineWizardTest {
     }
 
     private static int run(LineWizard.Prompter prompter, Draft draft, StringWriter out) {
-        return new LineWizard(prompter, new PrintWriter(out, true), Messages.of(Language.EN), draft).run();
+        return run(prompter, draft, out, Language.EN);
+    }
+
+    private static int run(LineWizard.Prompter prompter, Draft draft, StringWriter out, Language language) {
+        return new LineWizard(prompter, new PrintWriter(out, true), Messages.of(language), draft).run();
     }
 
     private static Draft seed(Path dir) {
@@ -83,6 +87,18 @@ class LineWizardTest {
                 .contains("Not accepted: services[0].vip: VIP: \"192.168.101.300\" is not an IPv4 or IPv6 address")
                 .contains("Choose one of: dr, nat, tun");
         assertThat(answers.asked.toString().lines().filter(q -> q.equals("VIP")).count()).isEqualTo(2);
+    }
+
+    @Test
+    void inChineseTheValidatorsMessagesAreChinese(@TempDir Path dir) {
+        StringWriter out = new StringWriter();
+        Scripted answers = new Scripted(Map.of("VIP", List.of("192.168.101.300", "192.168.101.169/24")));
+        assertThat(run(answers, seed(dir), out, Language.ZH)).as(out.toString()).isZero();
+        assertThat(out.toString())
+                .contains("不接受：services[0].vip: VIP：\"192.168.101.300\" 不是 IPv4 或 IPv6 地址")
+                .contains("warning[dr-two-nics] director.vipInterface: VIP 在 eth1 上，DIP 在 eth0 上；"
+                        + "两块网卡的 rp_filter 都应保持为 0 或 2。原因：VIP 和 DIP 在不同网卡上时")
+                .doesNotContain("Why:");
     }
 
     @Test

@@ -106,6 +106,28 @@ class WizardTuiTest {
     }
 
     @Test
+    void anInvalidVipIsExplainedInChinese(@TempDir Path dir) throws Exception {
+        Messages zh = Messages.of(Language.ZH);
+        try (VirtualScreen ui = open(dir, zh)) {
+            ui.waitFor("本机是");
+            ui.tabToButton(zh.get("button.next"));
+            ui.press(KeyType.Enter);
+            ui.waitFor(zh.get("field.scheduler"));
+            ui.tabTo(i -> i instanceof TextBox box && box.getText().equals("192.168.101.168/24"), "the VIP field");
+            for (int i = 0; i < 20; i++) {
+                ui.press(KeyType.Backspace);
+            }
+            ui.type("192.168.101.300");
+            String screen = ui.waitFor(zh.get("blocked"));
+            assertThat(screen).as("the field's error and the blocked-Next list")
+                    .contains("services[0].vip: VIP：\"192.168.101.300\" 不是 IPv4 或 IPv6 地址")
+                    .doesNotContain("is not an IPv4 or IPv6 address");
+            ui.ctrl('c');
+            ui.outcome();
+        }
+    }
+
+    @Test
     void lettersThatCannotBePartOfAPortAreFiltered(@TempDir Path dir) throws Exception {
         try (VirtualScreen ui = open(dir, EN)) {
             ui.waitFor("This host is");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -17,6 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every rule: a configuration that triggers it, at the expected path, and a valid one that does not. */
 class RuleCasesTest {
+    private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+    private static final String CJK = "\\p{IsHan}";
 
     /** base example + edits (pointer=json pairs) must give the rule at path; clean must not give the rule. */
     record Case(Rule rule, String base, List<String> edits, String path, String clean) {
@@ -165,5 +168,23 @@ class RuleCasesTest {
                 .startsWith(c.rule().severity() + "[" + c.rule().id() + "] " + c.path() + ": ")
                 .contains(". Why: " + c.rule().why())
                 .doesNotContain("\n");
+    }
+
+    /** Each finding of the case in Chinese: every placeholder filled, Chinese words, not the English text. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void findingsReadInChinese(Case c) {
+        List<Finding> findings = Validator.validate(c.broken());
+        assertThat(findings).anySatisfy(f -> assertThat(f.rule()).isEqualTo(c.rule()));
+        for (Finding f : findings) {
+            String zh = f.message(ZH);
+            assertThat(zh).as(f.toLine()).doesNotContainPattern("\\{\\d").containsPattern(CJK)
+                    .isNotEqualTo(f.message()).doesNotContain("\n");
+            assertThat(f.toLine(ZH)).as(f.toLine())
+                    .isEqualTo(f.severity() + "[" + f.rule().id() + "] " + f.path() + ": " + zh + "。原因："
+                            + f.rule().why(ZH));
+            assertThat(f.message(Locale.ENGLISH)).isEqualTo(f.message());
+            assertThat(f.toLine(Locale.ENGLISH)).isEqualTo(f.toLine());
+        }
     }
 }
