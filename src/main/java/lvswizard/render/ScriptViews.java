@@ -66,67 +66,28 @@ public final class ScriptViews {
     }
 
     public static DirectorView director(Plan plan, Header header) {
+        HostNeeds needs = HostNeeds.director(plan);
         String vipInterface = plan.cluster().director().vipInterface();
-        String dipInterface = plan.cluster().director().dipInterface();
-        Set<String> moduleNames = new LinkedHashSet<>(List.of("ip_vs"));
-        plan.services().forEach(s -> moduleNames.add(s.spec().scheduler().moduleName()));
-        List<Device> devices = new LinkedHashSet<>(List.of(Names.baseDevice(dipInterface),
-                Names.baseDevice(vipInterface))).stream().map(d -> new Device(quote(d))).toList();
         List<Address> dips = new ArrayList<>();
-        for (IpAddr dip : plan.dips()) {
-            dips.add(address(dips.size(), Names.baseDevice(dipInterface), "", dip, "DIP"));
-        }
-        List<Sysctl> sysctls = new ArrayList<>();
-        boolean nat4 = natFamily(plan, false);
-        boolean nat6 = natFamily(plan, true);
-        if (nat4) {
-            sysctls.add(sysctl(sysctls.size(), "/proc/sys/net/ipv4/ip_forward", "1", "IPv4 forwarding (NAT)"));
-        }
-        if (nat6) {
-            sysctls.add(sysctl(sysctls.size(), "/proc/sys/net/ipv6/conf/all/forwarding", "1",
-                    "IPv6 forwarding (NAT)"));
-        }
+        needs.ownAddresses().forEach(d -> dips.add(address(dips.size(), d.dev(), "", d.address(), d.what())));
         List<Address> vips = new ArrayList<>();
         int aliasNumber = 0;
-        for (Plan.Vip vip : plan.vips()) {
+        for (HostNeeds.Addr vip : needs.vips()) {
             String label = label(header, vipInterface, vip.address(), aliasNumber);
             if (!vip.address().isIPv6()) {
                 aliasNumber++;
             }
-            vips.add(address(vips.size(), Names.baseDevice(vipInterface), label, vip.address(), "VIP"));
+            vips.add(address(vips.size(), vip.dev(), label, vip.address(), vip.what()));
         }
-        Gateway gateway = plan.directorGateway() == null ? null
-                : gateway(plan.directorGateway(), "lenient");
-        List<Mark> marks = marks(plan);
+        Gateway gateway = needs.gateway() == null ? null : gateway(needs.gateway());
+        List<Mark> marks = new ArrayList<>();
+        needs.marks().forEach(mark -> marks.add(new Mark(marks.size(), quote(mark.tool()), words(mark.spec()))));
         List<String> tools = marks.stream().map(Mark::tool).distinct().toList();
         List<ServiceRef> services = plan.services().stream().map(s -> new ServiceRef(quote(s.label()),
                 words(IpvsRules.serviceSelector(s)), s.members().size())).toList();
-        return new DirectorView(header, quote(plan.cluster().director().name()),
-                quote(STATE_ROOT + "/director"), modules(moduleNames), devices, dips, sysctls, vips, gateway,
-                marks, tools, services, IpvsRules.restoreLines(plan));
-    }
-
-    private static boolean natFamily(Plan plan, boolean ipv6) {
-        return plan.services().stream().anyMatch(s -> s.vip().isIPv6() == ipv6 && s.spec().uses(Forwarding.NAT));
-    }
-
-    private static List<Mark> marks(Plan plan) {
-        List<Mark> marks = new ArrayList<>();
-        for (Plan.Service service : plan.services()) {
-            VirtualService spec = service.spec();
-            if (!spec.hasFwmark()) {
-                continue;
-            }
-            List<String> words = new ArrayList<>(List.of("-d", service.vip().text() + "/"
-                    + (service.vip().isIPv6() ? 128 : 32), "-p", spec.protocol().toString()));
-            // multiport takes a list for tcp, udp and sctp alike; a single port needs only the protocol match
-            words.addAll(List.of("-m", spec.markPorts().size() == 1 ? spec.protocol().toString() : "multiport"));
-            String ports = spec.markPorts().stream().map(String::valueOf).collect(Collectors.joining(","));
-            words.addAll(spec.markPorts().size() == 1 ? List.of("--dport", ports) : List.of("--dports", ports));
-            words.addAll(List.of("-j", "MARK", "--set-mark", spec.fwmark().toString()));
-            marks.add(new Mark(marks.size(), quote(service.vip().isIPv6() ? "ip6tables" : "iptables"), words(words)));
-        }
-        return marks;
+        return new DirectorView(header, quote(needs.name()), quote(needs.stateDir()), modules(needs.modules()),
+                devices(needs.devices()), dips, sysctls(needs.sysctls()), vips, gateway, marks, tools, services,
+                IpvsRules.restoreLines(plan));
     }
 
     // ---- real server ------------------------------------------------------------------------
@@ -151,86 +112,28 @@ public final class ScriptViews {
     }
 
     public static RealServerView realServer(Plan.Host host, Header header) {
-        String iface = host.server().iface();
-        String dev = Names.baseDevice(iface);
-        Set<String> modules = new LinkedHashSet<>();
-        Set<String> tunnelDevices = new LinkedHashSet<>();
-        Set<Integer> fouPorts = new LinkedHashSet<>();
-        Map<String, Address> vips = new LinkedHashMap<>();
+        HostNeeds needs = HostNeeds.realServer(host);
+        List<Address> vips = new ArrayList<>();
         Map<String, Integer> aliasNumbers = new LinkedHashMap<>();
-        boolean arpFix = false;
-        for (Plan.HostVip hostVip : host.vips()) {
-            Forwarding forwarding = hostVip.backend().forwarding();
-            if (forwarding == Forwarding.NAT) {
-                continue;
-            }
-            String vipDev = "lo";
-            if (forwarding == Forwarding.TUN) {
-                Tunnel tunnel = Tunnel.of(hostVip.backend().tunnelType(), host.address().isIPv6(), hostVip.vip().isIPv6());
-                modules.addAll(tunnel.modules());
-                tunnelDevices.add(tunnel.device());
-                vipDev = tunnel.device();
-                if (hostVip.backend().tunnelType() == TunnelType.GUE) {
-                    fouPorts.add(hostVip.backend().tunnelPort());
-                }
-            }
-            arpFix |= !hostVip.vip().isIPv6();
-            String key = vipDev + " " + hostVip.vip().text();
-            if (!vips.containsKey(key)) {
-                int number = aliasNumbers.merge(vipDev, hostVip.vip().isIPv6() ? 0 : 1, Integer::sum) - 1;
-                IpAddr hostAddress = hostVip.vip().hostOnly();
-                String label = label(header, vipDev, hostAddress, Math.max(number, 0));
-                vips.put(key, address(vips.size(), vipDev, label, hostAddress, "VIP"));
-            }
+        for (HostNeeds.Addr vip : needs.vips()) {
+            int number = aliasNumbers.merge(vip.dev(), vip.address().isIPv6() ? 0 : 1, Integer::sum) - 1;
+            String label = label(header, vip.dev(), vip.address(), Math.max(number, 0));
+            vips.add(address(vips.size(), vip.dev(), label, vip.address(), vip.what()));
         }
-        List<Sysctl> sysctls = new ArrayList<>();
-        if (arpFix) {
-            for (String scope : List.of("all", dev)) {
-                sysctls.add(sysctl(sysctls.size(), "/proc/sys/net/ipv4/conf/" + scope + "/arp_ignore", "1",
-                        "ARP fix: answer ARP only for addresses of the receiving interface"));
-                sysctls.add(sysctl(sysctls.size(), "/proc/sys/net/ipv4/conf/" + scope + "/arp_announce", "2",
-                        "ARP fix: never announce the VIP as ARP source"));
-            }
-        }
-        for (String tunnelDevice : tunnelDevices) {
-            if (!tunnelDevice.startsWith("ip6")) {
-                for (String scope : List.of("all", tunnelDevice)) {
-                    sysctls.add(sysctl(sysctls.size(), "/proc/sys/net/ipv4/conf/" + scope + "/rp_filter", "0",
-                            "TUN: accept decapsulated packets from any source"));
-                }
-            }
-        }
-        boolean nat = host.uses(Forwarding.NAT);
-        Gateway gateway = host.gateway() == null ? null : gateway(host.gateway(), nat ? "strict" : "lenient");
+        boolean arpFix = needs.sysctls().stream().anyMatch(s -> s.path().endsWith("/arp_ignore"));
+        Gateway gateway = needs.gateway() == null ? null : gateway(needs.gateway());
         List<String> roles = host.vips().stream().map(v -> v.backend().forwarding().name() + " for "
                 + v.service().label()).distinct().toList();
-        List<Device> devices = new ArrayList<>(List.of(new Device(quote(dev))));
-        tunnelDevices.forEach(t -> devices.add(new Device(quote(t))));
         List<Fou> fous = new ArrayList<>();
-        fouPorts.forEach(p -> fous.add(new Fou(fous.size(), p)));
+        needs.fouPorts().forEach(p -> fous.add(new Fou(fous.size(), p)));
         List<Link> links = new ArrayList<>();
-        tunnelDevices.forEach(t -> links.add(new Link(links.size(), quote(t))));
-        return new RealServerView(header, quote(host.server().name()),
-                quote(STATE_ROOT + "/realserver-" + host.server().name()), quote(iface),
-                address(0, dev, "", host.address(), "RIP"), modules(modules), devices, gateway, sysctls, fous,
-                links, List.copyOf(vips.values()), arpFix, nat, quote(String.join("; ", roles)),
+        needs.tunnelDevices().forEach(t -> links.add(new Link(links.size(), quote(t))));
+        HostNeeds.Addr rip = needs.ownAddresses().get(0);
+        return new RealServerView(header, quote(needs.name()), quote(needs.stateDir()), quote(host.server().iface()),
+                address(0, rip.dev(), "", rip.address(), rip.what()), modules(needs.modules()),
+                devices(needs.devices()), gateway, sysctls(needs.sysctls()), fous, links, vips, arpFix,
+                host.uses(Forwarding.NAT), quote(String.join("; ", roles)),
                 roles.isEmpty() ? "no service" : String.join("; ", roles));
-    }
-
-    /** The kernel device that receives a tunnelled packet, chosen by outer and inner family. */
-    record Tunnel(String device, List<String> modules) {
-        static Tunnel of(TunnelType type, boolean outerIpv6, boolean innerIpv6) {
-            if (type == TunnelType.GRE) {
-                return outerIpv6 ? new Tunnel("ip6gre0", List.of("ip6_gre")) : new Tunnel("gre0", List.of("ip_gre"));
-            }
-            if (type == TunnelType.GUE) {
-                return new Tunnel("tunl0", List.of("fou", "ipip"));
-            }
-            if (outerIpv6) {
-                return new Tunnel("ip6tnl0", List.of("ip6_tunnel"));
-            }
-            return innerIpv6 ? new Tunnel("sit0", List.of("sit")) : new Tunnel("tunl0", List.of("ipip"));
-        }
     }
 
     // ---- helpers ----------------------------------------------------------------------------
@@ -251,16 +154,24 @@ public final class ScriptViews {
                 quote(address.isIPv6() ? "" : address.broadcast()), quote(address.netmask()), quote(what));
     }
 
-    private static Sysctl sysctl(int index, String path, String value, String label) {
-        return new Sysctl(index, quote(path), quote(value), quote(label));
+    private static List<Sysctl> sysctls(List<HostNeeds.Setting> settings) {
+        List<Sysctl> sysctls = new ArrayList<>();
+        settings.forEach(s -> sysctls.add(new Sysctl(sysctls.size(), quote(s.path()), quote(s.value()),
+                quote(s.label()))));
+        return sysctls;
     }
 
-    private static Gateway gateway(IpAddr address, String mode) {
-        return new Gateway(quote(address.text()), address.isIPv6() ? 6 : 4, mode);
+    private static Gateway gateway(HostNeeds.Route route) {
+        IpAddr address = route.via();
+        return new Gateway(quote(address.text()), address.isIPv6() ? 6 : 4, route.strict() ? "strict" : "lenient");
     }
 
-    private static List<Module> modules(Set<String> names) {
+    private static List<Module> modules(List<String> names) {
         return names.stream().map(n -> new Module(quote(n))).toList();
+    }
+
+    private static List<Device> devices(List<String> names) {
+        return names.stream().map(n -> new Device(quote(n))).toList();
     }
 
     private static String words(List<String> words) {

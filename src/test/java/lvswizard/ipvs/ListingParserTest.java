@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The fixtures are what Debian 12's ipvsadm printed on kernel 6.1 (src/test/vm/scenarios/listings.sh). */
 class ListingParserTest {
     static String fixture(String name) throws IOException {
-        try (InputStream in = ListingParserTest.class.getResourceAsStream("/ipvsadm/" + name + ".txt")) {
-            assertThat(in).as("fixture " + name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return Fixtures.listing(name);
     }
 
     @Test

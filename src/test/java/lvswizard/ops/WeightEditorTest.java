@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import lvswizard.exec.FakeRunner;
-import lvswizard.ipvs.ListingParserTest;
+import lvswizard.ipvs.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class WeightEditorTest {
     private static String saved() throws IOException {
-        return ListingParserTest.fixture("save");
+        return Fixtures.listing("save");
     }
 
     @Test

@@ -1,0 +1,186 @@
+package lvswizard.render;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import lvswizard.model.Forwarding;
+import lvswizard.model.TunnelType;
+import lvswizard.model.VirtualService;
+import lvswizard.validation.IpAddr;
+import lvswizard.validation.Names;
+
+/**
+ * What one host's role needs from its kernel, in plain values: the one description that the
+ * generated scripts (through {@link ScriptViews}), the preflight, the change list before a run and
+ * the doctor all read, so that they cannot disagree.
+ *
+ * @param scriptName    director.sh or realserver-NAME.sh
+ * @param stateDir      where the script keeps its journal
+ * @param modules       kernel modules to load (ip_vs and the schedulers; tunnel drivers)
+ * @param devices       interfaces that must exist before anything else
+ * @param ownAddresses  the host's own addresses that must already be configured (DIPs; the RIP)
+ * @param sysctls       kernel settings the role sets, in the order it sets them
+ * @param vips          the VIPs the host adds, with the device each goes on
+ * @param gateway       the default route the role needs, or null
+ * @param marks         iptables MARK rules (fwmark services)
+ * @param services      the IPVS services (director only)
+ * @param fouPorts      UDP ports receiving GUE (real servers with TUN over gue)
+ * @param tunnelDevices tunnel devices brought up (real servers with TUN)
+ */
+public record HostNeeds(String name, String scriptName, String stateDir, List<String> modules, List<String> devices,
+                        List<Addr> ownAddresses, List<Setting> sysctls, List<Addr> vips, Route gateway,
+                        List<MarkRule> marks, List<Plan.Service> services, List<Integer> fouPorts,
+                        List<String> tunnelDevices) {
+
+    /** An address on a device; {@code what} is DIP, RIP or VIP. */
+    public record Addr(String dev, IpAddr address, String what) {
+    }
+
+    /** A kernel setting under /proc/sys with the value the role needs, and why. */
+    public record Setting(String path, String value, String label) {
+        /** The sysctl(8) name: net.ipv4.conf.eth0.arp_ignore (slashes kept where a name has a dot). */
+        public String key() {
+            String rest = path.substring("/proc/sys/".length());
+            return rest.contains(".") ? rest : rest.replace('/', '.');
+        }
+    }
+
+    /** The default route; strict: a different gateway breaks the role (NAT replies must go back via the DIP). */
+    public record Route(IpAddr via, boolean strict) {
+    }
+
+    /** An iptables MARK rule in the mangle table's PREROUTING chain, as the words after the chain. */
+    public record MarkRule(String tool, List<String> spec) {
+    }
+
+    public boolean isDirector() {
+        return scriptName.equals("director.sh");
+    }
+
+    public static HostNeeds director(Plan plan) {
+        String vipInterface = plan.cluster().director().vipInterface();
+        String dipInterface = plan.cluster().director().dipInterface();
+        Set<String> modules = new LinkedHashSet<>(List.of("ip_vs"));
+        plan.services().forEach(s -> modules.add(s.spec().scheduler().moduleName()));
+        List<String> devices = List.copyOf(new LinkedHashSet<>(List.of(Names.baseDevice(dipInterface),
+                Names.baseDevice(vipInterface))));
+        List<Addr> dips = plan.dips().stream().map(d -> new Addr(Names.baseDevice(dipInterface), d, "DIP")).toList();
+        List<Setting> sysctls = new ArrayList<>();
+        if (natFamily(plan, false)) {
+            sysctls.add(new Setting("/proc/sys/net/ipv4/ip_forward", "1", "IPv4 forwarding (NAT)"));
+        }
+        if (natFamily(plan, true)) {
+            sysctls.add(new Setting("/proc/sys/net/ipv6/conf/all/forwarding", "1", "IPv6 forwarding (NAT)"));
+        }
+        List<Addr> vips = plan.vips().stream().map(v -> new Addr(Names.baseDevice(vipInterface), v.address(), "VIP"))
+                .toList();
+        Route gateway = plan.directorGateway() == null ? null : new Route(plan.directorGateway(), false);
+        return new HostNeeds(plan.cluster().director().name(), "director.sh", ScriptViews.STATE_ROOT + "/director",
+                List.copyOf(modules), devices, dips, List.copyOf(sysctls), vips, gateway, marks(plan),
+                plan.services(), List.of(), List.of());
+    }
+
+    public static HostNeeds realServer(Plan.Host host) {
+        String dev = Names.baseDevice(host.server().iface());
+        Set<String> modules = new LinkedHashSet<>();
+        Set<String> tunnelDevices = new LinkedHashSet<>();
+        Set<Integer> fouPorts = new LinkedHashSet<>();
+        Map<String, Addr> vips = new LinkedHashMap<>();
+        boolean arpFix = false;
+        for (Plan.HostVip hostVip : host.vips()) {
+            Forwarding forwarding = hostVip.backend().forwarding();
+            if (forwarding == Forwarding.NAT) {
+                continue;
+            }
+            String vipDev = "lo";
+            if (forwarding == Forwarding.TUN) {
+                Tunnel tunnel = Tunnel.of(hostVip.backend().tunnelType(), host.address().isIPv6(),
+                        hostVip.vip().isIPv6());
+                modules.addAll(tunnel.modules());
+                tunnelDevices.add(tunnel.device());
+                vipDev = tunnel.device();
+                if (hostVip.backend().tunnelType() == TunnelType.GUE) {
+                    fouPorts.add(hostVip.backend().tunnelPort());
+                }
+            }
+            arpFix |= !hostVip.vip().isIPv6();
+            vips.putIfAbsent(vipDev + " " + hostVip.vip().text(), new Addr(vipDev, hostVip.vip().hostOnly(), "VIP"));
+        }
+        List<Setting> sysctls = new ArrayList<>();
+        if (arpFix) {
+            for (String scope : List.of("all", dev)) {
+                sysctls.add(new Setting("/proc/sys/net/ipv4/conf/" + scope + "/arp_ignore", "1",
+                        "ARP fix: answer ARP only for addresses of the receiving interface"));
+                sysctls.add(new Setting("/proc/sys/net/ipv4/conf/" + scope + "/arp_announce", "2",
+                        "ARP fix: never announce the VIP as ARP source"));
+            }
+        }
+        for (String tunnelDevice : tunnelDevices) {
+            if (!tunnelDevice.startsWith("ip6")) {
+                for (String scope : List.of("all", tunnelDevice)) {
+                    sysctls.add(new Setting("/proc/sys/net/ipv4/conf/" + scope + "/rp_filter", "0",
+                            "TUN: accept decapsulated packets from any source"));
+                }
+            }
+        }
+        boolean nat = host.uses(Forwarding.NAT);
+        Route gateway = host.gateway() == null ? null : new Route(host.gateway(), nat);
+        List<String> devices = new ArrayList<>(List.of(dev));
+        devices.addAll(tunnelDevices);
+        return new HostNeeds(host.server().name(), "realserver-" + host.server().name() + ".sh",
+                ScriptViews.STATE_ROOT + "/realserver-" + host.server().name(), List.copyOf(modules),
+                List.copyOf(devices), List.of(new Addr(dev, host.address(), "RIP")), List.copyOf(sysctls),
+                List.copyOf(vips.values()), gateway, List.of(), List.of(), List.copyOf(fouPorts),
+                List.copyOf(tunnelDevices));
+    }
+
+    /** Every host of the plan: the director first, then the real servers in configuration order. */
+    public static List<HostNeeds> all(Plan plan) {
+        List<HostNeeds> all = new ArrayList<>(List.of(director(plan)));
+        plan.hosts().forEach(h -> all.add(realServer(h)));
+        return all;
+    }
+
+    private static boolean natFamily(Plan plan, boolean ipv6) {
+        return plan.services().stream().anyMatch(s -> s.vip().isIPv6() == ipv6 && s.spec().uses(Forwarding.NAT));
+    }
+
+    private static List<MarkRule> marks(Plan plan) {
+        List<MarkRule> marks = new ArrayList<>();
+        for (Plan.Service service : plan.services()) {
+            VirtualService spec = service.spec();
+            if (!spec.hasFwmark()) {
+                continue;
+            }
+            List<String> words = new ArrayList<>(List.of("-d", service.vip().text() + "/"
+                    + (service.vip().isIPv6() ? 128 : 32), "-p", spec.protocol().toString()));
+            // multiport takes a list for tcp, udp and sctp alike; a single port needs only the protocol match
+            words.addAll(List.of("-m", spec.markPorts().size() == 1 ? spec.protocol().toString() : "multiport"));
+            String ports = spec.markPorts().stream().map(String::valueOf).collect(Collectors.joining(","));
+            words.addAll(spec.markPorts().size() == 1 ? List.of("--dport", ports) : List.of("--dports", ports));
+            words.addAll(List.of("-j", "MARK", "--set-mark", spec.fwmark().toString()));
+            marks.add(new MarkRule(service.vip().isIPv6() ? "ip6tables" : "iptables", List.copyOf(words)));
+        }
+        return List.copyOf(marks);
+    }
+
+    /** The kernel device that receives a tunnelled packet, chosen by outer and inner family. */
+    record Tunnel(String device, List<String> modules) {
+        static Tunnel of(TunnelType type, boolean outerIpv6, boolean innerIpv6) {
+            if (type == TunnelType.GRE) {
+                return outerIpv6 ? new Tunnel("ip6gre0", List.of("ip6_gre")) : new Tunnel("gre0", List.of("ip_gre"));
+            }
+            if (type == TunnelType.GUE) {
+                return new Tunnel("tunl0", List.of("fou", "ipip"));
+            }
+            if (outerIpv6) {
+                return new Tunnel("ip6tnl0", List.of("ip6_tunnel"));
+            }
+            return innerIpv6 ? new Tunnel("sit0", List.of("sit")) : new Tunnel("tunl0", List.of("ipip"));
+        }
+    }
+}
