@@ -1,0 +1,51 @@
+package lvswizard.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import lvswizard.ops.Doctor;
+import lvswizard.ops.HostState;
+import lvswizard.ops.OpsException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = {"Checks this host against what its role needs: ARP sysctls, the VIP on lo or tunl0",
+                "with the right mask, rp_filter, ip_forward, modules, the default gateway, MARK rules",
+                "and the IPVS rules. Prints each check as OK or WRONG with the fix.",
+                "Exit 0 when all pass, 1 otherwise, 2 on unusable input."})
+final class DoctorCommand implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    Main main;
+
+    @CommandLine.Mixin
+    HostRoleOptions host;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int[] code = {0};
+        HostRoleOptions.Resolved resolved = host.resolve(main.runner(), err, code);
+        if (resolved == null) {
+            return code[0];
+        }
+        HostState state;
+        try {
+            state = HostState.read(main.runner(), resolved.needs());
+        } catch (OpsException e) {
+            err.println("lvs-wizard: " + e.getMessage());
+            return ExitCodes.VALIDATION_ERRORS;
+        }
+        List<Doctor.Check> checks = Doctor.check(resolved.needs(), state, resolved.plan());
+        out.println("doctor: " + resolved.needs().scriptName() + " (" + resolved.needs().name() + ")");
+        checks.forEach(c -> out.println(c.toLine()));
+        long wrong = checks.stream().filter(c -> !c.ok()).count();
+        out.println(wrong == 0 ? "all " + checks.size() + " checks passed"
+                : wrong + " of " + checks.size() + " checks WRONG");
+        return wrong == 0 ? ExitCodes.OK : ExitCodes.VALIDATION_ERRORS;
+    }
+}

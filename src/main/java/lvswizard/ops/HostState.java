@@ -1,0 +1,129 @@
+package lvswizard.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import lvswizard.exec.Command;
+import lvswizard.exec.Execution;
+import lvswizard.exec.Runner;
+import lvswizard.render.HostNeeds;
+
+/**
+ * What this host's kernel has now, as far as a role's needs go: every interface with its addresses,
+ * the sysctls the role touches, the default routes, the loaded modules, the MARK rules present and
+ * the IPVS rules. Read with plain commands (ip -j, cat, ls, iptables -C, ipvsadm -S), each in the log.
+ *
+ * @param addresses interface to its addresses with prefix ("lo" to ["127.0.0.1/8", "192.168.101.168/32"])
+ * @param sysctls   /proc/sys path to its value; missing when the file does not exist
+ * @param gateways  "4" and "6" to the default gateway, when there is one
+ * @param modules   names under /sys/module (loaded, or built in)
+ * @param marks     for each of the role's MARK rules, whether iptables -C finds it
+ * @param ipvsRules ipvsadm -S -n, or null when it could not be read (no ipvsadm, not root)
+ */
+public record HostState(Map<String, List<String>> addresses, Map<String, String> sysctls, Map<String, String> gateways,
+                        Set<String> modules, Map<HostNeeds.MarkRule, Boolean> marks, String ipvsRules,
+                        String ipvsProblem) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static HostState read(Runner runner, HostNeeds needs) throws OpsException {
+        Map<String, List<String>> addresses = addresses(runner);
+        Map<String, String> sysctls = new LinkedHashMap<>();
+        for (HostNeeds.Setting setting : needs.sysctls()) {
+            Execution read = runner.run(Command.of("cat", setting.path()));
+            if (read.succeeded()) {
+                sysctls.put(setting.path(), read.stdout().strip());
+            }
+        }
+        Map<String, String> gateways = new HashMap<>();
+        gateway(run(runner, Command.of("ip", "-j", "-4", "route", "show", "default"), true)).ifPresent(g ->
+                gateways.put("4", g));
+        Execution six = runner.run(Command.of("ip", "-j", "-6", "route", "show", "default"));
+        if (six.succeeded()) {
+            gateway(six.stdout()).ifPresent(g -> gateways.put("6", g));
+        }
+        Set<String> modules = new TreeSet<>(run(runner, Command.of("ls", "/sys/module"), true).lines().toList());
+        Map<HostNeeds.MarkRule, Boolean> marks = new LinkedHashMap<>();
+        for (HostNeeds.MarkRule mark : needs.marks()) {
+            List<String> argv = new ArrayList<>(List.of(mark.tool(), "-t", "mangle", "-C", "PREROUTING"));
+            argv.addAll(mark.spec());
+            marks.put(mark, runner.run(Command.of(argv)).succeeded());
+        }
+        String rules = null;
+        String problem = null;
+        if (needs.isDirector()) {
+            Execution saved = runner.run(Command.of("ipvsadm", "-S", "-n"));
+            if (saved.succeeded()) {
+                rules = saved.stdout();
+            } else {
+                problem = saved.ending() == Execution.Ending.NOT_STARTED ? "ipvsadm not found"
+                        : IpvsReader.firstLine(saved.stderr());
+            }
+        }
+        return new HostState(addresses, sysctls, gateways, modules, marks, rules, problem);
+    }
+
+    private static String run(Runner runner, Command command, boolean required) throws OpsException {
+        Execution run = runner.run(command);
+        if (!run.succeeded() && required) {
+            throw new OpsException(command.display() + " failed (" + run.summary() + "): "
+                    + IpvsReader.firstLine(run.stderr()) + (command.argv().get(0).equals("ip")
+                    ? "; iproute2 4.13 or later is needed for ip -j" : ""));
+        }
+        return run.stdout();
+    }
+
+    /** Every interface of this host with its addresses. */
+    public static Map<String, List<String>> addresses(Runner runner) throws OpsException {
+        return addresses(run(runner, Command.of("ip", "-j", "addr", "show"), true));
+    }
+
+    /** Pure: `ip -j addr show` to interface name and its addresses (every scope, lo included). */
+    static Map<String, List<String>> addresses(String json) throws OpsException {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        try {
+            for (JsonNode link : JSON.readTree(json)) {
+                List<String> list = new ArrayList<>();
+                for (JsonNode info : link.path("addr_info")) {
+                    if (info.has("local")) {
+                        list.add(info.path("local").asText() + "/" + info.path("prefixlen").asInt());
+                    }
+                }
+                map.put(link.path("ifname").asText(), list);
+            }
+        } catch (IOException e) {
+            throw new OpsException("cannot read the output of ip -j addr show: " + e.getMessage());
+        }
+        return map;
+    }
+
+    private static java.util.Optional<String> gateway(String json) throws OpsException {
+        try {
+            for (JsonNode route : JSON.readTree(json.isBlank() ? "[]" : json)) {
+                if (route.has("gateway")) {
+                    return java.util.Optional.of(route.path("gateway").asText());
+                }
+            }
+        } catch (IOException e) {
+            throw new OpsException("cannot read the output of ip -j route: " + e.getMessage());
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The interfaces holding this address (any prefix). */
+    public List<String> devicesWith(String address) {
+        List<String> devices = new ArrayList<>();
+        addresses.forEach((dev, list) -> {
+            if (list.stream().anyMatch(a -> a.substring(0, a.indexOf('/')).equals(address))) {
+                devices.add(dev);
+            }
+        });
+        return devices;
+    }
+}

@@ -1,0 +1,47 @@
+package lvswizard.ops;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import lvswizard.exec.Runner;
+import lvswizard.render.HostNeeds;
+import lvswizard.render.Plan;
+
+/** Which host of the configuration this one is: "director", "realserver:NAME", or "realserver" (found by address). */
+public final class Role {
+    private Role() {
+    }
+
+    /**
+     * The needs of the named role.
+     *
+     * @param runner reads this host's addresses, to find a real server by its RIP when no name is given
+     */
+    public static HostNeeds resolve(String role, Plan plan, Runner runner) throws OpsException {
+        String text = role.strip().toLowerCase(Locale.ROOT);
+        if (text.equals("director")) {
+            return HostNeeds.director(plan);
+        }
+        List<String> names = plan.hosts().stream().map(h -> h.server().name()).toList();
+        if (text.startsWith("realserver:")) {
+            String name = role.strip().substring("realserver:".length());
+            return plan.hosts().stream().filter(h -> h.server().name().equals(name)).findFirst()
+                    .map(HostNeeds::realServer)
+                    .orElseThrow(() -> new OpsException("--role " + role + ": no real server named \"" + name
+                            + "\"; expected one of " + String.join(", ", names)));
+        }
+        if (text.equals("realserver")) {
+            Map<String, List<String>> addresses = HostState.addresses(runner);
+            List<Plan.Host> here = plan.hosts().stream().filter(h -> addresses.values().stream()
+                    .anyMatch(list -> list.stream().anyMatch(a -> a.split("/")[0].equals(h.address().text()))))
+                    .toList();
+            if (here.size() == 1) {
+                return HostNeeds.realServer(here.get(0));
+            }
+            throw new OpsException("--role realserver: " + (here.isEmpty() ? "no real server's address is"
+                    : here.size() + " real servers' addresses are") + " on this host; name it: --role realserver:NAME ("
+                    + String.join(", ", names) + ")");
+        }
+        throw new OpsException("--role " + role + ": expected director, realserver or realserver:NAME");
+    }
+}

@@ -1,0 +1,75 @@
+package lvswizard.ops;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import lvswizard.exec.Command;
+import lvswizard.render.HostNeeds;
+
+/**
+ * The host as it was before a role's first start: the IPVS table ({@code ipvsadm -S -n}) and the
+ * sysctls the role touches. Saved beside the generated files; undo brings the host back to it.
+ *
+ * @param role      the script it was taken for (director.sh)
+ * @param taken     when, ISO-8601
+ * @param ipvsRules the IPVS table then, or null on a real server
+ * @param sysctls   /proc/sys path to its value then
+ */
+public record Snapshot(String role, String taken, String ipvsRules, Map<String, String> sysctls) {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    public static Snapshot of(HostNeeds needs, HostState state, String taken) {
+        return new Snapshot(needs.scriptName(), taken, needs.isDirector() ? state.ipvsRules() : null,
+                new TreeMap<>(state.sysctls()));
+    }
+
+    /** snapshots/director.json, snapshots/realserver-rs1.json */
+    public static Path file(Path outputDir, HostNeeds needs) {
+        return outputDir.resolve("snapshots").resolve(needs.scriptName().replaceFirst("\\.sh$", "") + ".json");
+    }
+
+    public void save(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temp = Files.createTempFile(file.getParent(), ".snapshot", ".tmp");
+        try {
+            Files.writeString(temp, JSON.writeValueAsString(this) + "\n", StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    public static Snapshot load(Path file) throws OpsException {
+        try {
+            return JSON.readValue(file.toFile(), Snapshot.class);
+        } catch (JsonProcessingException e) {
+            throw new OpsException(file + ": not a snapshot lvs-wizard wrote (" + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            throw new OpsException("no snapshot at " + file + ": undo restores what start saved; run start first");
+        }
+    }
+
+    /** The commands that put the snapshot back: the IPVS table (clear, then restore), then each sysctl. */
+    public List<Command> restoreCommands() {
+        List<Command> commands = new ArrayList<>();
+        if (ipvsRules != null) {
+            commands.add(Command.of("ipvsadm", "-C"));
+            if (!ipvsRules.isBlank()) {
+                commands.add(Command.of("ipvsadm", "-R").withStdin(ipvsRules));
+            }
+        }
+        sysctls.forEach((path, value) -> commands.add(Command.of("sysctl", "-q", "-w",
+                new HostNeeds.Setting(path, value, "").key() + "=" + value)));
+        return commands;
+    }
+}

@@ -1,0 +1,182 @@
+package lvswizard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import lvswizard.exec.Command;
+import lvswizard.exec.FakeHost;
+import lvswizard.exec.FakeRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+    private static final String SEED = "examples/seed-dr.json";
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(FakeHost host, String... args) {
+        return Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), host);
+    }
+
+    private static boolean changesHost(Command c) {
+        String first = c.argv().get(0);
+        return first.equals("bash") || c.argv().contains("-w") || c.argv().contains("-C") && first.equals("ipvsadm")
+                || c.argv().contains("-R");
+    }
+
+    @Test
+    void dryRunChecksListsChangesAndCommandsButChangesAndWritesNothing(@TempDir Path dir) {
+        FakeHost host = FakeHost.seedRealServer();
+        Path outDir = dir.resolve("out");
+        assertThat(run(host, "run", "--config", SEED, "--role", "realserver:rs1", "--out", outDir.toString(),
+                "--dry-run", "start")).isZero();
+        assertThat(out.toString()).contains("would write the generated files to " + outDir,
+                "preflight: OK", "set net.ipv4.conf.all.arp_ignore from 0 to 1", "add the VIP 192.168.101.168/32 to lo",
+                "add the default route via 10.10.10.1", "would save a snapshot to",
+                "would run: bash " + outDir.toAbsolutePath() + "/realserver-rs1.sh start");
+        assertThat(host.commands()).noneMatch(RunCommandTest::changesHost);
+        assertThat(outDir).doesNotExist();
+    }
+
+    @Test
+    void startWritesTheFilesSnapshotsRunsTheScriptAndLogsEveryCommand(@TempDir Path dir) throws Exception {
+        FakeHost host = FakeHost.seedRealServer();
+        host.scripts = c -> FakeRunner.exit(c, 0, "realserver-rs1.sh: started\n", "");
+        Path outDir = dir.resolve("out");
+        assertThat(run(host, "run", "--config", SEED, "--role", "realserver:rs1", "--out", outDir.toString(),
+                "--yes", "start")).isZero();
+        assertThat(outDir.resolve("realserver-rs1.sh")).exists();
+        assertThat(outDir.resolve("director.sh")).as("every file, as generate writes them").exists();
+        assertThat(host.displays()).contains("bash " + outDir.toAbsolutePath() + "/realserver-rs1.sh start");
+        assertThat(out.toString()).contains("this will:", "snapshot saved:", "realserver-rs1.sh: started");
+        String snapshot = Files.readString(outDir.resolve("snapshots/realserver-rs1.json"));
+        assertThat(snapshot).contains("\"/proc/sys/net/ipv4/conf/all/arp_ignore\" : \"0\"", "\"role\" : \"realserver-rs1.sh\"");
+        assertThat(Files.readAllLines(outDir.resolve("commands.log")))
+                .anySatisfy(l -> assertThat(l).contains("exit 0").endsWith("realserver-rs1.sh start"))
+                .anySatisfy(l -> assertThat(l).endsWith("ip -j addr show"))
+                .hasSize(host.commands().size());
+        assertThat(err.toString()).contains("commands run: " + host.commands().size() + ", logged in");
+    }
+
+    @Test
+    void preflightFailuresStopEverythingWithTheirFixes(@TempDir Path dir) {
+        FakeHost host = FakeHost.seedDirector();
+        host.uid = "1000";
+        host.ipvsadmInstalled = false;
+        host.addresses.remove("eth1");
+        host.address("lo", "192.168.101.168/32");
+        assertThat(run(host, "run", "--config", SEED, "--role", "director", "--out", dir.toString(), "--yes", "start"))
+                .isEqualTo(1);
+        assertThat(out.toString()).contains("preflight: ", "nothing was changed",
+                "not running as root (uid 1000); fix: run it with sudo, or as root",
+                "ipvsadm is not installed; fix: apt-get install ipvsadm",
+                "interface eth1 does not exist here (have: lo, eth0)",
+                "the VIP 192.168.101.168 is already on lo: this host is set up as a real server");
+        assertThat(host.commands()).noneMatch(RunCommandTest::changesHost);
+    }
+
+    @Test
+    void aServiceSomeoneElseCreatedIsAClash(@TempDir Path dir) {
+        FakeHost host = FakeHost.seedDirector();
+        host.ipvsRules = "-A -t 192.168.101.168:80 -s rr\n";
+        assertThat(run(host, "run", "--config", SEED, "--role", "director", "--out", dir.toString(), "--yes", "start"))
+                .isEqualTo(1);
+        assertThat(out.toString()).contains("IPVS already has the service -t 192.168.101.168:80, which lvs-wizard did "
+                + "not create; fix: inspect it (ipvsadm -L -n) and delete it (ipvsadm -D -t 192.168.101.168:80)");
+        host.files.add("/run/lvs-wizard/director/started");
+        out.getBuffer().setLength(0);
+        assertThat(run(host, "run", "--config", SEED, "--role", "director", "--out", dir.toString(), "--yes", "start"))
+                .as("its own service, after its own start, is no clash").isZero();
+    }
+
+    @Test
+    void withoutATerminalOrYesNothingChanges(@TempDir Path dir) {
+        FakeHost host = FakeHost.seedRealServer();
+        assertThat(run(host, "run", "--config", SEED, "--role", "realserver:rs1", "--out", dir.toString(), "start"))
+                .isEqualTo(1);
+        assertThat(out.toString()).contains("not confirmed: there is no terminal to ask on; add --yes to go ahead",
+                "nothing was changed");
+        assertThat(host.commands()).noneMatch(RunCommandTest::changesHost);
+    }
+
+    @Test
+    void undoStopsThenRestoresTheSnapshotsTableAndSysctls(@TempDir Path dir) throws Exception {
+        FakeHost host = FakeHost.seedDirector();
+        host.ipvsRules = "-A -t 10.0.0.1:22 -s rr\n";
+        host.scripts = c -> {
+            if (c.argv().get(2).equals("start")) {
+                host.ipvsRules += "-A -t 192.168.101.168:80 -s wlc\n";
+                host.address("eth1", "192.168.101.168/24");
+            }
+            return FakeRunner.exit(c, 0, "", "");
+        };
+        String[] base = {"run", "--config", SEED, "--role", "director", "--out", dir.toString(), "--yes"};
+        assertThat(run(host, concat(base, "start"))).isZero();
+        host.ipvsRules = "-A -t 192.168.101.168:80 -s wlc\n"; // someone cleared the foreign service meanwhile
+        assertThat(run(host, concat(base, "undo"))).isZero();
+        assertThat(host.ipvsRules).isEqualTo("-A -t 10.0.0.1:22 -s rr\n");
+        assertThat(host.displays()).containsSubsequence("bash " + dir.toAbsolutePath() + "/director.sh stop",
+                "ipvsadm -C", "ipvsadm -R <<'EOF' (1 lines)");
+        assertThat(dir.resolve("snapshots/director.json")).doesNotExist();
+        assertThat(dir.resolve("snapshots/director.json.undone")).exists();
+        err.getBuffer().setLength(0);
+        assertThat(run(host, concat(base, "undo"))).isEqualTo(1);
+        assertThat(err.toString()).contains("no snapshot at " + dir.resolve("snapshots/director.json")
+                + ": undo restores what start saved; run start first");
+    }
+
+    @Test
+    void statusPassesTheScriptsLsbCodeThrough(@TempDir Path dir) {
+        FakeHost host = FakeHost.seedRealServer();
+        host.scripts = c -> FakeRunner.exit(c, 3, "realserver-rs1.sh: stopped\n", "");
+        assertThat(run(host, "run", "--config", SEED, "--role", "realserver:rs1", "--out", dir.toString(), "status"))
+                .isEqualTo(3);
+        assertThat(out.toString()).contains("realserver-rs1.sh: stopped");
+    }
+
+    @Test
+    void aRealServerIsFoundByThisHostsAddress(@TempDir Path dir) {
+        FakeHost host = FakeHost.seedRealServer();
+        assertThat(run(host, "run", "--config", SEED, "--role", "realserver", "--out", dir.toString(), "--dry-run",
+                "start")).isZero();
+        assertThat(out.toString()).contains("realserver-rs1.sh start");
+        FakeHost elsewhere = FakeHost.seedDirector();
+        assertThat(run(elsewhere, "run", "--config", SEED, "--role", "realserver", "--dry-run", "start")).isEqualTo(2);
+        assertThat(err.toString()).contains("--role realserver: no real server's address is on this host; name it: "
+                + "--role realserver:NAME (rs1, rs2)");
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() {
+        FakeHost host = new FakeHost();
+        assertThat(run(host, "run", "--config", SEED, "--role", "director", "reboot")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("lvs-wizard: ACTION reboot is not one of start, stop, status, undo\n");
+        err.getBuffer().setLength(0);
+        assertThat(run(host, "run", "--config", SEED, "--role", "realserver:rs9", "status")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo(
+                "lvs-wizard: --role realserver:rs9: no real server named \"rs9\"; expected one of rs1, rs2\n");
+        err.getBuffer().setLength(0);
+        assertThat(run(host, "run", "--role", "director", "status")).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required option: '--config=FILE'");
+        assertThat(host.commands()).isEmpty();
+    }
+
+    @Test
+    void doctorReportsEachCheckAndExitsOneWhenAnyIsWrong() {
+        FakeHost host = FakeHost.seedRealServer();
+        assertThat(run(host, "doctor", "--config", SEED, "--role", "realserver:rs1")).isEqualTo(1);
+        assertThat(out.toString()).contains("doctor: realserver-rs1.sh (rs1)", "OK     interface eth0: present",
+                "WRONG  net.ipv4.conf.all.arp_ignore: is 0, needs 1", "WRONG  VIP 192.168.101.168/32 on lo: missing",
+                "checks WRONG");
+        assertThat(host.commands()).noneMatch(RunCommandTest::changesHost);
+    }
+
+    private static String[] concat(String[] base, String last) {
+        String[] all = java.util.Arrays.copyOf(base, base.length + 1);
+        all[base.length] = last;
+        return all;
+    }
+}

@@ -1,0 +1,139 @@
+package lvswizard.exec;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * A pretend Linux host for tests: answers the read-only commands lvs-wizard uses (ip -j, cat of
+ * /proc/sys, ls /sys/module, id -u, ipvsadm -S -n, iptables -C, test -e) from fields a test sets,
+ * records every command, and lets a test decide what "bash SCRIPT ACTION" does to the host.
+ */
+public final class FakeHost implements Runner {
+    public final Map<String, List<String>> addresses = new LinkedHashMap<>();
+    public final Map<String, String> sysctls = new LinkedHashMap<>();
+    public final Set<String> modules = new TreeSet<>();
+    public final Set<String> files = new TreeSet<>();
+    public final Set<String> marks = new TreeSet<>();
+    public String uid = "0";
+    public String gateway4;
+    public String ipvsRules = "";
+    public boolean ipvsadmInstalled = true;
+    public Function<Command, Execution> scripts = c -> FakeRunner.exit(c, 0, "", "");
+    private final List<Command> commands = new ArrayList<>();
+
+    /** Addresses as ip -j shows them: "eth0" to "10.10.10.11/24". */
+    public FakeHost address(String dev, String... cidrs) {
+        addresses.computeIfAbsent(dev, k -> new ArrayList<>()).addAll(List.of(cidrs));
+        return this;
+    }
+
+    public synchronized List<Command> commands() {
+        return List.copyOf(commands);
+    }
+
+    public synchronized List<String> displays() {
+        return commands.stream().map(Command::display).toList();
+    }
+
+    @Override
+    public synchronized Execution run(Command c, OutputListener listener) {
+        commands.add(c);
+        List<String> a = c.argv();
+        String line = String.join(" ", a);
+        Execution result;
+        if (line.equals("ip -j addr show")) {
+            result = ok(c, addrJson());
+        } else if (line.equals("ip -j -4 route show default")) {
+            result = ok(c, gateway4 == null ? "[]" : "[{\"dst\":\"default\",\"gateway\":\"" + gateway4 + "\",\"dev\":\"eth0\"}]");
+        } else if (line.equals("ip -j -6 route show default")) {
+            result = ok(c, "[]");
+        } else if (a.get(0).equals("cat") && a.size() == 2) {
+            String value = sysctls.get(a.get(1));
+            result = value == null ? FakeRunner.exit(c, 1, "", "cat: " + a.get(1) + ": No such file or directory\n")
+                    : ok(c, value + "\n");
+        } else if (line.equals("ls /sys/module")) {
+            result = ok(c, String.join("\n", modules) + "\n");
+        } else if (line.equals("id -u")) {
+            result = ok(c, uid + "\n");
+        } else if (a.get(0).equals("ipvsadm") && !ipvsadmInstalled) {
+            result = new Execution(c, -1, "", "Cannot run program \"ipvsadm\"", Duration.ZERO, Execution.Ending.NOT_STARTED);
+        } else if (line.equals("ipvsadm --version")) {
+            result = ok(c, "ipvsadm v1.31 2019/12/24 (compiled with popt and IPVS v1.2.1)\n");
+        } else if (line.equals("ipvsadm -S -n")) {
+            result = uid.equals("0") ? ok(c, ipvsRules)
+                    : FakeRunner.exit(c, 2, "", "Can't initialize ipvs: Permission denied (you must be root)\n");
+        } else if (line.equals("ipvsadm -C")) {
+            ipvsRules = "";
+            result = ok(c, "");
+        } else if (line.equals("ipvsadm -R")) {
+            ipvsRules = c.stdin();
+            result = ok(c, "");
+        } else if (a.get(0).equals("sysctl") && a.contains("-w")) {
+            String[] kv = a.get(a.size() - 1).split("=", 2);
+            sysctls.put("/proc/sys/" + kv[0].replace('.', '/'), kv[1]);
+            result = ok(c, "");
+        } else if (a.get(0).equals("modprobe")) {
+            result = FakeRunner.exit(c, modules.contains(a.get(a.size() - 1)) || a.get(a.size() - 1).startsWith("ip_vs")
+                    ? 0 : 1, "", "");
+        } else if (a.get(0).equals("test") && a.size() == 3) {
+            result = FakeRunner.exit(c, files.contains(a.get(2)) ? 0 : 1, "", "");
+        } else if (a.get(0).endsWith("tables") && a.contains("-C")) {
+            result = FakeRunner.exit(c, marks.contains(String.join(" ", a.subList(5, a.size()))) ? 0 : 1, "", "");
+        } else if (a.get(0).equals("bash")) {
+            result = scripts.apply(c);
+        } else {
+            throw new AssertionError("FakeHost does not know: " + c.display());
+        }
+        result.stdout().lines().forEach(l -> listener.line(OutputListener.Stream.STDOUT, l));
+        result.stderr().lines().forEach(l -> listener.line(OutputListener.Stream.STDERR, l));
+        return result;
+    }
+
+    private static Execution ok(Command c, String stdout) {
+        return FakeRunner.exit(c, 0, stdout, "");
+    }
+
+    private String addrJson() {
+        StringBuilder json = new StringBuilder("[");
+        addresses.forEach((dev, list) -> {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append("{\"ifname\":\"").append(dev).append("\",\"addr_info\":[");
+            for (int i = 0; i < list.size(); i++) {
+                String[] p = list.get(i).split("/");
+                json.append(i == 0 ? "" : ",").append("{\"family\":\"").append(p[0].contains(":") ? "inet6" : "inet")
+                        .append("\",\"local\":\"").append(p[0]).append("\",\"prefixlen\":").append(p[1])
+                        .append(",\"scope\":\"global\"}");
+            }
+            json.append("]}");
+        });
+        return json.append(']').toString();
+    }
+
+    /** A seed real server (rs1) before anything ran: Debian's defaults. */
+    public static FakeHost seedRealServer() {
+        FakeHost host = new FakeHost().address("lo", "127.0.0.1/8").address("eth0", "10.10.10.11/24");
+        for (String scope : List.of("all", "eth0")) {
+            host.sysctls.put("/proc/sys/net/ipv4/conf/" + scope + "/arp_ignore", "0");
+            host.sysctls.put("/proc/sys/net/ipv4/conf/" + scope + "/arp_announce", "0");
+        }
+        host.modules.addAll(List.of("bridge", "veth"));
+        return host;
+    }
+
+    /** The seed director before anything ran. */
+    public static FakeHost seedDirector() {
+        FakeHost host = new FakeHost().address("lo", "127.0.0.1/8").address("eth0", "10.10.10.10/24")
+                .address("eth1");
+        host.addresses.put("eth1", new ArrayList<>());
+        host.modules.add("veth");
+        return host;
+    }
+}

@@ -1,0 +1,99 @@
+package lvswizard.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import lvswizard.exec.FakeHost;
+import lvswizard.render.HostNeeds;
+import lvswizard.render.Plan;
+import lvswizard.Examples;
+import org.junit.jupiter.api.Test;
+
+class DoctorTest {
+    private static final Plan SEED = Plan.of(Examples.load("seed-dr"));
+
+    private static List<Doctor.Check> doctor(FakeHost host, HostNeeds needs) throws OpsException {
+        return Doctor.check(needs, HostState.read(host, needs), SEED);
+    }
+
+    private static FakeHost startedRealServer() {
+        FakeHost host = FakeHost.seedRealServer();
+        host.sysctls.replaceAll((path, value) -> path.endsWith("arp_ignore") ? "1" : "2");
+        host.address("lo", "192.168.101.168/32");
+        host.gateway4 = "10.10.10.1";
+        return host;
+    }
+
+    @Test
+    void aStartedRealServerPassesEveryCheck() throws OpsException {
+        List<Doctor.Check> checks = doctor(startedRealServer(), HostNeeds.realServer(SEED.hosts().get(0)));
+        assertThat(checks).allMatch(Doctor.Check::ok, "all OK");
+        assertThat(checks).extracting(Doctor.Check::what).contains("net.ipv4.conf.all.arp_ignore",
+                "net.ipv4.conf.eth0.arp_announce", "VIP 192.168.101.168/32 on lo", "RIP 10.10.10.11/24 on eth0",
+                "default gateway", "interface eth0");
+    }
+
+    @Test
+    void theArpFixRemovedIsReportedWithItsFix() throws OpsException {
+        FakeHost host = startedRealServer();
+        host.sysctls.put("/proc/sys/net/ipv4/conf/eth0/arp_ignore", "0");
+        List<Doctor.Check> wrong = doctor(host, HostNeeds.realServer(SEED.hosts().get(0))).stream()
+                .filter(c -> !c.ok()).toList();
+        assertThat(wrong).singleElement().extracting(Doctor.Check::toLine).isEqualTo(
+                "WRONG  net.ipv4.conf.eth0.arp_ignore: is 0, needs 1 (ARP fix: answer ARP only for addresses of the "
+                        + "receiving interface)\n       fix: sysctl -w net.ipv4.conf.eth0.arp_ignore=1, or run "
+                        + "realserver-rs1.sh start");
+    }
+
+    @Test
+    void aVipOnTheWrongInterfaceOrWithTheWrongMaskIsWrong() throws OpsException {
+        FakeHost host = startedRealServer();
+        host.addresses.put("lo", new java.util.ArrayList<>(List.of("127.0.0.1/8", "192.168.101.168/24")));
+        host.address("eth0", "192.168.101.168/24");
+        List<String> wrong = doctor(host, HostNeeds.realServer(SEED.hosts().get(0))).stream()
+                .filter(c -> !c.ok()).map(Doctor.Check::toLine).toList();
+        assertThat(wrong).anySatisfy(l -> assertThat(l).startsWith("WRONG  VIP 192.168.101.168/32 on lo: missing (on: lo, eth0)"));
+        assertThat(wrong).anySatisfy(l -> assertThat(l).contains("VIP 192.168.101.168 only on lo: also on eth0",
+                "answers ARP for it"));
+    }
+
+    @Test
+    void theDirectorsRulesAreComparedWithTheConfiguration() throws OpsException {
+        FakeHost host = FakeHost.seedDirector();
+        host.address("eth1", "192.168.101.168/24");
+        host.modules.addAll(List.of("ip_vs", "ip_vs_wlc"));
+        host.gateway4 = "192.168.101.254";
+        host.ipvsRules = """
+                -A -t 192.168.101.168:80 -s wlc
+                -a -t 192.168.101.168:80 -r 10.10.10.11:80 -g -w 2
+                -a -t 192.168.101.168:80 -r 10.10.10.12:80 -g -w 1
+                """;
+        HostNeeds director = HostNeeds.director(SEED);
+        assertThat(doctor(host, director)).allMatch(Doctor.Check::ok);
+        host.ipvsRules = """
+                -A -t 192.168.101.168:80 -s rr
+                -a -t 192.168.101.168:80 -r 10.10.10.11:80 -g -w 0
+                -a -t 192.168.101.168:80 -r 10.10.10.13:80 -g -w 1
+                """;
+        assertThat(doctor(host, director)).filteredOn(c -> !c.ok()).extracting(Doctor.Check::toLine).containsExactly(
+                "WRONG  IPVS service -t 192.168.101.168:80: -s rr, configured -s wlc\n"
+                        + "       fix: run director.sh restart (or ipvsadm -E / -e with the configured options)",
+                "WRONG  IPVS real server -t 192.168.101.168:80 -r 10.10.10.11:80: -g -w 0, configured "
+                        + "-g -w 2\n       fix: run director.sh restart (or ipvsadm -E / -e with the "
+                        + "configured options)",
+                "WRONG  IPVS real server -t 192.168.101.168:80 -r 10.10.10.12:80: missing\n"
+                        + "       fix: run director.sh start",
+                "WRONG  IPVS real server -t 192.168.101.168:80 -r 10.10.10.13:80: present but not configured\n"
+                        + "       fix: ipvsadm -d -t 192.168.101.168:80 -r 10.10.10.13:80");
+    }
+
+    @Test
+    void savedRulesCompareEqualAcrossIpvsadmsSpellings() {
+        assertThat(SavedRules.parse("-A -f 1 -s wlc -p 600 -M 255.255.255.255\n-a -f 1 -r 10.0.0.1:0 -i -w 1 -x 5 -y 2\n"))
+                .isEqualTo(SavedRules.parse("-A -f 1 -s wlc -p 600\n-a -f 1 -r 10.0.0.1:0 -i -w 1 --tun-type ipip\n"));
+        assertThat(SavedRules.parse("-A -u 1.2.3.4:53 -s sh -b sh-port,sh-fallback\n"))
+                .isEqualTo(SavedRules.parse("-A -u 1.2.3.4:53 -s sh -b sh-fallback,sh-port\n"));
+        assertThat(SavedRules.parse("-A -t 1.2.3.4:80 -s wlc -p 300\n"))
+                .isNotEqualTo(SavedRules.parse("-A -t 1.2.3.4:80 -s wlc -p 600\n"));
+    }
+}
