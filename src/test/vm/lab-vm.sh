@@ -8,10 +8,13 @@
 # and prints one `CHECK <name> PASS|FAIL <detail>` line per check, then `LAB_VERDICT PASS|FAIL`.
 # The VM has no network card (-nic none): no packet ever leaves it.
 #
-# Usage: bash src/test/vm/lab-vm.sh --scenario seed-dr --scripts DIR [--work DIR]
+# Usage: bash src/test/vm/lab-vm.sh --scenario seed-dr --scripts DIR [--jar FILE] [--work DIR]
 #   --scenario NAME  one of src/test/vm/scenarios/NAME.sh (seed-dr)
 #   --scripts DIR    the generated scripts the scenario needs (seed-dr: director.sh,
 #                    realserver-rs1.sh, realserver-rs2.sh); copied into the guest's /lab/
+#   --jar FILE       also put lvs-wizard.jar into the guest, with a minimal Java runtime made
+#                    by jlink from the JDK running the build (cached), as the command
+#                    `lvs-wizard` (scenarios that run the jar itself: jar-seed)
 #   --work DIR       where the initramfs and the console log go (default: a temporary
 #                    directory, removed at exit unless LVS_LAB_KEEP=1; a given DIR is kept)
 # Env:  LVS_LAB_CACHE  kernel cache (default ~/.cache/lvs-wizard-lab; survives `mvn clean`)
@@ -39,12 +42,13 @@ say() { echo "$PROG: $*" >&2; }
 usage() { sed -n '/^# Usage:/,/^# Needs:/p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 # ---------------------------------------------------------------------------------- arguments
-SCENARIO='' SCRIPTS='' WORK=''
+SCENARIO='' SCRIPTS='' WORK='' JAR=''
 while [ $# -gt 0 ]; do
   case $1 in
     --scenario) SCENARIO=${2:?--scenario needs a value}; shift 2 ;;
     --scripts)  SCRIPTS=${2:?--scripts needs a value}; shift 2 ;;
     --work)     WORK=${2:?--work needs a value}; shift 2 ;;
+    --jar)      JAR=${2:?--jar needs a value}; shift 2 ;;
     -h|--help)  usage ;;
     *) say "unknown argument: $1"; usage ;;
   esac
@@ -56,6 +60,7 @@ if [ ! -f "$SCEN_FILE" ]; then
   exit 2
 fi
 [ -d "$SCRIPTS" ] || { say "--scripts: not a directory: $SCRIPTS"; exit 2; }
+[ -z "$JAR" ] || [ -f "$JAR" ] || { say "--jar: no such file: $JAR"; exit 2; }
 SCRIPTS=$(cd "$SCRIPTS" && pwd)
 # The scenario file declares LAB_SCRIPTS (the script names it needs) and LAB_EXTRA_MODULES;
 # it only defines variables and functions, so reading it here has no side effects.
@@ -267,6 +272,46 @@ done
 cp "$KDIR/lib/modules/$KV"/modules.{order,builtin,builtin.modinfo} "$MD/"
 depmod -b "$R" "$KV"
 
+# ---------------------------------------------------------------------------------- java (--jar)
+# add_java: a jlink runtime with the modules the jar needs (jdeps), cached per JDK and module set,
+# at /opt/jre; the jar at /opt/lvs-wizard.jar; /usr/bin/lvs-wizard runs it. The JVM is told to be
+# small and quick to start: the guest has 1 GiB and emulated CPUs.
+add_java() {
+  local jdk_bin mods key jre
+  jdk_bin=$(dirname "$(readlink -f "$(command -v jlink || echo /missing/jlink)")")
+  if [ ! -x "$jdk_bin/jlink" ] || [ ! -x "$jdk_bin/jdeps" ]; then
+    say "--jar needs jlink and jdeps (a full JDK, e.g. apt-get install openjdk-17-jdk-headless)"; exit 2
+  fi
+  mods=$("$jdk_bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps "$JAR" 2>/dev/null | tail -1)
+  [ -n "$mods" ] || { say "jdeps could not list the modules of $JAR"; exit 2; }
+  key=$("$jdk_bin/java" -version 2>&1 | head -1 | tr -cd 'A-Za-z0-9.' | cut -c1-40)-$(echo "$mods" | md5sum | cut -c1-8)
+  jre=$CACHE/jre-$key
+  if [ ! -x "$jre/bin/java" ]; then
+    say "jlink: a runtime with $mods into $jre (once)"
+    rm -rf "$jre.tmp"
+    "$jdk_bin/jlink" --add-modules "$mods" --strip-debug --no-header-files --no-man-pages \
+      --compress=2 --output "$jre.tmp" 2>&1 | grep -v 'deprecated' >&2 || true
+    [ -x "$jre.tmp/bin/java" ] || { say "jlink failed"; exit 1; }
+    rm -rf "$jre"; mv "$jre.tmp" "$jre"
+  fi
+  mkdir -p "$R/opt"
+  cp -a "$jre" "$R/opt/jre"
+  for l in "$jre/bin/java" "$jre"/lib/*.so "$jre"/lib/server/*.so; do
+    ldd "$l" 2>/dev/null | grep -o '/[^ ]*' | while read -r x; do
+      case $(readlink -f "$x") in "$(readlink -f "$jre")"/*) continue ;; esac   # the runtime's own
+      [ -e "$R$(readlink -f "$x")" ] || copy_file "$x"
+      [ -e "$R$x" ] || ln -sr "$R$(readlink -f "$x")" "$R$x"
+    done
+  done
+  cp "$JAR" "$R/opt/lvs-wizard.jar"
+  cat > "$R/usr/bin/lvs-wizard" <<'WRAPPER'
+#!/bin/bash
+exec /opt/jre/bin/java -Xmx128m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar /opt/lvs-wizard.jar "$@"
+WRAPPER
+  chmod 755 "$R/usr/bin/lvs-wizard"
+  say "java: $mods, $(du -sh "$R/opt/jre" | cut -f1) runtime in the guest"
+}
+
 # ---------------------------------------------------------------------------------- harness + scripts
 cp "$HERE/guest-init.sh" "$R/init"
 cp "$HERE/guest-lib.sh" "$R/opt/lab/"
@@ -277,17 +322,20 @@ LAB_SCRIPTS="$LAB_SCRIPTS"
 EOF
 for s in $LAB_SCRIPTS; do cp "$SCRIPTS/$s" "$R/lab/$s"; chmod 755 "$R/lab/$s"; done
 chmod 755 "$R/init"
+if [ -n "$JAR" ]; then add_java; fi
 (cd "$R" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0 | gzip -1) > "$WORK/initramfs.cpio.gz"
 say "initramfs $(du -h "$WORK/initramfs.cpio.gz" | cut -f1), $(find "$MD" -name '*.ko*' | wc -l) modules (not in this kernel:${SKIPPED:- none}), scenario $SCENARIO"
 
 # ---------------------------------------------------------------------------------- boot
+MEM=512
+[ -z "$JAR" ] || MEM=1024
 case $ACCEL in
   kvm) ACC=(-enable-kvm -cpu host) ;;
   *)   ACC=(-accel tcg -cpu max) ;;    # -enable-kvm may fail or hang on nested/limited hosts
 esac
 START=$(date +%s)
 set +e
-timeout -k 10 "$VM_TIMEOUT" qemu-system-x86_64 "${ACC[@]}" -m 512 -smp 1 \
+timeout -k 10 "$VM_TIMEOUT" qemu-system-x86_64 "${ACC[@]}" -m "$MEM" -smp 1 \
   -nographic -no-reboot -nic none \
   -kernel "$KDIR/boot/vmlinuz-$KV" -initrd "$WORK/initramfs.cpio.gz" \
   -append "console=ttyS0 panic=-1 quiet loglevel=3" < /dev/null |

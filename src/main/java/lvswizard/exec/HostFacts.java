@@ -21,10 +21,10 @@ public record HostFacts(List<Interface> interfaces, String gateway, String gatew
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public static HostFacts detect(CommandRunner runner) throws IOException {
-        CommandRunner.Result addresses = runner.run(List.of("ip", "-j", "addr", "show"));
-        CommandRunner.Result routes = runner.run(List.of("ip", "-j", "-4", "route", "show", "default"));
-        if (addresses.exitCode() != 0 || routes.exitCode() != 0) {
+    public static HostFacts detect(Runner runner) throws IOException {
+        Execution addresses = runner.run(Command.of("ip", "-j", "addr", "show"));
+        Execution routes = runner.run(Command.of("ip", "-j", "-4", "route", "show", "default"));
+        if (!addresses.succeeded() || !routes.succeeded()) {
             throw new IOException("ip -j failed (iproute2 4.13 or later is needed)");
         }
         return parse(addresses.stdout(), routes.stdout());

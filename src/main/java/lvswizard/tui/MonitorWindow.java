@@ -250,13 +250,13 @@ public final class MonitorWindow extends BasicWindow {
 
                 @Override
                 public void drawComponent(TextGUIGraphics g, Pane component) {
-                    draw(g);
+                    paint(g);
                 }
             };
         }
     }
 
-    private void draw(TextGraphics g) {
+    private void paint(TextGraphics g) {
         TerminalSize size = g.getSize();
         g.setBackgroundColor(TextColor.ANSI.DEFAULT).setForegroundColor(TextColor.ANSI.DEFAULT);
         g.fill(' ');

@@ -13,7 +13,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import lvswizard.exec.ProcessRunner;
+import lvswizard.exec.ExecRunner;
 import lvswizard.wizard.Draft;
 import lvswizard.wizard.Messages;
 
@@ -34,7 +34,7 @@ public final class TuiLauncher {
 
     /** The exit code: 0 finished or quit, 130 Ctrl-C, 70 an internal error (reported in one line). */
     public static int launch(Draft draft, Messages messages) {
-        return launch(gui -> new WizardTui(gui, draft, messages, new ProcessRunner()).run()
+        return launch(gui -> new WizardTui(gui, draft, messages, new ExecRunner()).run()
                 == WizardTui.Outcome.INTERRUPTED ? 130 : 0);
     }
 

@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
-import lvswizard.exec.CommandRunner;
+import lvswizard.exec.Runner;
 import lvswizard.exec.HostFacts;
 import lvswizard.model.Cluster;
 import lvswizard.output.OutputDirectory;
@@ -65,7 +65,7 @@ public final class WizardTui {
 
     private final WindowBasedTextGUI gui;
     private final Messages m;
-    private final CommandRunner runner;
+    private final Runner runner;
     private final BasicWindow window = new BasicWindow();
     private final Set<Step> visited = EnumSet.noneOf(Step.class);
     private final Panel stepList = new Panel(new LinearLayout());
@@ -82,7 +82,7 @@ public final class WizardTui {
     private Outcome outcome = Outcome.QUIT;
     private String report = "";
 
-    public WizardTui(WindowBasedTextGUI gui, Draft draft, Messages messages, CommandRunner runner) {
+    public WizardTui(WindowBasedTextGUI gui, Draft draft, Messages messages, Runner runner) {
         this.gui = gui;
         this.draft = draft;
         this.saved = draft.cluster();
@@ -170,7 +170,7 @@ public final class WizardTui {
             case REAL_SERVERS -> new RealServersView(draft, serverIndex, m, new ActionsImpl());
             case REVIEW -> new ReviewView(draft, m, size);
             case PREVIEW -> new PreviewView(renderOrEmpty(), m, size);
-            case GENERATE -> new GenerateView(draft, m, size, this::write, this::finish, report);
+            case GENERATE -> new GenerateView(draft, m, size, this::write, this::runHere, this::finish, report);
         };
     }
 
@@ -301,6 +301,19 @@ public final class WizardTui {
             report = m.get("save.failed", e.getMessage());
         }
         rebuild();
+    }
+
+    /** The files must be written first: the run uses exactly what Write put on disk. */
+    private void runHere() {
+        draft = view.collect(draft);
+        if (Validator.hasErrors(Validator.validate(draft.cluster()))) {
+            Dialogs.info(gui, m, m.get("error.title"), m.get("generate.blocked"));
+            return;
+        }
+        if (new RunWindow(gui, m, draft, runner).showAndWait()) {
+            outcome = Outcome.INTERRUPTED;
+            window.close();
+        }
     }
 
     private void finish() {

@@ -25,6 +25,8 @@ public final class FakeHost implements Runner {
     public String ipvsRules = "";
     public boolean ipvsadmInstalled = true;
     public Function<Command, Execution> scripts = c -> FakeRunner.exit(c, 0, "", "");
+    /** Answers for any other command, by its display form ("ipvsadm -L -n"). */
+    public final Map<String, String> outputs = new LinkedHashMap<>();
     private final List<Command> commands = new ArrayList<>();
 
     /** Addresses as ip -j shows them: "eth0" to "10.10.10.11/24". */
@@ -85,6 +87,11 @@ public final class FakeHost implements Runner {
             result = FakeRunner.exit(c, files.contains(a.get(2)) ? 0 : 1, "", "");
         } else if (a.get(0).endsWith("tables") && a.contains("-C")) {
             result = FakeRunner.exit(c, marks.contains(String.join(" ", a.subList(5, a.size()))) ? 0 : 1, "", "");
+        } else if (outputs.containsKey(c.display())) {
+            result = ok(c, outputs.get(c.display()));
+        } else if (a.get(0).equals("ipvsadm") && a.get(1).equals("-e")) {
+            ipvsRules = ipvsRules + "# edited: " + line + "\n";
+            result = ok(c, "");
         } else if (a.get(0).equals("bash")) {
             result = scripts.apply(c);
         } else {

@@ -13,7 +13,7 @@ import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
-import lvswizard.exec.CommandRunner;
+import lvswizard.exec.Runner;
 import lvswizard.wizard.Draft;
 import lvswizard.wizard.Messages;
 
@@ -33,7 +33,7 @@ final class VirtualScreen implements AutoCloseable {
      * Builds the GUI on its own thread, as production does on main: a SameTextGUIThread, so that
      * modal dialogs run a nested event loop instead of blocking the only thread that handles input.
      */
-    VirtualScreen(Draft draft, Messages messages, CommandRunner runner, int columns, int rows) throws IOException {
+    VirtualScreen(Draft draft, Messages messages, Runner runner, int columns, int rows) throws IOException {
         terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         screen = new TerminalScreen(terminal);
         screen.startScreen();

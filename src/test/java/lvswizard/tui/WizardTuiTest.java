@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import lvswizard.Examples;
 import lvswizard.config.ConfigFile;
-import lvswizard.exec.CommandRunner;
+import lvswizard.exec.Runner;
 import lvswizard.render.Flavour;
 import lvswizard.render.RenderedFile;
 import lvswizard.render.Renderer;
@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 @org.junit.jupiter.api.Timeout(60)
 class WizardTuiTest {
     private static final Messages EN = Messages.of(Language.EN);
-    private static final CommandRunner NO_COMMANDS = argv -> {
-        throw new java.io.IOException("no commands in this test");
+    private static final Runner NO_COMMANDS = (command, listener) -> {
+        throw new AssertionError("no commands in this test: " + command.display());
     };
 
     private static VirtualScreen open(Path dir, Messages messages) throws Exception {

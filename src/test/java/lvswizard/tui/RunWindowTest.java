@@ -1,0 +1,131 @@
+package lvswizard.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.input.KeyType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import lvswizard.Examples;
+import lvswizard.exec.FakeHost;
+import lvswizard.exec.FakeRunner;
+import lvswizard.ipvs.Fixtures;
+import lvswizard.render.Flavour;
+import lvswizard.wizard.Draft;
+import lvswizard.wizard.HostRole;
+import lvswizard.wizard.Language;
+import lvswizard.wizard.Messages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The wizard's last step, "Run on this host", against a pretend director. */
+@org.junit.jupiter.api.Timeout(60)
+class RunWindowTest {
+    private static VirtualScreen atRunWindow(Path dir, FakeHost host) throws Exception {
+        Draft draft = new Draft(Examples.load("seed-dr"), HostRole.DIRECTOR, dir.resolve("saved.json"),
+                dir.resolve("out"), Flavour.IPROUTE2);
+        VirtualScreen ui = new VirtualScreen(draft, Messages.of(Language.EN), host, 110, 36).start();
+        ui.waitFor("This host is");
+        for (String next : new String[] {"Scheduler", "DIP interface", "10.10.10.11/24", "== Findings ==",
+                "[director.sh]", "Output directory"}) {
+            ui.tabToButton("Next");
+            ui.press(KeyType.Enter);
+            ui.waitFor(next);
+        }
+        ui.tabToButton("Write files");
+        ui.press(KeyType.Enter);
+        ui.waitFor("Written to");
+        ui.tabToButton("Run on this host...");
+        ui.press(KeyType.Enter);
+        ui.waitFor("This host is:");
+        return ui;
+    }
+
+    private static void click(VirtualScreen ui, String button) throws InterruptedException {
+        ui.tabToButton(button);
+        ui.press(KeyType.Enter);
+    }
+
+    @Test
+    void dryRunThenStartAfterConfirmingAndTheCommandLog(@TempDir Path dir) throws Exception {
+        FakeHost host = FakeHost.seedDirector();
+        host.scripts = c -> FakeRunner.exit(c, 0, "director.sh: started\n", "");
+        try (VirtualScreen ui = atRunWindow(dir, host)) {
+            click(ui, "Dry run");
+            ui.waitFor("would run: bash " + dir.resolve("out").toAbsolutePath() + "/director.sh start");
+            assertThat(host.displays()).noneMatch(d -> d.startsWith("bash "));
+            click(ui, "Start");
+            String confirm = ui.waitFor("Change this host?");
+            assertThat(confirm).contains("add the VIP 192.168.101.168/24 to eth1", "load the IPVS service tcp");
+            click(ui, "Yes");
+            ui.waitFor("director.sh: started");
+            assertThat(ui.waitFor("exit code 0")).contains("snapshot saved:");
+            assertThat(host.displays()).contains("bash " + dir.resolve("out").toAbsolutePath() + "/director.sh start");
+            click(ui, "Command log");
+            ui.waitFor("Command log (" + dir.resolve("out/commands.log"));
+            assertThat(ui.text()).contains("director.sh start");
+            click(ui, "OK");
+            click(ui, "Close");
+            ui.waitFor("Output directory");
+            ui.ctrl('c');
+            ui.outcome();
+        }
+        assertThat(Files.readString(dir.resolve("out/commands.log"))).contains("exit 0", "director.sh start");
+        assertThat(dir.resolve("out/snapshots/director.json")).exists();
+    }
+
+    @Test
+    void declinedStartChangesNothingAndDoctorShowsWhatIsWrong(@TempDir Path dir) throws Exception {
+        FakeHost host = FakeHost.seedDirector();
+        try (VirtualScreen ui = atRunWindow(dir, host)) {
+            click(ui, "Start");
+            ui.waitFor("Change this host?");
+            click(ui, "No");
+            ui.waitFor("nothing was changed");
+            assertThat(host.displays()).noneMatch(d -> d.startsWith("bash "));
+            click(ui, "Doctor");
+            assertThat(ui.waitFor("WRONG  VIP 192.168.101.168/24 on eth1: missing")).contains("OK     interface eth0");
+            ui.ctrl('c');
+            ui.outcome();
+        }
+    }
+
+    @Test
+    void theMonitorShowsTheTableAndQuiescesAServerAfterConfirming(@TempDir Path dir) throws Exception {
+        FakeHost host = FakeHost.seedDirector();
+        host.outputs.put("ipvsadm -L -n", """
+                Prot LocalAddress:Port Scheduler Flags
+                  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn
+                TCP  192.168.101.168:80 wlc
+                  -> 10.10.10.11:80               Route   2      0          20
+                  -> 10.10.10.12:80               Route   1      0          10
+                """);
+        host.outputs.put("ipvsadm -L -n --stats --exact", "");
+        host.outputs.put("ipvsadm -L -n --rate --exact", "");
+        host.ipvsRules = """
+                -A -t 192.168.101.168:80 -s wlc
+                -a -t 192.168.101.168:80 -r 10.10.10.11:80 -g -w 2
+                -a -t 192.168.101.168:80 -r 10.10.10.12:80 -g -w 1
+                """;
+        try (VirtualScreen ui = atRunWindow(dir, host)) {
+            click(ui, "Monitor");
+            String monitor = ui.waitFor("rs1 10.10.10.11:80");
+            assertThat(monitor).contains("lvs-wizard monitor: connections view", "rs2 10.10.10.12:80",
+                    "w weight 0");
+            ui.press(KeyType.ArrowDown);
+            ui.type("w");
+            String confirm = ui.waitFor("Quiesce a real server");
+            assertThat(confirm).contains("Set the weight of rs2 (10.10.10.12:80) in TCP 192.168.101.168:80 from", "1 to 0?");
+            click(ui, "Yes");
+            ui.waitFor("Ran: ipvsadm -e -t 192.168.101.168:80 -r 10.10.10.12:80 -g -w 0");
+            ui.type("s");
+            ui.waitFor("stats view");
+            ui.type("q");
+            ui.waitFor("This host is:");
+            ui.ctrl('c');
+            ui.outcome();
+        }
+        assertThat(host.displays()).contains("ipvsadm -e -t 192.168.101.168:80 -r 10.10.10.12:80 -g -w 0");
+        assertThat(Files.readString(dir.resolve("out/commands.log")))
+                .contains("ipvsadm -e -t 192.168.101.168:80 -r 10.10.10.12:80 -g -w 0");
+    }
+}
