@@ -1,0 +1,89 @@
+#!/bin/bash
+# Benchmark: what the monitor costs with 10 and 10,000 real servers. In process (after warm-up):
+# parsing ipvsadm -L -n, --stats and --rate listings of that size, merging them, building the
+# report. Whole process: `monitor --once` with a stand-in ipvsadm on PATH that prints the same
+# listings (the real one needs root and a kernel with IPVS), against `java Hello` as the floor.
+# Prints Markdown tables for BENCHMARKS.md. Needs: the jar and the compiled tests
+# (mvn -B package -DskipTests && mvn -B test-compile), hyperfine and GNU time.
+# Usage: bash src/test/bench/monitor-bench.sh [RUNS]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
+runs=${1:-10}
+jar=target/lvs-wizard.jar
+[ -f "$jar" ] || { echo "build the jar first: mvn -B package -DskipTests" >&2; exit 2; }
+[ -d target/test-classes/lvswizard/bench ] || { echo "compile the tests first: mvn -B test-compile" >&2; exit 2; }
+for tool in hyperfine /usr/bin/time; do
+    command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install hyperfine time" >&2; exit 2; }
+done
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# listings DIR N: what ipvsadm prints for one wlc service with N real servers and some traffic
+listings() {
+    mkdir -p "$1"
+    awk -v n="$2" -v dir="$1" 'BEGIN {
+        l = dir "/list.txt"; s = dir "/stats.txt"; r = dir "/rate.txt"
+        print "IP Virtual Server version 1.2.1 (size=4096)" > l
+        print "Prot LocalAddress:Port Scheduler Flags" > l
+        print "  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn" > l
+        print "TCP  10.0.0.100:80 wlc" > l
+        for (f = s; f != ""; f = (f == s ? r : "")) {
+            print "IP Virtual Server version 1.2.1 (size=4096)" > f
+            print "Prot LocalAddress:Port               Conns   InPkts  OutPkts  InBytes OutBytes" > f
+            print "  -> RemoteAddress:Port" > f
+            printf "TCP  10.0.0.100:80 %18d %8d %8d %8d %8d\n", n * 30, n * 200, 0, n * 9000, 0 > f
+        }
+        for (i = 0; i < n; i++) {
+            a = sprintf("10.0.%d.%d:80", 1 + int(i / 250), 1 + i % 250)
+            w = 1 + i % 3
+            printf "  -> %-28s Route   %-6d %-10d %-10d\n", a, w, i % 7, 20 * w > l
+            printf "  -> %-28s %8d %8d %8d %8d %8d\n", a, 10 * w, 66 * w, 0, 3000 * w, 0 > s
+            printf "  -> %-28s %8d %8d %8d %8d %8d\n", a, w % 2, 7 * w, 0, 300 * w, 0 > r
+        }
+    }'
+    mkdir -p "$1/bin"
+    cat >"$1/bin/ipvsadm" <<SH
+#!/bin/sh
+case "\$*" in
+    *--stats*) exec cat "$1/stats.txt" ;;
+    *--rate*) exec cat "$1/rate.txt" ;;
+    *) exec cat "$1/list.txt" ;;
+esac
+SH
+    chmod +x "$1/bin/ipvsadm"
+}
+listings "$work/10" 10
+listings "$work/10000" 10000
+
+echo "In process, after warm-up (median and range of $runs runs):"
+echo
+echo "| table | stage | median | range |"
+echo "|---|---|---|---|"
+for n in 10 10000; do
+    java -cp "target/test-classes:$jar" lvswizard.bench.ListingBench "$work/$n" "$runs"
+done
+
+cat >"$work/Hello.java" <<'JAVA'
+public class Hello { public static void main(String[] a) { System.out.println("hello"); } }
+JAVA
+javac -d "$work" "$work/Hello.java"
+rss() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1; }
+row() { # LABEL PATH-PREFIX COMMAND...
+    local label=$1 path=$2 mean sd kb
+    shift 2
+    PATH=$path:$PATH hyperfine --runs "$runs" --warmup 1 --style none --export-json "$work/h.json" \
+        -- "$(printf '%q ' "$@")" >/dev/null 2>&1
+    mean=$(awk -F: '/"mean"/ { gsub(/[ ,]/, "", $2); printf "%.0f", $2 * 1000; exit }' "$work/h.json")
+    sd=$(awk -F: '/"stddev"/ { gsub(/[ ,]/, "", $2); printf "%.0f", $2 * 1000; exit }' "$work/h.json")
+    kb=$(PATH=$path:$PATH rss "$@")
+    printf '| %s | %s ± %s ms | %s MiB |\n' "$label" "$mean" "$sd" "$((kb / 1024))"
+}
+echo
+echo "Whole process (hyperfine, $runs runs; three stand-in ipvsadm processes per snapshot):"
+echo
+echo "| what | wall time (mean ± sd) | peak RSS |"
+echo "|---|---|---|"
+row "java Hello (floor)" "" java -cp "$work" Hello
+row "monitor --once, 10 real servers" "$work/10/bin" java -jar "$jar" monitor --once
+row "monitor --once, 10000 real servers" "$work/10000/bin" java -jar "$jar" monitor --once
+row "monitor --once --stats, 10000 real servers" "$work/10000/bin" java -jar "$jar" monitor --once --stats
