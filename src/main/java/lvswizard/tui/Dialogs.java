@@ -19,7 +19,9 @@ final class Dialogs {
     static void info(WindowBasedTextGUI gui, Messages m, String title, String text) {
         BasicWindow window = window(title, text);
         Panel panel = (Panel) window.getComponent();
-        panel.addComponent(Form.button(m.get("button.ok"), window::close));
+        com.googlecode.lanterna.gui2.Button ok = Form.button(m.get("button.ok"), window::close);
+        panel.addComponent(ok);
+        window.setFocusedInteractable(ok);
         gui.addWindowAndWait(window);
     }
 
@@ -27,12 +29,13 @@ final class Dialogs {
         BasicWindow window = window(title, text);
         boolean[] answer = {false};
         Panel panel = (Panel) window.getComponent();
-        panel.addComponent(Form.row(
-                Form.button(m.get("button.yes"), () -> {
-                    answer[0] = true;
-                    window.close();
-                }),
-                Form.button(m.get("button.no"), window::close)));
+        com.googlecode.lanterna.gui2.Button yes = Form.button(m.get("button.yes"), () -> {
+            answer[0] = true;
+            window.close();
+        });
+        panel.addComponent(Form.row(yes, Form.button(m.get("button.no"), window::close)));
+        // focused at once, so that Enter answers (nothing would have the focus until a Tab)
+        window.setFocusedInteractable(yes);
         gui.addWindowAndWait(window);
         return answer[0];
     }

@@ -53,35 +53,11 @@ public final class TuiLauncher {
             screen[0].startScreen();
             // after Lanterna saved the terminal's settings, so that its own restore brings Ctrl-Z back too
             stty("susp", "undef");
-            MultiWindowTextGUI gui = new MultiWindowTextGUI(screen[0], new DefaultWindowManager(), new EmptySpace());
-            Throwable[] failure = new Throwable[1];
-            gui.getGUIThread().setExceptionHandler(new TextGUIThread.ExceptionHandler() {
-                @Override
-                public boolean onIOException(IOException e) {
-                    return closeAll(e);
-                }
-
-                @Override
-                public boolean onRuntimeException(RuntimeException e) {
-                    return closeAll(e);
-                }
-
-                /** Never a stack trace over the screen: close the windows and report after the screen is gone. */
-                private boolean closeAll(Exception e) {
-                    failure[0] = e;
-                    gui.getWindows().forEach(com.googlecode.lanterna.gui2.Window::close);
-                    return false;
-                }
+            Screen started = screen[0];
+            return runOn(started, session, System.err, () -> {
+                stop(started, sttyBefore);
+                screen[0] = null;
             });
-            int code = session.run(gui);
-            stop(screen[0], sttyBefore);
-            screen[0] = null;
-            if (failure[0] != null) {
-                System.err.println("lvs-wizard: the terminal wizard stopped: " + failure[0]
-                        + " (try: java -jar lvs-wizard.jar --line)");
-                return 70;
-            }
-            return code;
         } catch (IOException | RuntimeException e) {
             stop(screen[0], sttyBefore);
             screen[0] = null;
@@ -95,6 +71,47 @@ public final class TuiLauncher {
                 // the hook is running or has run: nothing left to undo
             }
         }
+    }
+
+    /**
+     * Runs the session on a started screen. Whatever goes wrong inside (an exception on the GUI
+     * thread or out of the session) closes the windows, {@code restore} gives the terminal back,
+     * and only then one line goes to {@code err}: never a stack trace over the screen.
+     */
+    static int runOn(Screen screen, Session session, java.io.PrintStream err, Runnable restore) {
+        Throwable[] failure = new Throwable[1];
+        int code;
+        try {
+            MultiWindowTextGUI gui = new MultiWindowTextGUI(screen, new DefaultWindowManager(), new EmptySpace());
+            gui.getGUIThread().setExceptionHandler(new TextGUIThread.ExceptionHandler() {
+                @Override
+                public boolean onIOException(IOException e) {
+                    return closeAll(e);
+                }
+
+                @Override
+                public boolean onRuntimeException(RuntimeException e) {
+                    return closeAll(e);
+                }
+
+                private boolean closeAll(Exception e) {
+                    failure[0] = e;
+                    gui.getWindows().forEach(com.googlecode.lanterna.gui2.Window::close);
+                    return false;
+                }
+            });
+            code = session.run(gui);
+        } catch (RuntimeException e) {
+            failure[0] = e;
+            code = 70;
+        }
+        restore.run();
+        if (failure[0] != null) {
+            err.println("lvs-wizard: the terminal wizard stopped: " + failure[0]
+                    + " (try: java -jar lvs-wizard.jar --line)");
+            return 70;
+        }
+        return code;
     }
 
     private static synchronized void stop(Screen screen, String sttyBefore) {
