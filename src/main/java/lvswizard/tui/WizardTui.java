@@ -411,6 +411,17 @@ public final class WizardTui {
             if (oldSize != null && !oldSize.equals(newSize)) {
                 draft = view == null ? draft : view.collect(draft);
                 rebuild();
+                // Every cell again once the new layout is drawn: while the terminal was resized it
+                // may have reflowed or scrolled what was on it, and a differential refresh would
+                // leave that behind (seen in tmux when shrinking below 80x24).
+                gui.getGUIThread().invokeLater(() -> {
+                    try {
+                        gui.updateScreen();
+                        gui.getScreen().refresh(com.googlecode.lanterna.screen.Screen.RefreshType.COMPLETE);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
             }
         }
     }

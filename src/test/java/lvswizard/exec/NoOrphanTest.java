@@ -13,10 +13,11 @@ class NoOrphanTest {
     @Test
     void sigtermToTheJvmStopsTheChildAndWhatItStarted(@TempDir Path dir) throws Exception {
         Path pidFile = dir.resolve("grandchild.pid");
+        Path ready = dir.resolve("ready");
         String java = ProcessHandle.current().info().command().orElse("java");
         Process jvm = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                OrphanProbe.class.getName(), pidFile.toString()).inheritIO().start();
-        for (int i = 0; i < 200 && (!Files.exists(pidFile) || Files.size(pidFile) == 0); i++) {
+                OrphanProbe.class.getName(), pidFile.toString(), ready.toString()).inheritIO().start();
+        for (int i = 0; i < 400 && (!Files.exists(pidFile) || Files.size(pidFile) == 0 || !Files.exists(ready)); i++) {
             Thread.sleep(50);
         }
         long grandchild = Long.parseLong(Files.readString(pidFile).strip());

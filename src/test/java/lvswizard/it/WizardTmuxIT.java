@@ -92,9 +92,10 @@ class WizardTmuxIT {
         try (Tmux tmux = new Tmux(dir, 100, 30, command)) {
             tmux.waitFor("This host is");
             tmux.resize(70, 20);
-            String small = tmux.waitFor("needs at least 80x24");
-            assertThat(small).as("the message is wrapped to the width, all of it visible")
-                    .contains("The terminal is 70x20;", "run with --line.");
+            tmux.waitFor("needs at least 80x24");
+            tmux.waitFor("run with --line.");
+            assertThat(tmux.waitFor("The terminal is 70x20;")).as("the message is wrapped to the width, all of it visible")
+                    .contains("needs at least 80x24", "run with --line.");
             tmux.resize(100, 30);
             tmux.waitFor("This host is");
             tmux.keys("F10");
