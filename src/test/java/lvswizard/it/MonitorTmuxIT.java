@@ -53,16 +53,14 @@ class MonitorTmuxIT {
         String command = "PATH=" + dir.resolve("bin") + ":$PATH " + ENV + " " + java
                 + " monitor --interval 0.5 --log cmd.log; echo EXIT=$?; stty -a > stty.txt; sleep 60";
         try (Tmux tmux = new Tmux(dir, 130, 40, command)) {
-            String screen = tmux.waitFor("10.10.10.13:80");
-            assertThat(screen).contains("lvs-wizard monitor: connections view", "FWM 7  rr  persistent 600 s",
+            tmux.waitForAll("10.10.10.13:80", "lvs-wizard monitor: connections view", "FWM 7  rr  persistent 600 s",
                     "QUIESCED (weight 0)", "[2001:db8:2::11]:80");
             tmux.keys("s");
-            assertThat(tmux.waitFor("stats view")).contains("CONNS", "INPKTS");
+            tmux.waitForAll("stats view", "CONNS", "INPKTS");
             tmux.keys("r");
-            assertThat(tmux.waitFor("rate view")).contains("CPS", "INBPS");
+            tmux.waitForAll("rate view", "CPS", "INBPS");
             tmux.keys("Down", "w");
-            String confirm = tmux.waitFor("Quiesce a real server");
-            assertThat(confirm).contains("Set the weight of");
+            tmux.waitForAll("Quiesce a real server", "Set the weight of");
             tmux.keys("Enter");
             tmux.waitFor("Ran: ipvsadm -e");
             tmux.keys("q");

@@ -23,11 +23,19 @@ final class Tmux implements AutoCloseable {
     }
 
     String waitFor(String text) throws IOException, InterruptedException {
+        return waitForAll(text);
+    }
+
+    /**
+     * Waits until one capture shows every text, and returns that capture. A capture can land in
+     * the middle of a frame, so a test asserts on what it waited for, not on one early capture.
+     */
+    String waitForAll(String... texts) throws IOException, InterruptedException {
         long end = System.currentTimeMillis() + TIMEOUT_MS;
         String screen = screen();
-        while (!screen.contains(text)) {
+        while (!java.util.Arrays.stream(texts).allMatch(screen::contains)) {
             if (System.currentTimeMillis() > end) {
-                throw new AssertionError("tmux never showed \"" + text + "\":\n" + screen);
+                throw new AssertionError("tmux never showed all of " + java.util.Arrays.toString(texts) + ":\n" + screen);
             }
             Thread.sleep(50);
             screen = screen();

@@ -105,11 +105,20 @@ final class VirtualScreen implements AutoCloseable {
 
     /** Waits until the screen shows {@code expected}; fails with the screen when it does not. */
     String waitFor(String expected) throws InterruptedException {
+        return waitForAll(expected);
+    }
+
+    /**
+     * Waits until one capture shows every text and returns it: a capture can land in the middle
+     * of a frame, so tests wait for everything they assert rather than assert on one capture.
+     */
+    String waitForAll(String... expected) throws InterruptedException {
         long end = System.currentTimeMillis() + TIMEOUT_MS;
         String text = text();
-        while (!text.contains(expected)) {
+        while (!java.util.Arrays.stream(expected).allMatch(text::contains)) {
             if (System.currentTimeMillis() > end) {
-                throw new AssertionError("the screen never showed \"" + expected + "\":\n" + text);
+                throw new AssertionError("the screen never showed all of " + java.util.Arrays.toString(expected)
+                        + ":\n" + text);
             }
             Thread.sleep(20);
             text = text();

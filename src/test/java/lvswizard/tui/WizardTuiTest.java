@@ -47,24 +47,21 @@ class WizardTuiTest {
         try (VirtualScreen ui = open(dir, EN)) {
             ui.waitFor("This host is");
             next(ui);
-            ui.waitFor("Scheduler");
-            assertThat(ui.text()).contains("weighted least connections (default)");
+            ui.waitForAll("Scheduler", "weighted least connections (default)");
             next(ui);
             ui.waitFor("DIP interface");
             next(ui);
             ui.waitFor("10.10.10.11/24");
             next(ui);
-            String review = ui.waitFor("== Findings ==");
-            assertThat(review).contains("warning[dr-two-nics]", "rs1     10.10.10.11/24");
+            ui.waitForAll("== Findings ==", "warning[dr-two-nics]", "rs1     10.10.10.11/24");
             next(ui);
-            ui.waitFor("[director.sh]");
-            assertThat(ui.text()).contains("#!/bin/bash");
+            ui.waitForAll("[director.sh]", "#!/bin/bash");
             next(ui);
             ui.waitFor("Output directory");
             ui.tabToButton("Write files");
             ui.press(KeyType.Enter);
-            String done = ui.waitFor("Written to");
-            assertThat(done).contains("scp '" + dir.resolve("out")).doesNotContain("Exception");
+            String done = ui.waitForAll("Written to", "scp '" + dir.resolve("out"));
+            assertThat(done).doesNotContain("Exception");
             ui.tabToButton("Finish");
             ui.press(KeyType.Enter);
             assertThat(ui.outcome()).isEqualTo(WizardTui.Outcome.FINISHED);
@@ -91,8 +88,7 @@ class WizardTuiTest {
                 ui.press(KeyType.Backspace);
             }
             ui.type("192.168.101.300");
-            String screen = ui.waitFor("Next is blocked until these are fixed:");
-            assertThat(screen).contains("\"192.168.101.300\" is not an IPv4 or IPv6 address");
+            ui.waitForAll("Next is blocked until these are fixed:", "\"192.168.101.300\" is not an IPv4 or IPv6 address");
             ui.tabTo(i -> i instanceof Button b && b.getLabel().equals("Back"), "Back");
             ui.press(KeyType.Tab);
             assertThat(ui.focused()).as("the disabled Next cannot take the focus")
@@ -118,9 +114,9 @@ class WizardTuiTest {
                 ui.press(KeyType.Backspace);
             }
             ui.type("192.168.101.300");
-            String screen = ui.waitFor(zh.get("blocked"));
-            assertThat(screen).as("the field's error and the blocked-Next list")
-                    .contains("services[0].vip: VIP：\"192.168.101.300\" 不是 IPv4 或 IPv6 地址")
+            String screen = ui.waitForAll(zh.get("blocked"),
+                    "services[0].vip: VIP：\"192.168.101.300\" 不是 IPv4 或 IPv6 地址");
+            assertThat(screen).as("the field's error and the blocked-Next list in Chinese")
                     .doesNotContain("is not an IPv4 or IPv6 address");
             ui.ctrl('c');
             ui.outcome();
@@ -174,8 +170,7 @@ class WizardTuiTest {
             ui.type("10.10.10.13/24");
             ui.tabToButton("OK");
             ui.press(KeyType.Enter);
-            String screen = ui.waitFor("10.10.10.13/24");
-            assertThat(screen).contains("rs3");
+            ui.waitForAll("10.10.10.13/24", "rs3");
             assertThat(ui.wizard.draft().cluster().services().get(0).backends()).hasSize(3);
             ui.ctrl('c');
             ui.outcome();
@@ -185,8 +180,7 @@ class WizardTuiTest {
     @Test
     void chineseRendersWithButtonsIntact(@TempDir Path dir) throws Exception {
         try (VirtualScreen ui = open(dir, Messages.of(Language.ZH))) {
-            String screen = ui.waitFor("本机是");
-            assertThat(screen).contains("下一步", "上一步", "转发方式", "步骤");
+            ui.waitForAll("本机是", "下一步", "上一步", "转发方式", "步骤");
             ui.ctrl('c');
             ui.outcome();
         }
