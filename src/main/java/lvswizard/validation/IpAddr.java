@@ -152,6 +152,17 @@ public final class IpAddr {
         return networkBlock().getUpper().withoutPrefixLength().toCanonicalString();
     }
 
+    /**
+     * The host {@code n} addresses below the top of this subnet, with this address's prefix:
+     * n = 1 is the highest usable IPv4 host (below the broadcast), the last address for IPv6.
+     */
+    public IpAddr hostFromTop(int n) {
+        IPAddress upper = networkBlock().getUpper().withoutPrefixLength();
+        int skip = isIPv6() ? n - 1 : n;
+        IPAddress address = upper.increment(-skip);
+        return new IpAddr(address.withoutPrefixLength(), prefixLength);
+    }
+
     /** True when {@code other} lies inside this address's subnet (same family). */
     public boolean subnetContains(IpAddr other) {
         return other.host.getIPVersion() == host.getIPVersion() && networkBlock().contains(other.host);

@@ -49,4 +49,22 @@ class ShellCheckTest {
         assertThat(lint.output()).as("shellcheck findings for " + c).isEmpty();
         assertThat(lint.exitCode()).isZero();
     }
+
+    /** The project's own scripts too: the test command, the QEMU harness and its scenarios, the benchmarks. */
+    @org.junit.jupiter.api.Test
+    void theProjectsOwnScriptsPassShellcheck() throws Exception {
+        List<String> scripts = new ArrayList<>();
+        for (String dir : List.of("src/test/vm", "src/test/vm/scenarios", "src/test/bench", "src/test", ".ci")) {
+            try (var files = Files.list(Path.of(dir))) {
+                files.filter(f -> f.toString().endsWith(".sh") || f.getFileName().toString().equals("run"))
+                        .forEach(f -> scripts.add(f.toString()));
+            }
+        }
+        assertThat(scripts).contains("src/test/vm/lab-vm.sh", "src/test/vm/scenarios/jar-seed.sh", ".ci/run");
+        List<String> shellcheck = new ArrayList<>(List.of("shellcheck", "-x", "--severity=style", "--format=gcc"));
+        shellcheck.addAll(scripts);
+        Tools.Result lint = Tools.run(shellcheck);
+        assertThat(lint.output()).as("shellcheck findings").isEmpty();
+        assertThat(lint.exitCode()).isZero();
+    }
 }

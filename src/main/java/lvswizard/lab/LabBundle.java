@@ -1,0 +1,90 @@
+package lvswizard.lab;
+
+import static lvswizard.render.Shell.quote;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import lvswizard.model.Cluster;
+import lvswizard.render.Flavour;
+import lvswizard.render.Plan;
+import lvswizard.render.RenderedFile;
+import lvswizard.render.Renderer;
+import lvswizard.render.Templates;
+import lvswizard.render.Version;
+
+/**
+ * The lab as a standalone bash bundle: lab.sh (up, test, down, status) and the generated files
+ * under scripts/. `lab export` writes it; `lab up/test/down` run the same bundle, so what the
+ * operator can read and copy is exactly what ran.
+ */
+public final class LabBundle {
+    public static final String STATE = "/run/lvs-wizard-lab";
+    public static final int DEFAULT_REQUESTS = 30;
+
+    private LabBundle() {
+    }
+
+    public static List<RenderedFile> render(Cluster cluster, Flavour flavour, Templates templates) {
+        Plan plan = Plan.of(cluster);
+        LabPlan lab = LabPlan.of(plan, DEFAULT_REQUESTS);
+        List<RenderedFile> files = new ArrayList<>();
+        files.add(new RenderedFile("lab.sh", templates.render("lab.sh.mustache", view(cluster, lab)), true));
+        for (RenderedFile file : new Renderer(templates).render(cluster, flavour)) {
+            files.add(new RenderedFile("scripts/" + file.name(), file.content(), file.executable()));
+        }
+        return files;
+    }
+
+    static Map<String, Object> view(Cluster cluster, LabPlan lab) {
+        List<Map<String, Object>> hosts = new ArrayList<>();
+        List<Map<String, Object>> responders = new ArrayList<>();
+        List<Map<String, Object>> starts = new ArrayList<>();
+        Map<String, Object> router = null;
+        Map<String, Object> client = null;
+        for (LabPlan.Host h : lab.hosts()) {
+            List<Map<String, String>> ports = h.ports().stream().map(p -> Map.of("ifname", quote(p.ifname()),
+                    "bridge", quote(lab.subnets().get(p.subnet()).bridge()), "cidr", quote(p.cidr()))).toList();
+            Map<String, Object> host = Map.of("ns", quote(h.ns()), "ports", ports);
+            hosts.add(host);
+            if (h.role().equals("router")) {
+                router = host;
+            }
+            if (h.role().equals("client")) {
+                client = h.gateway().isEmpty() ? Map.of("ns", quote(h.ns()))
+                        : Map.of("ns", quote(h.ns()), "gateway", quote(h.gateway()));
+            }
+            h.listens().forEach(port -> responders.add(Map.of("ns", quote(h.ns()), "name", quote(h.name()),
+                    "port", port)));
+        }
+        // real servers first, so that the director never sends to one that is not ready
+        lab.hosts().stream().filter(h -> h.role().equals("realserver")).forEach(h -> starts.add(Map.of(
+                "ns", quote(h.ns()), "script", quote(h.script()))));
+        lab.hosts().stream().filter(h -> h.role().equals("director")).forEach(h -> starts.add(Map.of(
+                "ns", quote(h.ns()), "script", quote(h.script()))));
+        List<Map<String, Object>> checks = lab.checks().stream().map(c -> Map.<String, Object>of(
+                "label", quote(c.label()), "url", quote("http://" + (c.vip().contains(":") ? "[" + c.vip() + "]" : c.vip())
+                        + ":" + c.port() + "/"), "vip", quote(c.vip()), "method", quote(c.method()),
+                "sticky", c.sticky() ? "yes" : "no", "why", quote(c.why()),
+                "expected", c.expected().stream().map(e -> Map.of("pair", quote(e.name() + "=" + e.answers())))
+                        .collect(Collectors.toList()))).toList();
+        List<Map<String, String>> subnets = lab.subnets().stream().map(s -> Map.of("bridge", quote(s.bridge()),
+                "network", s.network())).toList();
+        Map<String, Object> view = new java.util.HashMap<>();
+        view.put("cluster", cluster.name());
+        view.put("generator", Version.generator());
+        view.put("prefix", LabPlan.PREFIX);
+        view.put("state", STATE);
+        view.put("directorNs", quote(lab.directorNs()));
+        view.put("requests", DEFAULT_REQUESTS);
+        view.put("subnets", subnets);
+        view.put("hosts", hosts);
+        view.put("router", router == null ? List.of() : List.of(router));
+        view.put("client", client == null ? List.of() : List.of(client));
+        view.put("responders", responders);
+        view.put("starts", starts);
+        view.put("checks", checks);
+        return view;
+    }
+}

@@ -1,0 +1,213 @@
+package lvswizard.lab;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import lvswizard.model.Protocol;
+import lvswizard.model.Scheduler;
+import lvswizard.render.Plan;
+import lvswizard.validation.IpAddr;
+import lvswizard.validation.Names;
+
+/**
+ * The lab for a cluster: one network namespace per host (client, director, each real server, and
+ * a router when the cluster spans more than one subnet), one bridge per subnet inside a "switch"
+ * namespace (so that the host's own namespace gets nothing), the addresses the hosts must have
+ * before their scripts run, and for each TCP service what sequential requests from one client
+ * should show. Pure: the plan in, the lab out.
+ */
+public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks, String directorNs) {
+    public static final String PREFIX = "lvsw-";
+
+    /** A subnet and the bridge that carries it. */
+    public record Subnet(int index, String network, String bridge) {
+    }
+
+    /** A port of a host on a subnet, with the address it has before anything runs ("" for none). */
+    public record Port(String ifname, int subnet, String cidr) {
+    }
+
+    /**
+     * A namespace.
+     *
+     * @param role      client, director, realserver or router
+     * @param script    the generated script it runs (empty for client and router)
+     * @param gateway   default route the lab adds itself ("" when the script adds it, or none)
+     * @param listens   TCP ports a responder answers on with the host's name (real servers)
+     */
+    public record Host(String ns, String name, String role, List<Port> ports, String script, String gateway,
+                       List<Integer> listens) {
+    }
+
+    /**
+     * What one TCP port of a service should show for {@code requests} sequential requests.
+     *
+     * @param expected  real server name to the answers it should get; empty when one server, any
+     *                  of them, should get them all (hashing, persistence, fo/ovf/sed/nq)
+     */
+    public record Check(String label, String vip, int port, String method, List<Expectation> expected,
+                        boolean sticky, String why) {
+    }
+
+    /** A real server and the answers it should get (out of the check's requests). */
+    public record Expectation(String name, int answers) {
+    }
+
+    public static LabPlan of(Plan plan, int requests) {
+        Map<String, Subnet> subnets = new LinkedHashMap<>();
+        Map<String, Set<String>> used = new LinkedHashMap<>();
+        List<IpAddr> all = new ArrayList<>();
+        plan.vips().forEach(v -> all.add(v.address().hasPrefix() ? v.address() : plan.dips().get(0)));
+        all.addAll(plan.dips());
+        plan.hosts().forEach(h -> all.add(h.address()));
+        for (IpAddr a : all) {
+            subnets.computeIfAbsent(a.network(), n -> new Subnet(subnets.size(), n, PREFIX + "br" + subnets.size()));
+        }
+        List<IpAddr> taken = new ArrayList<>(all);
+        plan.vips().forEach(v -> taken.add(v.address()));
+        if (plan.directorGateway() != null) {
+            taken.add(plan.directorGateway());
+        }
+        plan.hosts().stream().filter(h -> h.gateway() != null).forEach(h -> taken.add(h.gateway()));
+        // each address counts as used in the subnet it falls in (a gateway has no prefix of its own)
+        for (IpAddr a : taken) {
+            String network = all.stream().filter(s -> s.subnetContains(a)).map(IpAddr::network).findFirst()
+                    .orElse(a.network());
+            used.computeIfAbsent(network, n -> new LinkedHashSet<>()).add(a.text());
+        }
+
+        List<Host> hosts = new ArrayList<>();
+        var director = plan.cluster().director();
+        String dipDev = Names.baseDevice(director.dipInterface());
+        String vipDev = Names.baseDevice(director.vipInterface());
+        List<Port> directorPorts = new ArrayList<>();
+        IpAddr dip = plan.dips().get(0);
+        directorPorts.add(new Port(dipDev, subnets.get(dip.network()).index(), dip.cidr()));
+        IpAddr vipNet = plan.vips().get(0).address().hasPrefix() ? plan.vips().get(0).address() : dip;
+        if (!vipDev.equals(dipDev)) {
+            directorPorts.add(new Port(vipDev, subnets.get(vipNet.network()).index(), ""));
+        }
+        String directorNs = PREFIX + "director";
+        hosts.add(new Host(directorNs, director.name(), "director", directorPorts, "director.sh", "", List.of()));
+        for (Plan.Host h : plan.hosts()) {
+            List<Integer> ports = new ArrayList<>();
+            plan.services().stream().filter(s -> s.spec().protocol() == Protocol.TCP).forEach(s -> s.members().stream()
+                    .filter(m -> m.host() == h).forEach(m -> {
+                        if (s.spec().hasFwmark()) {
+                            s.spec().markPorts().forEach(p -> addOnce(ports, p));
+                        } else {
+                            addOnce(ports, m.port());
+                        }
+                    }));
+            hosts.add(new Host(PREFIX + h.server().name(), h.server().name(), "realserver",
+                    List.of(new Port(Names.baseDevice(h.server().iface()), subnets.get(h.address().network()).index(),
+                            h.address().cidr())), "realserver-" + h.server().name() + ".sh", "", ports));
+        }
+        // the client sits on the first VIP's subnet, at a free address from the top
+        Subnet clientNet = subnets.get(vipNet.network());
+        IpAddr client = free(vipNet, used);
+        String clientGateway = "";
+        if (subnets.size() > 1) {
+            List<Port> legs = new ArrayList<>();
+            Map<String, String> routerAddress = new LinkedHashMap<>();
+            for (Subnet subnet : subnets.values()) {
+                IpAddr gateway = gatewayIn(plan, all, subnet.network());
+                IpAddr address = gateway != null ? gateway : free(sample(all, subnet.network()), used);
+                routerAddress.put(subnet.network(), address.text());
+                legs.add(new Port("r" + subnet.index(), subnet.index(), address.cidr()));
+            }
+            hosts.add(new Host(PREFIX + "router", "router", "router", legs, "", "", List.of()));
+            clientGateway = routerAddress.get(clientNet.network());
+        }
+        hosts.add(0, new Host(PREFIX + "client", "client", "client",
+                List.of(new Port("eth0", clientNet.index(), client.cidr())), "", clientGateway, List.of()));
+        List<Check> checks = new ArrayList<>();
+        for (Plan.Service s : plan.services()) {
+            if (s.spec().protocol() != Protocol.TCP) {
+                continue;
+            }
+            List<Integer> ports = s.spec().hasFwmark() ? s.spec().markPorts() : List.of(s.spec().port());
+            for (int port : ports) {
+                checks.add(check(s, port, requests));
+            }
+        }
+        return new LabPlan(List.copyOf(subnets.values()), List.copyOf(hosts), List.copyOf(checks), directorNs);
+    }
+
+    private static void addOnce(List<Integer> list, int value) {
+        if (!list.contains(value)) {
+            list.add(value);
+        }
+    }
+
+    private static IpAddr sample(List<IpAddr> all, String network) {
+        return all.stream().filter(a -> a.network().equals(network)).findFirst().orElseThrow();
+    }
+
+    /** The gateway the cluster names on this subnet (the router takes it), or null. */
+    private static IpAddr gatewayIn(Plan plan, List<IpAddr> all, String network) {
+        List<IpAddr> gateways = new ArrayList<>();
+        if (plan.directorGateway() != null) {
+            gateways.add(plan.directorGateway());
+        }
+        // a real server's gateway that is a DIP is the director itself (NAT), not the router
+        plan.hosts().stream().map(Plan.Host::gateway)
+                .filter(g -> g != null && plan.dips().stream().noneMatch(d -> d.sameHost(g))).forEach(gateways::add);
+        IpAddr member = sample(all, network);
+        return gateways.stream().filter(member::subnetContains).findFirst()
+                .map(g -> g.withPrefixLength(member.effectivePrefixLength())).orElse(null);
+    }
+
+    /** The highest address of {@code sample}'s subnet that nothing in the cluster uses. */
+    private static IpAddr free(IpAddr sample, Map<String, Set<String>> used) {
+        Set<String> taken = used.computeIfAbsent(sample.network(), n -> new LinkedHashSet<>());
+        for (int n = 1; n < 1000; n++) {
+            IpAddr candidate = sample.hostFromTop(n);
+            if (taken.add(candidate.text())) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no free address in " + sample.network());
+    }
+
+    private static Check check(Plan.Service s, int port, int requests) {
+        Scheduler scheduler = s.spec().scheduler();
+        List<Plan.Member> live = s.members().stream().filter(m -> m.backend().weight() > 0).toList();
+        String method = s.members().isEmpty() ? "" : s.members().get(0).backend().forwarding().name();
+        String label = s.spec().protocol() + " " + s.vip().withPort(port) + " (" + scheduler
+                + (s.spec().persistence() != null ? ", persistent" : "") + ", " + method + ")";
+        boolean persistent = s.spec().persistence() != null && s.spec().persistence().timeout() != null
+                && s.spec().persistence().timeout() > 0;
+        boolean sticky = persistent || switch (scheduler) {
+            case SH, DH, MH, LBLC, LBLCR, FO, OVF, SED, NQ -> true;
+            default -> false;
+        };
+        List<Expectation> expected = new ArrayList<>();
+        String why;
+        if (sticky) {
+            why = persistent ? "persistence keeps one client on one real server"
+                    : scheduler + " sends one client's sequential connections to one real server";
+        } else {
+            boolean equal = scheduler == Scheduler.RR || scheduler == Scheduler.LC;
+            long total = equal ? live.size() : live.stream().mapToLong(m -> m.backend().weight()).sum();
+            int given = 0;
+            for (int i = 0; i < s.members().size(); i++) {
+                Plan.Member m = s.members().get(i);
+                long share = m.backend().weight() == 0 ? 0 : equal ? 1 : m.backend().weight();
+                int answers = (int) Math.round((double) requests * share / Math.max(1, total));
+                expected.add(new Expectation(m.host().server().name(), answers));
+                given += answers;
+            }
+            why = (equal ? scheduler + ": an even split" : scheduler + ": a split by weight")
+                    + (live.size() < s.members().size() ? "; weight 0 gets nothing" : "");
+            if (given != requests && !expected.isEmpty()) {
+                why += " (rounded)";
+            }
+        }
+        return new Check(label, s.vip().text(), port, method.toLowerCase(Locale.ROOT), List.copyOf(expected), sticky, why);
+    }
+}

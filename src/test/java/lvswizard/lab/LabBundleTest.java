@@ -1,0 +1,101 @@
+package lvswizard.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import lvswizard.Examples;
+import lvswizard.Tools;
+import lvswizard.render.Flavour;
+import lvswizard.render.Plan;
+import lvswizard.render.RenderedFile;
+import lvswizard.render.Templates;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LabBundleTest {
+    private static LabPlan lab(String example) {
+        return LabPlan.of(Plan.of(Examples.load(example)), 30);
+    }
+
+    private static LabPlan.Host host(LabPlan lab, String role) {
+        return lab.hosts().stream().filter(h -> h.role().equals(role)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theSeedGetsTwoSubnetsARouterOnBothGatewaysAndAClientBehindIt() {
+        LabPlan lab = lab("seed-dr");
+        assertThat(lab.subnets()).extracting(LabPlan.Subnet::network)
+                .containsExactly("192.168.101.0/24", "10.10.10.0/24");
+        assertThat(host(lab, "router").ports()).extracting(LabPlan.Port::cidr)
+                .containsExactly("192.168.101.254/24", "10.10.10.1/24");
+        LabPlan.Host client = host(lab, "client");
+        assertThat(client.ports()).extracting(LabPlan.Port::cidr).containsExactly("192.168.101.253/24");
+        assertThat(client.gateway()).isEqualTo("192.168.101.254");
+        LabPlan.Host director = host(lab, "director");
+        assertThat(director.ports()).extracting(LabPlan.Port::ifname, LabPlan.Port::cidr).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("eth0", "10.10.10.10/24"),
+                org.assertj.core.groups.Tuple.tuple("eth1", ""));
+        assertThat(lab.hosts()).filteredOn(h -> h.role().equals("realserver")).extracting(LabPlan.Host::listens)
+                .containsOnly(List.of(80));
+        assertThat(lab.checks()).singleElement().satisfies(c -> {
+            assertThat(c.sticky()).isFalse();
+            assertThat(c.method()).isEqualTo("dr");
+            assertThat(c.expected()).containsExactly(new LabPlan.Expectation("rs1", 20), new LabPlan.Expectation("rs2", 10));
+        });
+    }
+
+    @Test
+    void natMapsThePortAndSplitsEvenlyOverThree() {
+        LabPlan lab = lab("nat-portmap");
+        assertThat(lab.hosts()).filteredOn(h -> h.role().equals("realserver")).extracting(LabPlan.Host::listens)
+                .containsOnly(List.of(8080));
+        assertThat(lab.checks()).singleElement().satisfies(c -> {
+            assertThat(c.port()).isEqualTo(80);
+            assertThat(c.method()).isEqualTo("nat");
+            assertThat(c.expected()).extracting(LabPlan.Expectation::answers).containsExactly(10, 10, 10);
+        });
+        assertThat(host(lab, "router").ports()).extracting(LabPlan.Port::cidr)
+                .as("the real servers' gateway is the DIP: the router takes a free address there")
+                .containsExactly("192.168.101.254/24", "10.10.20.254/24");
+    }
+
+    @Test
+    void aPersistentFwmarkServiceIsCheckedOnEachPortAsSticky() {
+        LabPlan lab = lab("fwmark-https");
+        assertThat(lab.subnets()).hasSize(1);
+        assertThat(lab.hosts()).extracting(LabPlan.Host::role).doesNotContain("router");
+        assertThat(lab.checks()).extracting(LabPlan.Check::port).containsExactly(80, 443);
+        assertThat(lab.checks()).allSatisfy(c -> assertThat(c.sticky()).isTrue());
+        assertThat(lab.hosts()).filteredOn(h -> h.role().equals("realserver")).extracting(LabPlan.Host::listens)
+                .containsOnly(List.of(80, 443));
+    }
+
+    @Test
+    void tunnelledRealServersOnTheirOwnSubnetsAreReachedThroughTheRouter() {
+        LabPlan lab = lab("tun-ipip");
+        assertThat(lab.subnets()).extracting(LabPlan.Subnet::network)
+                .containsExactly("192.168.101.0/24", "10.10.10.0/24", "172.16.5.0/24", "172.16.6.0/24");
+        assertThat(host(lab, "router").ports()).extracting(LabPlan.Port::cidr)
+                .containsExactly("192.168.101.254/24", "10.10.10.254/24", "172.16.5.1/24", "172.16.6.1/24");
+        assertThat(lab.checks().get(0).expected()).extracting(LabPlan.Expectation::answers).containsExactly(23, 8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"seed-dr", "nat-portmap", "tun-ipip", "fwmark-https", "ipv6-dr"})
+    void theBundlePassesBashAndShellcheck(String example, @TempDir Path dir) throws Exception {
+        List<RenderedFile> files = LabBundle.render(Examples.load(example), Flavour.IPROUTE2, Templates.packaged());
+        assertThat(files).extracting(RenderedFile::name).contains("lab.sh", "scripts/director.sh");
+        RenderedFile lab = files.get(0);
+        Path script = dir.resolve("lab.sh");
+        Files.writeString(script, lab.content());
+        assertThat(Tools.run(List.of("bash", "-n", script.toString())).exitCode()).isZero();
+        Tools.Result lint = Tools.run(new ArrayList<>(List.of("shellcheck", "--severity=style", "--format=gcc",
+                script.toString())));
+        assertThat(lint.output()).isEmpty();
+    }
+}
