@@ -46,7 +46,9 @@ public final class LabBundle {
         for (LabPlan.Host h : lab.hosts()) {
             List<Map<String, String>> ports = h.ports().stream().map(p -> Map.of("ifname", quote(p.ifname()),
                     "bridge", quote(lab.subnets().get(p.subnet()).bridge()), "cidr", quote(p.cidr()))).toList();
-            Map<String, Object> host = Map.of("ns", quote(h.ns()), "ports", ports);
+            List<Map<String, String>> routes = h.routes().stream().map(r -> Map.of("network", quote(r.split(" via ")[0]),
+                    "via", quote(r.split(" via ")[1]))).toList();
+            Map<String, Object> host = Map.of("ns", quote(h.ns()), "ports", ports, "routes", routes);
             hosts.add(host);
             if (h.role().equals("router")) {
                 router = host;

@@ -38,9 +38,10 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
      * @param script    the generated script it runs (empty for client and router)
      * @param gateway   default route the lab adds itself ("" when the script adds it, or none)
      * @param listens   TCP ports a responder answers on with the host's name (real servers)
+     * @param routes    routes the lab adds ("172.16.5.0/24 via 10.10.10.254")
      */
     public record Host(String ns, String name, String role, List<Port> ports, String script, String gateway,
-                       List<Integer> listens) {
+                       List<Integer> listens, List<String> routes) {
     }
 
     /**
@@ -92,7 +93,9 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
             directorPorts.add(new Port(vipDev, subnets.get(vipNet.network()).index(), ""));
         }
         String directorNs = PREFIX + "director";
-        hosts.add(new Host(directorNs, director.name(), "director", directorPorts, "director.sh", "", List.of()));
+        List<String> directorRoutes = new ArrayList<>();
+        hosts.add(new Host(directorNs, director.name(), "director", directorPorts, "director.sh", "", List.of(),
+                directorRoutes));
         for (Plan.Host h : plan.hosts()) {
             List<Integer> ports = new ArrayList<>();
             plan.services().stream().filter(s -> s.spec().protocol() == Protocol.TCP).forEach(s -> s.members().stream()
@@ -105,7 +108,7 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
                     }));
             hosts.add(new Host(PREFIX + h.server().name(), h.server().name(), "realserver",
                     List.of(new Port(Names.baseDevice(h.server().iface()), subnets.get(h.address().network()).index(),
-                            h.address().cidr())), "realserver-" + h.server().name() + ".sh", "", ports));
+                            h.address().cidr())), "realserver-" + h.server().name() + ".sh", "", ports, List.of()));
         }
         // the client sits on the first VIP's subnet, at a free address from the top
         Subnet clientNet = subnets.get(vipNet.network());
@@ -120,11 +123,17 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
                 routerAddress.put(subnet.network(), address.text());
                 legs.add(new Port("r" + subnet.index(), subnet.index(), address.cidr()));
             }
-            hosts.add(new Host(PREFIX + "router", "router", "router", legs, "", "", List.of()));
+            hosts.add(new Host(PREFIX + "router", "router", "router", legs, "", "", List.of(), List.of()));
             clientGateway = routerAddress.get(clientNet.network());
+            // Real servers off the DIP's subnet (TUN) are reached from the DIP: through the VIP's
+            // interface the tunnel's outer source would be the VIP, an address the real server
+            // holds itself, and it would drop every packet as a martian.
+            plan.hosts().stream().map(h -> h.address().network()).distinct()
+                    .filter(n -> !n.equals(dip.network()))
+                    .forEach(n -> directorRoutes.add(n + " via " + routerAddress.get(dip.network())));
         }
         hosts.add(0, new Host(PREFIX + "client", "client", "client",
-                List.of(new Port("eth0", clientNet.index(), client.cidr())), "", clientGateway, List.of()));
+                List.of(new Port("eth0", clientNet.index(), client.cidr())), "", clientGateway, List.of(), List.of()));
         List<Check> checks = new ArrayList<>();
         for (Plan.Service s : plan.services()) {
             if (s.spec().protocol() != Protocol.TCP) {
@@ -191,6 +200,8 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
         if (sticky) {
             why = persistent ? "persistence keeps one client on one real server"
                     : scheduler + " sends one client's sequential connections to one real server";
+            // any one of the live servers may be the one: each listed, none predicted
+            live.forEach(m -> expected.add(new Expectation(m.host().server().name(), -1)));
         } else {
             boolean equal = scheduler == Scheduler.RR || scheduler == Scheduler.LC;
             long total = equal ? live.size() : live.stream().mapToLong(m -> m.backend().weight()).sum();

@@ -20,8 +20,8 @@ final class GenerateView implements StepView {
     private final TextBox result;
     private final Form form;
 
-    GenerateView(Draft draft, Messages m, TerminalSize size, Runnable write, Runnable runHere, Runnable finish,
-                 String report) {
+    GenerateView(Draft draft, Messages m, TerminalSize size, Runnable write, Runnable runHere, Runnable lab,
+                 Runnable finish, String report) {
         output = Field.text(draft.outputDir().toString(), 40, java.util.regex.Pattern.compile("[^\\n]{0,200}"));
         for (Flavour f : Flavour.values()) {
             flavour.addItem(f.toString());
@@ -32,7 +32,8 @@ final class GenerateView implements StepView {
                 .add("generate.flavour", new Field("flavour", "help.flavour", flavour));
         body.addComponent(form.panel());
         body.addComponent(Form.row(Form.button(m.get("button.write"), write),
-                Form.button(m.get("button.run"), runHere), Form.button(m.get("button.finish"), finish)));
+                Form.button(m.get("button.run"), runHere), Form.button(m.get("button.lab"), lab),
+                Form.button(m.get("button.finish"), finish)));
         result = new TextBox(new TerminalSize(size.getColumns(), Math.max(3, size.getRows() - 5)), report);
         result.setReadOnly(true);
         body.addComponent(result);

@@ -170,7 +170,7 @@ public final class WizardTui {
             case REAL_SERVERS -> new RealServersView(draft, serverIndex, m, new ActionsImpl());
             case REVIEW -> new ReviewView(draft, m, size);
             case PREVIEW -> new PreviewView(renderOrEmpty(), m, size);
-            case GENERATE -> new GenerateView(draft, m, size, this::write, this::runHere, this::finish, report);
+            case GENERATE -> new GenerateView(draft, m, size, this::write, this::runHere, this::lab, this::finish, report);
         };
     }
 
@@ -311,6 +311,19 @@ public final class WizardTui {
             return;
         }
         if (new RunWindow(gui, m, draft, runner).showAndWait()) {
+            outcome = Outcome.INTERRUPTED;
+            window.close();
+        }
+    }
+
+    /** The same draft, in network namespaces on this host. */
+    private void lab() {
+        draft = view.collect(draft);
+        if (Validator.hasErrors(Validator.validate(draft.cluster()))) {
+            Dialogs.info(gui, m, m.get("error.title"), m.get("generate.blocked"));
+            return;
+        }
+        if (new LabWindow(gui, m, draft, runner).showAndWait()) {
             outcome = Outcome.INTERRUPTED;
             window.close();
         }

@@ -70,7 +70,11 @@ class LabBundleTest {
         assertThat(lab.subnets()).hasSize(1);
         assertThat(lab.hosts()).extracting(LabPlan.Host::role).doesNotContain("router");
         assertThat(lab.checks()).extracting(LabPlan.Check::port).containsExactly(80, 443);
-        assertThat(lab.checks()).allSatisfy(c -> assertThat(c.sticky()).isTrue());
+        assertThat(lab.checks()).allSatisfy(c -> {
+            assertThat(c.sticky()).isTrue();
+            assertThat(c.expected()).as("every live server is listed, none predicted")
+                    .containsExactly(new LabPlan.Expectation("rs1", -1), new LabPlan.Expectation("rs2", -1));
+        });
         assertThat(lab.hosts()).filteredOn(h -> h.role().equals("realserver")).extracting(LabPlan.Host::listens)
                 .containsOnly(List.of(80, 443));
     }

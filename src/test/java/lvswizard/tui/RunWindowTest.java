@@ -125,4 +125,23 @@ class RunWindowTest {
         assertThat(Files.readString(dir.resolve("out/commands.log")))
                 .contains("ipvsadm -e -t 192.168.101.168:80 -r 10.10.10.12:80 -g -w 0");
     }
+
+    @Test
+    void tryItInALabWritesTheBundleAndRunsItsUp(@TempDir Path dir) throws Exception {
+        FakeHost host = FakeHost.seedDirector();
+        host.scripts = c -> FakeRunner.exit(c, 0, "lab: up: every host started; next: lab.sh test\n", "");
+        try (VirtualScreen ui = atRunWindow(dir, host)) {
+            click(ui, "Close");
+            ui.waitFor("Output directory");
+            click(ui, "Try it in a lab...");
+            ui.waitFor("in network namespaces");
+            click(ui, "Up");
+            ui.waitForAll("lab: up: every host started", "exit code 0");
+            ui.ctrl('c');
+            ui.outcome();
+        }
+        assertThat(dir.resolve("out/lab/lab.sh")).exists().isExecutable();
+        assertThat(dir.resolve("out/lab/scripts/director.sh")).exists();
+        assertThat(host.displays()).contains("bash " + dir.resolve("out/lab/lab.sh").toAbsolutePath() + " up");
+    }
 }

@@ -1,0 +1,199 @@
+package lvswizard.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import lvswizard.config.ConfigException;
+import lvswizard.config.ConfigFile;
+import lvswizard.exec.Command;
+import lvswizard.exec.Execution;
+import lvswizard.model.Cluster;
+import lvswizard.output.OutputException;
+import lvswizard.render.Flavour;
+import lvswizard.validation.Validator;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+@CommandLine.Command(name = "lab", mixinStandardHelpOptions = true,
+        subcommands = {LabCommand.Export.class, LabCommand.Up.class, LabCommand.Test.class, LabCommand.Down.class},
+        description = {"The whole cluster on this one Linux host, in network namespaces: a client, the",
+                "director, every real server (and a router between subnets), running the generated",
+                "scripts. up builds it and starts every host, test sends requests and checks the",
+                "result against the configuration, down removes it; export writes the same lab as a",
+                "standalone bash bundle (no Java needed). Needs root, ip netns and IPVS."})
+final class LabCommand {
+    static final String DEFAULT_DIR = "lab";
+
+    /** Writes the bundle for a configuration into a directory (lab.sh at the top, the scripts under scripts/). */
+    static int writeBundle(Path config, Path dir, String flavour, boolean force, PrintWriter out, PrintWriter err) {
+        Cluster cluster;
+        try {
+            cluster = ConfigFile.read(config);
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return ExitCodes.UNUSABLE_INPUT;
+        }
+        var findings = Validator.validate(cluster);
+        if (Validator.hasErrors(findings)) {
+            ConfigOption.report(findings, config.toString(), err);
+            err.println("no lab was written: fix the errors above first");
+            return ExitCodes.VALIDATION_ERRORS;
+        }
+        Flavour chosen;
+        try {
+            chosen = Flavour.parse(flavour);
+        } catch (IllegalArgumentException e) {
+            err.println("--flavour: " + e.getMessage());
+            return ExitCodes.UNUSABLE_INPUT;
+        }
+        try {
+            lvswizard.lab.LabFiles.write(cluster, chosen, dir, force);
+        } catch (OutputException e) {
+            err.println(e.getMessage());
+            return ExitCodes.UNUSABLE_INPUT;
+        }
+        out.println("lab bundle for " + cluster.name() + " in " + dir + ": " + dir.resolve("lab.sh") + " up|test|down");
+        return ExitCodes.OK;
+    }
+
+    /** Runs DIR/lab.sh with the arguments, its output streamed; returns its exit code. */
+    static int runBundle(Main main, Path dir, PrintWriter out, PrintWriter err, String... args) {
+        List<String> argv = new ArrayList<>(List.of("bash", dir.resolve("lab.sh").toAbsolutePath().toString()));
+        argv.addAll(List.of(args));
+        Execution run = main.runner().run(Command.of(argv).withTimeout(Duration.ofMinutes(15)), (stream, line) -> {
+            (stream == lvswizard.exec.OutputListener.Stream.STDOUT ? out : err).println(line);
+            out.flush();
+        });
+        if (run.ending() != Execution.Ending.EXITED) {
+            err.println("lvs-wizard: lab.sh " + String.join(" ", args) + ": " + run.summary());
+            return ExitCodes.VALIDATION_ERRORS;
+        }
+        return run.exitCode();
+    }
+
+    @CommandLine.Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write the lab as a standalone bash bundle: DIR/lab.sh and DIR/scripts/.")
+    static final class Export implements Callable<Integer> {
+        @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "the cluster configuration")
+        Path config;
+
+        @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "where the bundle goes")
+        Path out;
+
+        @Option(names = "--flavour", paramLabel = "F", defaultValue = "iproute2", description = "iproute2 or net-tools")
+        String flavour;
+
+        @Option(names = "--force", description = "replace files whose content differs")
+        boolean force;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return writeBundle(config, out, flavour, force, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+    }
+
+    @CommandLine.Command(name = "up", mixinStandardHelpOptions = true,
+            description = "Write the bundle into --dir (default: lab) and build the lab from it.")
+    static final class Up implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        LabCommand lab;
+
+        @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "the cluster configuration")
+        Path config;
+
+        @Option(names = "--dir", paramLabel = "DIR", defaultValue = DEFAULT_DIR, description = "the bundle's directory (default: ${DEFAULT-VALUE})")
+        Path dir;
+
+        @Option(names = "--force", description = "replace bundle files whose content differs")
+        boolean force;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            int written = writeBundle(config, dir, "iproute2", force, out, err);
+            return written != ExitCodes.OK ? written : runBundle(lab.main, dir, out, err, "up");
+        }
+    }
+
+    @CommandLine.Command(name = "test", mixinStandardHelpOptions = true,
+            description = "Send N requests from the lab's client to each service and compare with the configuration.")
+    static final class Test implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        LabCommand lab;
+
+        @Option(names = "--dir", paramLabel = "DIR", defaultValue = DEFAULT_DIR, description = "the bundle's directory (default: ${DEFAULT-VALUE})")
+        Path dir;
+
+        @Option(names = {"-n", "--requests"}, paramLabel = "N", defaultValue = "30", description = "requests per service port (default: ${DEFAULT-VALUE})")
+        int requests;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            if (requests < 1 || requests > 99_999) {
+                err.println("lvs-wizard: --requests " + requests + " is out of range; expected 1-99999");
+                return ExitCodes.UNUSABLE_INPUT;
+            }
+            if (!Files.exists(dir.resolve("lab.sh"))) {
+                err.println("lvs-wizard: no lab bundle in " + dir + ": run lab up --config FILE first");
+                return ExitCodes.UNUSABLE_INPUT;
+            }
+            return runBundle(lab.main, dir, spec.commandLine().getOut(), err, "test", Integer.toString(requests));
+        }
+    }
+
+    @CommandLine.Command(name = "down", mixinStandardHelpOptions = true,
+            description = "Remove every lab namespace (also one left behind by a crash), and nothing else.")
+    static final class Down implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        LabCommand lab;
+
+        @Option(names = "--dir", paramLabel = "DIR", defaultValue = DEFAULT_DIR, description = "the bundle's directory (default: ${DEFAULT-VALUE})")
+        Path dir;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path bundle = dir;
+            if (!Files.exists(dir.resolve("lab.sh"))) {
+                // down does not depend on the configuration: any bundle's lab.sh removes any lab
+                bundle = Files.createTempDirectory("lvs-wizard-lab");
+                Path example = bundle.resolve("example.json");
+                Files.writeString(example, ConfigFile.toJson(ConfigOption.builtIn()));
+                writeBundle(example, bundle, "iproute2", true, new PrintWriter(java.io.Writer.nullWriter()), err);
+            }
+            try {
+                return runBundle(lab.main, bundle, out, err, "down");
+            } finally {
+                if (!bundle.equals(dir)) {
+                    try (var paths = Files.walk(bundle)) {
+                        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                            Files.deleteIfExists(p);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @CommandLine.ParentCommand
+    Main main;
+}

@@ -1,0 +1,135 @@
+package lvswizard.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.gui2.BasicWindow;
+import com.googlecode.lanterna.gui2.Label;
+import com.googlecode.lanterna.gui2.LinearLayout;
+import com.googlecode.lanterna.gui2.Panel;
+import com.googlecode.lanterna.gui2.TextBox;
+import com.googlecode.lanterna.gui2.Window;
+import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import lvswizard.exec.Command;
+import lvswizard.exec.Execution;
+import lvswizard.exec.Runner;
+import lvswizard.lab.LabFiles;
+import lvswizard.output.OutputException;
+import lvswizard.wizard.Draft;
+import lvswizard.wizard.Messages;
+
+/**
+ * "Try it in a lab": the cluster on this host in network namespaces (the lab bundle in
+ * OUT/lab), built, tested and removed from the wizard, with lab.sh's output streamed in.
+ */
+final class LabWindow extends BasicWindow {
+    private final WindowBasedTextGUI gui;
+    private final Messages m;
+    private final Draft draft;
+    private final Runner runner;
+    private final Path dir;
+    private final TextBox output;
+    private volatile Thread worker;
+    private boolean interrupted;
+
+    LabWindow(WindowBasedTextGUI gui, Messages m, Draft draft, Runner runner) {
+        super(m.get("lab.title"));
+        this.gui = gui;
+        this.m = m;
+        this.draft = draft;
+        this.runner = runner;
+        this.dir = draft.outputDir().resolve("lab");
+        setHints(Set.of(Window.Hint.FULL_SCREEN));
+        TerminalSize size = gui.getScreen().getTerminalSize();
+        output = new TextBox(new TerminalSize(Math.max(20, size.getColumns() - 4), Math.max(3, size.getRows() - 8)),
+                "", TextBox.Style.MULTI_LINE);
+        output.setReadOnly(true);
+        Panel panel = new Panel(new LinearLayout());
+        panel.addComponent(new Label(m.get("lab.intro", dir)));
+        panel.addComponent(Form.row(
+                Form.button(m.get("lab.up"), () -> act("up")),
+                Form.button(m.get("lab.test"), () -> act("test")),
+                Form.button(m.get("lab.down"), () -> act("down")),
+                Form.button(m.get("run.cancel"), this::cancel),
+                Form.button(m.get("run.close"), this::closeWindow)));
+        panel.addComponent(output);
+        setComponent(panel);
+    }
+
+    /** Shows the window until Close or Esc; true when it ended with Ctrl-C. */
+    boolean showAndWait() {
+        gui.addWindowAndWait(this);
+        return interrupted;
+    }
+
+    private void act(String action) {
+        if (worker != null) {
+            append(m.get("run.busy"));
+            return;
+        }
+        if (action.equals("up")) {
+            try {
+                LabFiles.write(draft.cluster(), draft.flavour(), dir, true);
+            } catch (OutputException e) {
+                append(m.get("run.failed", e.getMessage()));
+                return;
+            }
+        }
+        Command command = Command.of(List.of("bash", dir.resolve("lab.sh").toAbsolutePath().toString(), action))
+                .withTimeout(Duration.ofMinutes(15));
+        append("$ " + command.display());
+        worker = new Thread(() -> {
+            try {
+                Execution run = runner.run(command, (stream, line) -> append(line));
+                append(run.ending() == Execution.Ending.EXITED ? m.get("run.exit", run.exitCode()) : run.summary());
+            } finally {
+                worker = null;
+            }
+        }, "lvs-wizard-lab");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private void append(String line) {
+        gui.getGUIThread().invokeLater(() -> {
+            output.addLine(line);
+            output.setCaretPosition(output.getLineCount() - 1, 0);
+        });
+    }
+
+    private void cancel() {
+        if (worker != null) {
+            runner.cancelAll();
+            append(m.get("run.cancelled"));
+        }
+    }
+
+    private void closeWindow() {
+        if (worker != null) {
+            if (!Dialogs.confirm(gui, m, m.get("lab.title"), m.get("run.close.busy"))) {
+                return;
+            }
+            runner.cancelAll();
+        }
+        close();
+    }
+
+    @Override
+    public boolean handleInput(KeyStroke key) {
+        if (key.getKeyType() == KeyType.Escape) {
+            closeWindow();
+            return true;
+        }
+        if (key.isCtrlDown() && key.getCharacter() != null && key.getCharacter() == 'c') {
+            runner.cancelAll();
+            interrupted = true;
+            close();
+            return true;
+        }
+        return super.handleInput(key);
+    }
+}

@@ -1,0 +1,90 @@
+package lvswizard.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import lvswizard.Tools;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The lab bundles that {@code lab export} writes (the shipped jar), run on the real kernel in one
+ * VM boot (scenario lab-bundle): DR with two subnets and a router (the seed), NAT with port
+ * mapping over three real servers, TUN (ipip) across subnets, a persistent fwmark service; two
+ * negative controls; the VM's own namespace untouched after each down.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LabBundleVmIT {
+    private static final long TIMEOUT_MINUTES = 15;
+    private static final List<String> EXAMPLES = List.of("seed-dr", "nat-portmap", "tun-ipip", "fwmark-https");
+    private final Path log = Path.of("target/vm/lab-bundle.log");
+    private int exitCode;
+    private List<String> lines;
+
+    @BeforeAll
+    void bootTheLab() throws Exception {
+        Path bundles = Files.createTempDirectory("lvs-lab-bundles");
+        for (String example : EXAMPLES) {
+            Tools.Result export = Jar.run("lab", "export", "--config", "examples/" + example + ".json", "--out",
+                    bundles.resolve(example).toString());
+            assertThat(export.exitCode()).as(export.output()).isZero();
+        }
+        Path files = Files.createTempDirectory("lvs-lab-files");
+        Tools.Result tar = Tools.run(List.of("tar", "-C", bundles.toString(), "-cf",
+                files.resolve("lab-bundles.tar").toString(), "."));
+        assertThat(tar.exitCode()).as(tar.output()).isZero();
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder("bash", "src/test/vm/lab-vm.sh", "--scenario", "lab-bundle",
+                "--scripts", files.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("VM_TIMEOUT", "720");
+        Process lab = builder.start();
+        lab.getOutputStream().close();
+        if (!lab.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            lab.descendants().forEach(ProcessHandle::destroyForcibly);
+            lab.destroyForcibly();
+            throw new AssertionError("the lab did not finish in " + TIMEOUT_MINUTES + " minutes; see " + log);
+        }
+        exitCode = lab.exitValue();
+        lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void labPassesAsAWhole() {
+        assertThat(lines).as("see " + log).contains("LAB_VERDICT PASS");
+        assertThat(exitCode).as("lab-vm.sh exit code; see " + log).isZero();
+    }
+
+    @Test
+    void everyBundleCameUpBehavedAsConfiguredAndLeftNothingBehind() {
+        List<String> required = new ArrayList<>(List.of("up-again-removes-leftovers"));
+        for (String example : EXAMPLES) {
+            required.addAll(List.of("up-" + example, "test-" + example, "down-" + example,
+                    "down-leaves-no-namespace-" + example, "host-untouched-" + example));
+        }
+        for (String check : required) {
+            assertThat(lines).as("check " + check + " in " + log).anyMatch(l -> l.startsWith("CHECK " + check + " PASS"));
+        }
+        assertThat(lines).noneMatch(l -> l.startsWith("CHECK ") && l.contains(" FAIL"));
+    }
+
+    @Test
+    void theTrafficIsWhatTheWeightsAndSchedulersPredict() {
+        assertThat(lines).anyMatch(l -> l.matches("\\[seed-dr\\]   rs1 +20 .*expected 20"))
+                .anyMatch(l -> l.matches("\\[seed-dr\\]   rs2 +10 .*expected 10"))
+                .anyMatch(l -> l.startsWith("[seed-dr]   replies bypass the director (dr): yes"))
+                .anyMatch(l -> l.startsWith("[nat-portmap]   replies go back through the director (nat): yes"))
+                .anyMatch(l -> l.startsWith("[tun-ipip]   replies bypass the director (tun): yes"))
+                .anyMatch(l -> l.startsWith("[fwmark-https]   expected: persistence keeps one client on one real server"));
+    }
+
+    @Test
+    void negativeControlsAreDetected() {
+        assertThat(lines).contains("NEGATIVE dr-without-arp-fix DETECTED", "NEGATIVE nat-without-gateway DETECTED");
+    }
+}
