@@ -5,7 +5,8 @@
 # it and NAT replies must not), `lab.sh down`, and the VM's own interfaces, routes and sysctls
 # must be exactly as before. Negative controls: DR on one segment without the ARP fix, NAT
 # without the real servers' gateway change; `test` must fail for both. A lab left behind (up
-# twice without down) is removed by the next up.
+# twice without down) is removed by the next up. "schedulers" (src/test/resources/lab/) has rr over
+# three equal servers (even split), rr with a weight-0 server (quiesced), and sh (one server).
 LAB_SCRIPTS="lab-bundles.tar"
 LAB_EXTRA_MODULES=""
 
@@ -36,7 +37,7 @@ scenario_run() {
   mkdir -p /tmp/bundles
   tar -xf /lab/lab-bundles.tar -C /tmp/bundles || lab_fatal "cannot unpack the bundles"
   host_state /tmp/host-before
-  for name in seed-dr nat-portmap tun-ipip fwmark-https; do
+  for name in seed-dr nat-portmap tun-ipip fwmark-https schedulers; do
     log "bundle $name"
     bundle_run "$name" up
     rc=$?

@@ -16,13 +16,15 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The lab bundles that {@code lab export} writes (the shipped jar), run on the real kernel in one
  * VM boot (scenario lab-bundle): DR with two subnets and a router (the seed), NAT with port
- * mapping over three real servers, TUN (ipip) across subnets, a persistent fwmark service; two
+ * mapping over three real servers, TUN (ipip) across subnets, a persistent fwmark service, rr even
+ * over three, rr with a weight-0 server, sh sticking to one server; two
  * negative controls; the VM's own namespace untouched after each down.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LabBundleVmIT {
     private static final long TIMEOUT_MINUTES = 15;
-    private static final List<String> EXAMPLES = List.of("seed-dr", "nat-portmap", "tun-ipip", "fwmark-https");
+    private static final List<String> EXAMPLES = List.of("seed-dr", "nat-portmap", "tun-ipip", "fwmark-https",
+            "schedulers");
     private final Path log = Path.of("target/vm/lab-bundle.log");
     private int exitCode;
     private List<String> lines;
@@ -31,7 +33,11 @@ class LabBundleVmIT {
     void bootTheLab() throws Exception {
         Path bundles = Files.createTempDirectory("lvs-lab-bundles");
         for (String example : EXAMPLES) {
-            Tools.Result export = Jar.run("lab", "export", "--config", "examples/" + example + ".json", "--out",
+            Path config = Path.of("examples", example + ".json");
+            if (!Files.exists(config)) {
+                config = Path.of("src/test/resources/lab", example + ".json");
+            }
+            Tools.Result export = Jar.run("lab", "export", "--config", config.toString(), "--out",
                     bundles.resolve(example).toString());
             assertThat(export.exitCode()).as(export.output()).isZero();
         }
@@ -80,7 +86,10 @@ class LabBundleVmIT {
                 .anyMatch(l -> l.startsWith("[seed-dr]   replies bypass the director (dr): yes"))
                 .anyMatch(l -> l.startsWith("[nat-portmap]   replies go back through the director (nat): yes"))
                 .anyMatch(l -> l.startsWith("[tun-ipip]   replies bypass the director (tun): yes"))
-                .anyMatch(l -> l.startsWith("[fwmark-https]   expected: persistence keeps one client on one real server"));
+                .anyMatch(l -> l.startsWith("[fwmark-https]   expected: persistence keeps one client on one real server"))
+                .anyMatch(l -> l.matches("\\[schedulers\\]   rs3 +10 .*expected 10"))
+                .anyMatch(l -> l.matches("\\[schedulers\\]   rs3 +0 .*expected 0"))
+                .anyMatch(l -> l.startsWith("[schedulers]   expected: sh sends one client's sequential connections"));
     }
 
     @Test
