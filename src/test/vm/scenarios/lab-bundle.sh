@@ -31,19 +31,25 @@ bundle_run() {
   return $rc
 }
 
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
 scenario_run() {
-  local name rc d
+  local name rc d t0 t_up t_test t_down
   LAB_NEG_EXPECTED=2
   mkdir -p /tmp/bundles
   tar -xf /lab/lab-bundles.tar -C /tmp/bundles || lab_fatal "cannot unpack the bundles"
   host_state /tmp/host-before
   for name in seed-dr nat-portmap tun-ipip fwmark-https schedulers; do
     log "bundle $name"
+    t0=$(now_ms)
     bundle_run "$name" up
     rc=$?
+    t_up=$(( $(now_ms) - t0 ))
     check "up-$name" $rc "lab.sh up: exit $rc"
+    t0=$(now_ms)
     bundle_run "$name" test
     rc=$?
+    t_test=$(( $(now_ms) - t0 ))
     check "test-$name" $rc "lab.sh test: exit $rc, $(grep -c 'result: as configured' /tmp/bundle.out) port(s) as configured"
     case $name in
       fwmark-https)
@@ -70,9 +76,12 @@ scenario_run() {
       [ $rc = 0 ] && grep -q 'already here' /tmp/bundle.out
       check "up-again-removes-leftovers" $? "second up without down: exit $rc"
     fi
+    t0=$(now_ms)
     bundle_run "$name" down
     rc=$?
+    t_down=$(( $(now_ms) - t0 ))
     check "down-$name" $rc "lab.sh down: exit $rc"
+    echo "LAB_RESULT lab-times bundle=$name up_ms=$t_up test_ms=$t_test down_ms=$t_down namespaces=$(grep -c '^    namespace ' "/tmp/bundles/$name/lab.sh")"
     [ -z "$(ip netns list)" ]
     check "down-leaves-no-namespace-$name" $? "namespaces left: $(ip netns list | tr '\n' ' ')"
     host_state /tmp/host-after

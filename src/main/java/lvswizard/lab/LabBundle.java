@@ -68,7 +68,7 @@ public final class LabBundle {
         List<Map<String, Object>> checks = lab.checks().stream().map(c -> Map.<String, Object>of(
                 "label", quote(c.label()), "url", quote("http://" + (c.vip().contains(":") ? "[" + c.vip() + "]" : c.vip())
                         + ":" + c.port() + "/"), "vip", quote(c.vip()), "method", quote(c.method()),
-                "sticky", c.sticky() ? "yes" : "no", "why", quote(c.why()),
+                "sticky", c.sticky() ? "yes" : "no", "why", quote(c.why()), "together", quote(c.together()),
                 "expected", c.expected().stream().map(e -> Map.of("pair", quote(e.name() + "=" + e.answers())))
                         .collect(Collectors.toList()))).toList();
         List<Map<String, String>> subnets = lab.subnets().stream().map(s -> Map.of("bridge", quote(s.bridge()),

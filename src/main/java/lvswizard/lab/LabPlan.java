@@ -50,8 +50,12 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
      * @param expected  real server name to the answers it should get; empty when one server, any
      *                  of them, should get them all (hashing, persistence, fo/ovf/sed/nq)
      */
+    /**
+     * @param together  for a persistent fwmark service, its name: every port of it must land on the
+     *                  same real server (one client sticks to one server across the ports); else ""
+     */
     public record Check(String label, String vip, int port, String method, List<Expectation> expected,
-                        boolean sticky, String why) {
+                        boolean sticky, String why, String together) {
     }
 
     /** A real server and the answers it should get (out of the check's requests). */
@@ -187,7 +191,8 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
         Scheduler scheduler = s.spec().scheduler();
         List<Plan.Member> live = s.members().stream().filter(m -> m.backend().weight() > 0).toList();
         String method = s.members().isEmpty() ? "" : s.members().get(0).backend().forwarding().name();
-        String label = s.spec().protocol() + " " + s.vip().withPort(port) + " (" + scheduler
+        String label = s.spec().protocol() + " " + s.vip().withPort(port)
+                + (s.spec().hasFwmark() ? " (fwmark " + s.spec().fwmark() + ")" : "") + " (" + scheduler
                 + (s.spec().persistence() != null ? ", persistent" : "") + ", " + method + ")";
         boolean persistent = s.spec().persistence() != null && s.spec().persistence().timeout() != null
                 && s.spec().persistence().timeout() > 0;
@@ -219,6 +224,8 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
                 why += " (rounded)";
             }
         }
-        return new Check(label, s.vip().text(), port, method.toLowerCase(Locale.ROOT), List.copyOf(expected), sticky, why);
+        String together = s.spec().hasFwmark() && persistent ? "fwmark " + s.spec().fwmark() : "";
+        return new Check(label, s.vip().text(), port, method.toLowerCase(Locale.ROOT), List.copyOf(expected), sticky,
+                why, together);
     }
 }

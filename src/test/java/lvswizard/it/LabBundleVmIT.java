@@ -87,6 +87,8 @@ class LabBundleVmIT {
                 .anyMatch(l -> l.startsWith("[nat-portmap]   replies go back through the director (nat): yes"))
                 .anyMatch(l -> l.startsWith("[tun-ipip]   replies bypass the director (tun): yes"))
                 .anyMatch(l -> l.startsWith("[fwmark-https]   expected: persistence keeps one client on one real server"))
+                .anyMatch(l -> l.startsWith("[fwmark-https]   fwmark 1: the same real server (")
+                        && l.endsWith(") as its other port(s): yes"))
                 .anyMatch(l -> l.matches("\\[schedulers\\]   rs3 +10 .*expected 10"))
                 .anyMatch(l -> l.matches("\\[schedulers\\]   rs3 +0 .*expected 0"))
                 .anyMatch(l -> l.startsWith("[schedulers]   expected: sh sends one client's sequential connections"));
