@@ -102,4 +102,20 @@ class LabBundleTest {
                 script.toString())));
         assertThat(lint.output()).isEmpty();
     }
+
+    @Test
+    void theBundlesPreflightRefusesANonRootUserWithTheFixAndTouchesNothing(@TempDir Path dir) throws Exception {
+        assertThat(Tools.onPath("setpriv")).as("setpriv (util-linux) runs the bundle as nobody").isTrue();
+        Path script = dir.resolve("lab.sh");
+        Files.writeString(script, LabBundle.render(Examples.load("seed-dr"), Flavour.IPROUTE2, Templates.packaged())
+                .get(0).content());
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (String action : List.of("up", "test", "down")) {
+            Tools.Result run = Tools.run(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                    "bash", script.toString(), action));
+            assertThat(run.exitCode()).as(action + ": " + run.output()).isEqualTo(4);
+            assertThat(run.output()).isEqualTo("lab: error: must run as root (try: sudo " + script + " " + action + ")\n");
+        }
+    }
 }
