@@ -210,19 +210,33 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
         } else {
             boolean equal = scheduler == Scheduler.RR || scheduler == Scheduler.LC;
             long total = equal ? live.size() : live.stream().mapToLong(m -> m.backend().weight()).sum();
+            // largest remainders: the expected answers add up to the requests exactly
+            int size = s.members().size();
+            long[] shares = new long[size];
+            int[] answers = new int[size];
             int given = 0;
-            for (int i = 0; i < s.members().size(); i++) {
+            for (int i = 0; i < size; i++) {
                 Plan.Member m = s.members().get(i);
-                long share = m.backend().weight() == 0 ? 0 : equal ? 1 : m.backend().weight();
-                int answers = (int) Math.round((double) requests * share / Math.max(1, total));
-                expected.add(new Expectation(m.host().server().name(), answers));
-                given += answers;
+                shares[i] = m.backend().weight() == 0 ? 0 : equal ? 1 : m.backend().weight();
+                answers[i] = (int) (requests * shares[i] / Math.max(1, total));
+                given += answers[i];
+            }
+            List<Integer> byRemainder = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                if (shares[i] > 0) {
+                    byRemainder.add(i);
+                }
+            }
+            byRemainder.sort((a, b) -> Long.compare(requests * shares[b] % Math.max(1, total),
+                    requests * shares[a] % Math.max(1, total)));
+            for (int k = 0; given < requests && k < byRemainder.size(); k++, given++) {
+                answers[byRemainder.get(k)]++;
+            }
+            for (int i = 0; i < size; i++) {
+                expected.add(new Expectation(s.members().get(i).host().server().name(), answers[i]));
             }
             why = (equal ? scheduler + ": an even split" : scheduler + ": a split by weight")
-                    + (live.size() < s.members().size() ? "; weight 0 gets nothing" : "");
-            if (given != requests && !expected.isEmpty()) {
-                why += " (rounded)";
-            }
+                    + (live.size() < size ? "; weight 0 gets nothing" : "");
         }
         String together = s.spec().hasFwmark() && persistent ? "fwmark " + s.spec().fwmark() : "";
         return new Check(label, s.vip().text(), port, method.toLowerCase(Locale.ROOT), List.copyOf(expected), sticky,

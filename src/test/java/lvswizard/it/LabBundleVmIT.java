@@ -17,14 +17,14 @@ import org.junit.jupiter.api.TestInstance;
  * The lab bundles that {@code lab export} writes (the shipped jar), run on the real kernel in one
  * VM boot (scenario lab-bundle): DR with two subnets and a router (the seed), NAT with port
  * mapping over three real servers, TUN (ipip) across subnets, a persistent fwmark service, rr even
- * over three, rr with a weight-0 server, sh sticking to one server; two
+ * over three, rr with a weight-0 server, sh sticking to one server, DR over IPv6; two
  * negative controls; the VM's own namespace untouched after each down.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LabBundleVmIT {
     private static final long TIMEOUT_MINUTES = 15;
     private static final List<String> EXAMPLES = List.of("seed-dr", "nat-portmap", "tun-ipip", "fwmark-https",
-            "schedulers");
+            "schedulers", "ipv6-dr");
     private final Path log = Path.of("target/vm/lab-bundle.log");
     private int exitCode;
     private List<String> lines;
@@ -41,6 +41,7 @@ class LabBundleVmIT {
                     bundles.resolve(example).toString());
             assertThat(export.exitCode()).as(export.output()).isZero();
         }
+        Files.writeString(bundles.resolve("order"), String.join("\n", EXAMPLES) + "\n");
         Path files = Files.createTempDirectory("lvs-lab-files");
         Tools.Result tar = Tools.run(List.of("tar", "-C", bundles.toString(), "-cf",
                 files.resolve("lab-bundles.tar").toString(), "."));
@@ -91,7 +92,9 @@ class LabBundleVmIT {
                         && l.endsWith(") as its other port(s): yes"))
                 .anyMatch(l -> l.matches("\\[schedulers\\]   rs3 +10 .*expected 10"))
                 .anyMatch(l -> l.matches("\\[schedulers\\]   rs3 +0 .*expected 0"))
-                .anyMatch(l -> l.startsWith("[schedulers]   expected: sh sends one client's sequential connections"));
+                .anyMatch(l -> l.startsWith("[schedulers]   expected: sh sends one client's sequential connections"))
+                .anyMatch(l -> l.matches("\\[ipv6-dr\\]   rs1 +15 .*expected 15"))
+                .anyMatch(l -> l.startsWith("[ipv6-dr]   replies bypass the director (dr): yes"));
     }
 
     @Test
