@@ -118,7 +118,8 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             out.flush();
             if (!dryRun && !log.entries().isEmpty()) {
-                err.println("commands run: " + log.entries().size() + ", logged in " + log.file());
+                err.println("commands run: " + log.entries().size() + (log.fileProblem() == null
+                        ? ", logged in " + log.file() : "; warning: " + log.fileProblem()));
             }
         }
     }

@@ -1,7 +1,6 @@
 package lvswizard.exec;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +36,7 @@ public final class CommandLog {
     private final List<Consumer<Entry>> listeners = new ArrayList<>();
     private final Path file;
     private final Clock clock;
+    private String fileProblem;
 
     /** A log kept in memory and appended to {@code file} (null: memory only). */
     public CommandLog(Path file, Clock clock) {
@@ -50,6 +50,11 @@ public final class CommandLog {
 
     public Path file() {
         return file;
+    }
+
+    /** Why the file could not be written (the entries are still kept in memory), or null. */
+    public synchronized String fileProblem() {
+        return fileProblem;
     }
 
     public synchronized List<Entry> entries() {
@@ -92,7 +97,8 @@ public final class CommandLog {
                     Files.writeString(file, entry.toLine() + "\n", StandardCharsets.UTF_8,
                             StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot append to the command log " + file, e);
+                    // the command ran: losing its log line must not make it look as if it failed
+                    fileProblem = "cannot append to the command log " + file + ": " + e;
                 }
             }
         }

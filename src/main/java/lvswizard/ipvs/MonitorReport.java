@@ -53,8 +53,8 @@ public final class MonitorReport {
             long totalNew = 0;
             for (int i = 0; i < newConns.length; i++) {
                 IpvsTable.Server server = service.servers().get(i);
-                Counters earlier = before.getOrDefault(service.key() + " -> " + server.address(),
-                        baseline == null ? Counters.ZERO : server.stats());
+                // a server the baseline does not know appeared since: all its connections are new
+                Counters earlier = before.getOrDefault(service.key() + " -> " + server.address(), Counters.ZERO);
                 newConns[i] = server.stats().since(earlier).conns();
                 totalNew += newConns[i];
             }

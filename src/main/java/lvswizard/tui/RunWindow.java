@@ -122,6 +122,9 @@ final class RunWindow extends BasicWindow {
             try {
                 int code = action.apply(run);
                 append(m.get("run.exit", code));
+                if (log.fileProblem() != null) {
+                    append("warning: " + log.fileProblem());
+                }
             } catch (OpsException | RuntimeException e) {
                 append(m.get("run.failed", e.getMessage()));
             } finally {

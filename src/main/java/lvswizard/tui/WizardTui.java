@@ -284,30 +284,39 @@ public final class WizardTui {
     }
 
     private void write() {
+        writeFiles();
+        rebuild();
+    }
+
+    /** Writes the draft's files as generate would; false when blocked, declined or failed (the report says). */
+    private boolean writeFiles() {
         draft = view.collect(draft);
         if (Validator.hasErrors(Validator.validate(draft.cluster()))) {
             Dialogs.info(gui, m, m.get("error.title"), m.get("generate.blocked"));
-            return;
+            return false;
         }
         try {
             List<OutputDirectory.Written> written = Generation.write(draft, conflict -> Dialogs.confirm(gui, m,
                     m.get("generate.out"), m.get("generate.replace", draft.outputDir())));
             if (written == null) {
-                return;
+                return false;
             }
             saved = draft.cluster();
             report = String.join("\n", Generation.report(draft, written, m));
+            return true;
         } catch (OutputException e) {
             report = m.get("save.failed", e.getMessage());
+            return false;
         }
-        rebuild();
     }
 
-    /** The files must be written first: the run uses exactly what Write put on disk. */
+    /**
+     * Writes the files first, as Write does, so that what runs is exactly the draft the run
+     * window checks (an edit after an earlier Write would otherwise run the old scripts).
+     */
     private void runHere() {
-        draft = view.collect(draft);
-        if (Validator.hasErrors(Validator.validate(draft.cluster()))) {
-            Dialogs.info(gui, m, m.get("error.title"), m.get("generate.blocked"));
+        if (!writeFiles()) {
+            rebuild();
             return;
         }
         if (new RunWindow(gui, m, draft, runner).showAndWait()) {

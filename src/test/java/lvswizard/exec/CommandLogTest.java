@@ -40,4 +40,15 @@ class CommandLogTest {
                 Execution.Ending.TIMED_OUT)).run(command);
         assertThat(log.entries().get(0).toLine()).endsWith("timed_out  30000 ms  sh -c 'sleep 5; echo '\\''x'\\'''");
     }
+
+    @Test
+    void anUnwritableLogFileKeepsTheEntriesAndSaysWhyInsteadOfFailingTheCommand(@TempDir Path dir) throws Exception {
+        Path notADirectory = dir.resolve("file");
+        Files.writeString(notADirectory, "x");
+        CommandLog log = new CommandLog(notADirectory.resolve("commands.log"));
+        Execution run = log.around(new FakeRunner().answer("ipvsadm -S -n", 0, "")).run(Command.of("ipvsadm", "-S", "-n"));
+        assertThat(run.succeeded()).isTrue();
+        assertThat(log.entries()).hasSize(1);
+        assertThat(log.fileProblem()).startsWith("cannot append to the command log " + notADirectory.resolve("commands.log"));
+    }
 }

@@ -67,4 +67,17 @@ class MonitorReportTest {
         assertThat(MonitorReport.lines(IpvsTable.EMPTY, null, MonitorReport.View.CONNECTIONS, Map.of()))
                 .containsExactly("IPVS has no virtual service (ipvsadm -L -n is empty).");
     }
+
+    @Test
+    void aServerAddedAfterTheBaselineCountsAllItsConnectionsAsNew() throws IOException {
+        IpvsTable now = real();
+        // a baseline taken before 10.10.10.12:80 existed, with rs1's 22 connections already made
+        IpvsTable baseline = ListingParser.merge(ListingParser.list("""
+                TCP  192.168.101.168:80 wlc
+                  -> 10.10.10.11:80               Masq    2      0          0
+                """), Map.of("TCP 192.168.101.168:80 -> 10.10.10.11:80", new Counters(22, 0, 0, 0, 0)), Map.of());
+        List<String> lines = MonitorReport.lines(now, baseline, MonitorReport.View.CONNECTIONS, Map.of());
+        assertThat(lines.stream().filter(l -> l.contains("10.10.10.12:80")).findFirst().orElseThrow())
+                .contains("100%/ 33%").doesNotContain("NO TRAFFIC");
+    }
 }

@@ -144,4 +144,25 @@ class RunWindowTest {
         assertThat(dir.resolve("out/lab/scripts/director.sh")).exists();
         assertThat(host.displays()).contains("bash " + dir.resolve("out/lab/lab.sh").toAbsolutePath() + " up");
     }
+
+    @Test
+    void runOnThisHostWritesTheDraftFirstSoThatWhatRunsIsWhatWasChecked(@TempDir Path dir) throws Exception {
+        FakeHost host = FakeHost.seedDirector();
+        Draft draft = new Draft(Examples.load("seed-dr"), HostRole.DIRECTOR, dir.resolve("saved.json"),
+                dir.resolve("out"), Flavour.IPROUTE2);
+        try (VirtualScreen ui = new VirtualScreen(draft, Messages.of(Language.EN), host, 110, 36).start()) {
+            ui.waitFor("This host is");
+            for (String next : new String[] {"Scheduler", "DIP interface", "10.10.10.11/24", "== Findings ==",
+                    "[director.sh]", "Output directory"}) {
+                ui.tabToButton("Next");
+                ui.press(KeyType.Enter);
+                ui.waitFor(next);
+            }
+            click(ui, "Run on this host...");
+            ui.waitFor("This host is:");
+            assertThat(dir.resolve("out/director.sh")).as("written before the window opened").exists();
+            ui.ctrl('c');
+            ui.outcome();
+        }
+    }
 }
