@@ -176,9 +176,7 @@ final class LabCommand {
             if (!Files.exists(dir.resolve("lab.sh"))) {
                 // down does not depend on the configuration: any bundle's lab.sh removes any lab
                 bundle = Files.createTempDirectory("lvs-wizard-lab");
-                Path example = bundle.resolve("example.json");
-                Files.writeString(example, ConfigFile.toJson(ConfigOption.builtIn()));
-                writeBundle(example, bundle, "iproute2", true, new PrintWriter(java.io.Writer.nullWriter()), err);
+                lvswizard.lab.LabFiles.write(ConfigOption.builtIn(), Flavour.IPROUTE2, bundle, true);
             }
             try {
                 return runBundle(lab.main, bundle, out, err, "down");

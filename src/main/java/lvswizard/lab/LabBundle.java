@@ -66,8 +66,7 @@ public final class LabBundle {
         lab.hosts().stream().filter(h -> h.role().equals("director")).forEach(h -> starts.add(Map.of(
                 "ns", quote(h.ns()), "script", quote(h.script()))));
         List<Map<String, Object>> checks = lab.checks().stream().map(c -> Map.<String, Object>of(
-                "label", quote(c.label()), "url", quote("http://" + (c.vip().contains(":") ? "[" + c.vip() + "]" : c.vip())
-                        + ":" + c.port() + "/"), "vip", quote(c.vip()), "method", quote(c.method()),
+                "label", quote(c.label()), "url", quote(c.url()), "vip", quote(c.vip()), "method", quote(c.method()),
                 "sticky", c.sticky() ? "yes" : "no", "why", quote(c.why()), "together", quote(c.together()),
                 "expected", c.expected().stream().map(e -> Map.of("pair", quote(e.name() + "=" + e.answers())))
                         .collect(Collectors.toList()))).toList();

@@ -10,6 +10,7 @@ import java.util.Set;
 import lvswizard.model.Protocol;
 import lvswizard.model.Scheduler;
 import lvswizard.render.Plan;
+import lvswizard.render.Renderer;
 import lvswizard.validation.IpAddr;
 import lvswizard.validation.Names;
 
@@ -54,7 +55,7 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
      * @param together  for a persistent fwmark service, its name: every port of it must land on the
      *                  same real server (one client sticks to one server across the ports); else ""
      */
-    public record Check(String label, String vip, int port, String method, List<Expectation> expected,
+    public record Check(String label, String vip, String url, int port, String method, List<Expectation> expected,
                         boolean sticky, String why, String together) {
     }
 
@@ -98,7 +99,7 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
         }
         String directorNs = PREFIX + "director";
         List<String> directorRoutes = new ArrayList<>();
-        hosts.add(new Host(directorNs, director.name(), "director", directorPorts, "director.sh", "", List.of(),
+        hosts.add(new Host(directorNs, director.name(), "director", directorPorts, Renderer.directorScript(), "", List.of(),
                 directorRoutes));
         for (Plan.Host h : plan.hosts()) {
             List<Integer> ports = new ArrayList<>();
@@ -112,7 +113,7 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
                     }));
             hosts.add(new Host(PREFIX + h.server().name(), h.server().name(), "realserver",
                     List.of(new Port(Names.baseDevice(h.server().iface()), subnets.get(h.address().network()).index(),
-                            h.address().cidr())), "realserver-" + h.server().name() + ".sh", "", ports, List.of()));
+                            h.address().cidr())), Renderer.realServerScript(h.server().name()), "", ports, List.of()));
         }
         // the client sits on the first VIP's subnet, at a free address from the top
         Subnet clientNet = subnets.get(vipNet.network());
@@ -239,7 +240,7 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
                     + (live.size() < size ? "; weight 0 gets nothing" : "");
         }
         String together = s.spec().hasFwmark() && persistent ? "fwmark " + s.spec().fwmark() : "";
-        return new Check(label, s.vip().text(), port, method.toLowerCase(Locale.ROOT), List.copyOf(expected), sticky,
-                why, together);
+        return new Check(label, s.vip().text(), "http://" + s.vip().withPort(port) + "/", port,
+                method.toLowerCase(Locale.ROOT), List.copyOf(expected), sticky, why, together);
     }
 }

@@ -66,13 +66,13 @@ public final class WeightEditor {
         if (parts.length == 3 && parts[0].equals("FWM") && parts[2].equals("IPv6")) {
             return List.of("-f", parts[1], "-6");
         }
-        String flag = switch (parts[0]) {
-            case "TCP" -> "-t";
-            case "UDP" -> "-u";
-            case "SCTP" -> "--sctp-service";
-            case "FWM" -> "-f";
-            default -> throw new OpsException("unknown IPVS service kind in \"" + serviceKey + "\"");
-        };
-        return List.of(flag, parts[1]);
+        if (parts[0].equals("FWM")) {
+            return List.of("-f", parts[1]);
+        }
+        try {
+            return List.of(lvswizard.model.Protocol.valueOf(parts[0]).ipvsadmFlag(), parts[1]);
+        } catch (IllegalArgumentException e) {
+            throw new OpsException("unknown IPVS service kind in \"" + serviceKey + "\"");
+        }
     }
 }

@@ -58,7 +58,7 @@ public record HostNeeds(String name, String scriptName, String stateDir, List<St
     }
 
     public boolean isDirector() {
-        return scriptName.equals("director.sh");
+        return scriptName.equals(Renderer.directorScript());
     }
 
     public static HostNeeds director(Plan plan) {
@@ -79,7 +79,8 @@ public record HostNeeds(String name, String scriptName, String stateDir, List<St
         List<Addr> vips = plan.vips().stream().map(v -> new Addr(Names.baseDevice(vipInterface), v.address(), "VIP"))
                 .toList();
         Route gateway = plan.directorGateway() == null ? null : new Route(plan.directorGateway(), false);
-        return new HostNeeds(plan.cluster().director().name(), "director.sh", ScriptViews.STATE_ROOT + "/director",
+        return new HostNeeds(plan.cluster().director().name(), Renderer.directorScript(),
+                ScriptViews.STATE_ROOT + "/director",
                 List.copyOf(modules), devices, dips, List.copyOf(sysctls), vips, gateway, marks(plan),
                 plan.services(), List.of(), List.of());
     }
@@ -131,7 +132,7 @@ public record HostNeeds(String name, String scriptName, String stateDir, List<St
         Route gateway = host.gateway() == null ? null : new Route(host.gateway(), nat);
         List<String> devices = new ArrayList<>(List.of(dev));
         devices.addAll(tunnelDevices);
-        return new HostNeeds(host.server().name(), "realserver-" + host.server().name() + ".sh",
+        return new HostNeeds(host.server().name(), Renderer.realServerScript(host.server().name()),
                 ScriptViews.STATE_ROOT + "/realserver-" + host.server().name(), List.copyOf(modules),
                 List.copyOf(devices), List.of(new Addr(dev, host.address(), "RIP")), List.copyOf(sysctls),
                 List.copyOf(vips.values()), gateway, List.of(), List.of(), List.copyOf(fouPorts),

@@ -4,14 +4,10 @@ import static lvswizard.render.Shell.quote;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import lvswizard.model.Forwarding;
-import lvswizard.model.TunnelType;
-import lvswizard.model.VirtualService;
 import lvswizard.validation.IpAddr;
 import lvswizard.validation.Names;
 

@@ -36,8 +36,4 @@ public final class Messages {
         }
         return new MessageFormat(pattern, locale).format(args);
     }
-
-    public boolean has(String key) {
-        return bundle.containsKey(key);
-    }
 }
