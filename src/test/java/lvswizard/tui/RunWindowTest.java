@@ -165,4 +165,30 @@ class RunWindowTest {
             ui.outcome();
         }
     }
+
+    @Test
+    void theMonitorScrollsTenThousandRealServers(@TempDir Path dir) throws Exception {
+        FakeHost host = FakeHost.seedDirector();
+        StringBuilder list = new StringBuilder("TCP  10.0.0.100:80 wlc\n");
+        for (int i = 0; i < 10_000; i++) {
+            list.append(String.format("  -> 10.0.%d.%d:80 Route %d 0 %d%n", 1 + i / 250, 1 + i % 250, 1 + i % 3, i % 7));
+        }
+        host.outputs.put("ipvsadm -L -n", list.toString());
+        host.outputs.put("ipvsadm -L -n --stats --exact", "");
+        host.outputs.put("ipvsadm -L -n --rate --exact", "");
+        try (VirtualScreen ui = atRunWindow(dir, host)) {
+            click(ui, "Monitor");
+            ui.waitForAll("10000 real servers", "10.0.1.1:80");
+            for (int i = 0; i < 40; i++) {
+                ui.press(KeyType.PageDown);
+            }
+            // 40 pages of 31 rows: around server 1,240 (10.0.5.x), the first rows are gone from the screen
+            String screen = ui.waitForAll("10.0.5.2");
+            assertThat(screen).doesNotContain("10.0.1.1:80 ");
+            ui.type("q");
+            ui.waitFor("This host is:");
+            ui.ctrl('c');
+            ui.outcome();
+        }
+    }
 }
