@@ -37,6 +37,37 @@ final class ConfigOption {
         }
     }
 
+    /** A command stops here; why is already on stderr, the exit code says which kind of stop. */
+    static final class Refused extends Exception {
+        final int exitCode;
+
+        Refused(int exitCode) {
+            super(null, null, false, false);
+            this.exitCode = exitCode;
+        }
+    }
+
+    /**
+     * Reads {@code file} for a command that needs a configuration without errors: an unreadable
+     * file is one line on err (exit 2); errors are every finding and {@code consequence} (exit 1).
+     */
+    static Cluster readValid(Path file, String consequence, java.io.PrintWriter err) throws Refused {
+        Cluster cluster;
+        try {
+            cluster = ConfigFile.read(file);
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            throw new Refused(ExitCodes.UNUSABLE_INPUT);
+        }
+        List<Finding> findings = lvswizard.validation.Validator.validate(cluster);
+        if (lvswizard.validation.Validator.hasErrors(findings)) {
+            report(findings, file.toString(), err);
+            err.println(consequence);
+            throw new Refused(ExitCodes.VALIDATION_ERRORS);
+        }
+        return cluster;
+    }
+
     /** Prints findings to err, one per line, and a summary line; returns the number of errors. */
     static long report(List<Finding> findings, String source, java.io.PrintWriter err) {
         findings.forEach(f -> err.println(f.toLine()));

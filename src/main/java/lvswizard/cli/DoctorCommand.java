@@ -28,10 +28,11 @@ final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int[] code = {0};
-        HostRoleOptions.Resolved resolved = host.resolve(main.runner(), err, code);
-        if (resolved == null) {
-            return code[0];
+        HostRoleOptions.Resolved resolved;
+        try {
+            resolved = host.resolve(main.runner(), err);
+        } catch (ConfigOption.Refused refused) {
+            return refused.exitCode;
         }
         HostState state;
         try {

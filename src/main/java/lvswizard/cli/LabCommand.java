@@ -7,14 +7,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import lvswizard.config.ConfigException;
-import lvswizard.config.ConfigFile;
 import lvswizard.exec.Command;
 import lvswizard.exec.Execution;
 import lvswizard.model.Cluster;
 import lvswizard.output.OutputException;
 import lvswizard.render.Flavour;
-import lvswizard.validation.Validator;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -32,16 +29,9 @@ final class LabCommand {
     static int writeBundle(Path config, Path dir, String flavour, boolean force, PrintWriter out, PrintWriter err) {
         Cluster cluster;
         try {
-            cluster = ConfigFile.read(config);
-        } catch (ConfigException e) {
-            err.println(e.getMessage());
-            return ExitCodes.UNUSABLE_INPUT;
-        }
-        var findings = Validator.validate(cluster);
-        if (Validator.hasErrors(findings)) {
-            ConfigOption.report(findings, config.toString(), err);
-            err.println("no lab was written: fix the errors above first");
-            return ExitCodes.VALIDATION_ERRORS;
+            cluster = ConfigOption.readValid(config, "no lab was written: fix the errors above first", err);
+        } catch (ConfigOption.Refused refused) {
+            return refused.exitCode;
         }
         Flavour chosen;
         try {

@@ -85,10 +85,11 @@ final class RunCommand implements Callable<Integer> {
             err.println("--flavour: " + e.getMessage());
             return ExitCodes.UNUSABLE_INPUT;
         }
-        int[] code = {0};
-        HostRoleOptions.Resolved resolved = host.resolve(main.runner(), err, code);
-        if (resolved == null) {
-            return code[0];
+        HostRoleOptions.Resolved resolved;
+        try {
+            resolved = host.resolve(main.runner(), err);
+        } catch (ConfigOption.Refused refused) {
+            return refused.exitCode;
         }
         if (!dryRun) {
             try {

@@ -179,4 +179,23 @@ class RunCommandTest {
         all[base.length] = last;
         return all;
     }
+
+    @Test
+    void aConfigurationWithErrorsIsReportedAndNothingRunsOrIsWritten(@TempDir Path dir) throws Exception {
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, Files.readString(Path.of(SEED)).replace("192.168.101.168/24", "192.168.101.300/24"));
+        FakeHost host = FakeHost.seedDirector();
+        assertThat(run(host, "run", "--config", broken.toString(), "--role", "director", "--out",
+                dir.resolve("out").toString(), "--yes", "start")).isEqualTo(1);
+        assertThat(err.toString()).contains("\"192.168.101.300/24\"", "nothing was run: fix the errors above first");
+        assertThat(run(host, "doctor", "--config", broken.toString(), "--role", "director")).isEqualTo(1);
+        assertThat(run(host, "lab", "export", "--config", broken.toString(), "--out", dir.resolve("lab").toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("no lab was written: fix the errors above first");
+        assertThat(run(host, "run", "--config", dir.resolve("missing.json").toString(), "--role", "director", "status"))
+                .isEqualTo(2);
+        assertThat(host.commands()).isEmpty();
+        assertThat(dir.resolve("out")).doesNotExist();
+        assertThat(dir.resolve("lab")).doesNotExist();
+    }
 }
