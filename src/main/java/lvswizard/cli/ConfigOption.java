@@ -1,8 +1,5 @@
 package lvswizard.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import lvswizard.config.ConfigException;
@@ -13,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** --config FILE, shared by the commands that read a configuration; loads and reports findings. */
 final class ConfigOption {
-    static final String BUILT_IN = "examples/seed-dr.json";
+    static final String BUILT_IN = ConfigFile.BUILT_IN;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "the cluster configuration (JSON)")
     Path file;
@@ -27,14 +24,7 @@ final class ConfigOption {
     }
 
     static Cluster builtIn() throws ConfigException {
-        try (InputStream in = ConfigOption.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
-            if (in == null) {
-                throw new ConfigException("the built-in example " + BUILT_IN + " is missing from the jar");
-            }
-            return ConfigFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), BUILT_IN);
-        } catch (IOException e) {
-            throw new ConfigException("cannot read the built-in example: " + e.getMessage());
-        }
+        return ConfigFile.builtInExample();
     }
 
     /** A command stops here; why is already on stderr, the exit code says which kind of stop. */

@@ -7,12 +7,13 @@ import lvswizard.exec.ExecRunner;
 import lvswizard.exec.Runner;
 import lvswizard.line.JlinePrompter;
 import lvswizard.line.LineWizard;
-import lvswizard.model.Cluster;
 import lvswizard.render.Version;
 import lvswizard.tui.TuiLauncher;
 import lvswizard.wizard.Draft;
 import lvswizard.wizard.Language;
 import lvswizard.wizard.Messages;
+import lvswizard.wizard.Opening;
+import lvswizard.wizard.Recent;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,13 +27,14 @@ import picocli.CommandLine.Option;
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success (warnings allowed), 1 validation errors, 2 unusable input.",
                 "Without a command: the interactive wizard (full screen on a terminal, line by line",
-                "with --line, on TERM=dumb or when input is piped), starting from --config or the",
-                "built-in example (the how-to's VS/DR cluster)."})
+                "with --line, on TERM=dumb or when input is piped). With --config FILE it edits FILE,",
+                "or a new configuration saved there when FILE does not exist yet; without it, it",
+                "asks: a new configuration, the file used last, another file, or the how-to's example."})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** The wizard starts from this configuration (else the built-in example); Ctrl-S saves back to it. */
+    /** The wizard edits this configuration (a new one when the file does not exist); Ctrl-S saves to it. */
     @CommandLine.Mixin
     ConfigOption config = new ConfigOption();
 
@@ -98,19 +100,21 @@ public final class Main implements Callable<Integer> {
             err.println(e.getMessage());
             return ExitCodes.UNUSABLE_INPUT;
         }
-        Cluster cluster;
-        try {
-            cluster = config.load();
-        } catch (ConfigException e) {
-            err.println(e.getMessage());
-            return ExitCodes.UNUSABLE_INPUT;
+        Draft draft = null;
+        if (config.file != null) {
+            try {
+                draft = Opening.openOrCreate(config.file);
+            } catch (ConfigException e) {
+                err.println(e.getMessage());
+                return ExitCodes.UNUSABLE_INPUT;
+            }
         }
-        Draft draft = new Draft(cluster, null, config.file, null, null);
         Messages messages = Messages.of(language);
+        Recent recent = Recent.fromEnvironment(System.getenv());
         if (line || !fullScreenPossible()) {
-            return lineMode(draft, messages, System.console() != null);
+            return lineMode(draft, messages, recent, System.console() != null);
         }
-        return TuiLauncher.launch(draft, messages);
+        return TuiLauncher.launch(draft, messages, recent);
     }
 
     /** A real terminal that can draw: a console, and TERM set to something other than dumb. */
@@ -119,10 +123,10 @@ public final class Main implements Callable<Integer> {
         return System.console() != null && term != null && !term.isEmpty() && !term.equals("dumb");
     }
 
-    private static int lineMode(Draft draft, Messages messages, boolean interactive) {
+    private static int lineMode(Draft draft, Messages messages, Recent recent, boolean interactive) {
         try (JlinePrompter prompter = JlinePrompter.open(System.in, System.out, interactive)) {
             PrintWriter out = prompter.writer();
-            int code = new LineWizard(prompter, out, messages, draft).run();
+            int code = new LineWizard(prompter, out, messages, draft, recent).run();
             out.flush();
             return code;
         } catch (java.io.IOException e) {

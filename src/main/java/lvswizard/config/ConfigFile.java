@@ -16,11 +16,13 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import lvswizard.model.Cluster;
 
@@ -44,6 +46,24 @@ public final class ConfigFile {
             .build();
 
     private ConfigFile() {
+    }
+
+    /** The example every command and the wizard fall back to: the how-to's VS/DR cluster, inside the jar. */
+    public static final String BUILT_IN = "examples/seed-dr.json";
+
+    /** The shipped examples (examples/NAME.json), in the jar and in the source tree alike. */
+    public static final List<String> EXAMPLES = List.of("seed-dr", "nat-portmap", "tun-ipip", "fwmark-https",
+            "ipv6-dr");
+
+    public static Cluster builtInExample() throws ConfigException {
+        try (InputStream in = ConfigFile.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
+            if (in == null) {
+                throw new ConfigException("the built-in example " + BUILT_IN + " is missing from the jar");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), BUILT_IN);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read the built-in example: " + e.getMessage());
+        }
     }
 
     public static Cluster read(Path file) throws ConfigException {

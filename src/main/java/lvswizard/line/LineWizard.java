@@ -1,35 +1,38 @@
 package lvswizard.line;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Locale;
+import java.util.Optional;
+import lvswizard.config.ConfigException;
 import lvswizard.model.Cluster;
-import lvswizard.model.Director;
-import lvswizard.model.Forwarding;
-import lvswizard.model.Persistence;
-import lvswizard.model.Protocol;
-import lvswizard.model.RealServer;
-import lvswizard.model.Scheduler;
 import lvswizard.model.VirtualService;
 import lvswizard.output.OutputDirectory;
 import lvswizard.output.OutputException;
-import lvswizard.render.Flavour;
 import lvswizard.render.Version;
 import lvswizard.validation.Finding;
 import lvswizard.validation.Validator;
+import lvswizard.wizard.At;
 import lvswizard.wizard.Draft;
-import lvswizard.wizard.Answers;
 import lvswizard.wizard.Edits;
+import lvswizard.wizard.FieldSpec;
+import lvswizard.wizard.Fields;
 import lvswizard.wizard.Generation;
-import lvswizard.wizard.HostRole;
+import lvswizard.wizard.Invalid;
 import lvswizard.wizard.Messages;
+import lvswizard.wizard.Opening;
+import lvswizard.wizard.Recent;
+import lvswizard.wizard.Roster;
+import lvswizard.wizard.Scope;
+import lvswizard.wizard.Step;
 
 /**
  * The wizard for terminals where full screen does not work (serial consoles, TERM=dumb, piped
- * answers): the same questions in the same order, each answer checked by the same validator.
+ * answers): the same fields as the full-screen wizard, from the same declarations, in the same
+ * order, each answer checked by the same validator. Services and real servers are lists: add, edit,
+ * remove, done.
  */
 public final class LineWizard {
     /** Asks one question; returns the answer, or the default on an empty line. Throws at end of input. */
@@ -44,137 +47,346 @@ public final class LineWizard {
         }
     }
 
+    private static final String DONE = "done";
+
     private final Prompter prompter;
     private final PrintWriter out;
     private final Messages m;
+    private final Recent recent;
     private Draft draft;
 
-    public LineWizard(Prompter prompter, PrintWriter out, Messages messages, Draft draft) {
+    /** @param draft what to edit; null asks first (a new configuration, the file used last, another, the example) */
+    public LineWizard(Prompter prompter, PrintWriter out, Messages messages, Draft draft, Recent recent) {
         this.prompter = prompter;
         this.out = out;
         this.m = messages;
         this.draft = draft;
+        this.recent = recent;
+    }
+
+    public LineWizard(Prompter prompter, PrintWriter out, Messages messages, Draft draft) {
+        this(prompter, out, messages, draft, Recent.none());
     }
 
     /** 0 when the files were written, 1 when they could not be, 2 when the input ended early. */
     public int run() {
         out.println(m.get("line.intro", Version.current()));
         try {
-            askStart();
-            askServices();
-            askDirector();
-            askRealServers();
-            return finish();
+            if (draft == null) {
+                draft = askStart();
+            }
+            Step step = Step.START;
+            while (true) {
+                switch (step) {
+                    case START -> askFields(Step.START, At.NONE, Scope.DRAFT, Scope.CLUSTER);
+                    case SERVICES -> askServices();
+                    case DIRECTOR -> askFields(Step.DIRECTOR, At.NONE, Scope.DIRECTOR);
+                    case REAL_SERVERS -> askRealServers();
+                    default -> {
+                        Optional<Step> again = review();
+                        if (again.isEmpty()) {
+                            return finish();
+                        }
+                        step = again.get();
+                        continue;
+                    }
+                }
+                step = step.next();
+            }
         } catch (EndOfInput e) {
             out.println(m.get("line.eof"));
             out.flush();
             return 2;
+        } catch (Blocked e) {
+            out.println(m.get("generate.blocked"));
+            out.flush();
+            return 1;
         }
     }
 
-    private void askStart() throws EndOfInput {
-        List<String> roles = List.of("director", "real-server", "all");
-        String role = choose(m.get("role.label"), roles.get(draft.role().ordinal()), roles);
-        draft = draft.with(HostRole.values()[roles.indexOf(role)]);
-        List<String> methods = Arrays.stream(Forwarding.values()).map(Object::toString).toList();
-        String method = choose(m.get("forwarding.label"), Edits.forwarding(draft.cluster()).toString(), methods);
-        Forwarding forwarding = Forwarding.valueOf(method.toUpperCase(java.util.Locale.ROOT));
-        if (forwarding != Edits.forwarding(draft.cluster())) {
-            draft = draft.with(Edits.withForwarding(draft.cluster(), forwarding));
+    public Draft draft() {
+        return draft;
+    }
+
+    /** The operator chose to stop with errors left. */
+    private static final class Blocked extends Exception {
+        Blocked() {
+            super(null, null, false, false);
         }
     }
+
+    // ---- start ------------------------------------------------------------------------------
+
+    private Draft askStart() throws EndOfInput {
+        Optional<Path> last = recent.last();
+        last.ifPresent(file -> out.println(m.get("line.recent", file)));
+        List<String> choices = List.of("new", "open", "example");
+        String how = choose(m.get("line.start"), last.isPresent() ? "open" : "new", choices);
+        if (how.equals("new")) {
+            return Opening.newConfiguration(null);
+        }
+        if (how.equals("example")) {
+            try {
+                return Opening.example();
+            } catch (ConfigException e) {
+                out.println(e.getMessage());
+                return Opening.newConfiguration(null);
+            }
+        }
+        while (true) {
+            String file = prompter.ask(m.get("line.file"), last.map(Path::toString).orElse(""), List.of());
+            try {
+                return Opening.open(Path.of(file == null ? "" : file.trim()));
+            } catch (ConfigException | RuntimeException e) {
+                out.println(m.get("line.invalid", e.getMessage()));
+            }
+        }
+    }
+
+    // ---- fields -----------------------------------------------------------------------------
+
+    private void askFields(Step step, At at, Scope... scopes) throws EndOfInput {
+        out.println("-- " + m.get(step.titleKey()));
+        for (Scope scope : scopes) {
+            for (FieldSpec field : Fields.of(step, scope)) {
+                if (field.kind() != FieldSpec.Kind.LIST && field.isRelevant(draft, at)) {
+                    ask(field, at);
+                }
+            }
+        }
+    }
+
+    /**
+     * Asks one field until the answer can be read and the validator has no error at this field that
+     * the answer brought (keeping a value from a file is allowed, so that no error is a dead end; a
+     * missing value is not: it must be given). "-" clears a text.
+     */
+    private void ask(FieldSpec field, At at) throws EndOfInput {
+        String question = new Fields.Located(field, at).where(m);
+        List<String> choices = field.kind() == FieldSpec.Kind.TEXT ? List.of() : field.choices(draft);
+        explain(field, choices);
+        while (true) {
+            String current = field.get(draft, at);
+            String answer = choices.isEmpty() ? prompter.ask(question, current, choices)
+                    : choose(question, current, choices);
+            answer = answer == null ? current : answer.trim();
+            if (answer.equals("-") && choices.isEmpty()) {
+                answer = "";
+            }
+            Draft candidate;
+            try {
+                candidate = field.set(draft, at, answer);
+            } catch (Invalid e) {
+                out.println(m.get("line.invalid", e.text(m)));
+                continue;
+            }
+            List<Finding> errors = errorsAt(candidate, field, at);
+            if (errors.isEmpty() || answer.equals(current) && !answer.isEmpty()) {
+                draft = candidate;
+                return;
+            }
+            errors.forEach(f -> out.println(m.get("line.invalid", f.message(m.locale()))));
+        }
+    }
+
+    /** The choices of a radio field with their sentences, and the schedulers with what each is for. */
+    private void explain(FieldSpec field, List<String> choices) {
+        if (field.id().equals("service.scheduler")) {
+            choices.forEach(c -> out.println("   " + c + " - " + m.get("sched." + c)));
+        } else if (field.kind() == FieldSpec.Kind.RADIO) {
+            for (String choice : choices) {
+                String key = field.id() + "." + choice;
+                String text = m.get(key);
+                if (!text.equals(key)) {
+                    out.println("   " + choice + ": " + text);
+                }
+            }
+        }
+    }
+
+    private static List<Finding> errorsAt(Draft candidate, FieldSpec field, At at) {
+        Cluster c = candidate.cluster();
+        return Validator.validate(c).stream().filter(Finding::isError)
+                .filter(f -> Fields.locate(c, f.path()).map(w -> w.field() == field && w.at().equals(at))
+                        .orElse(false)).toList();
+    }
+
+    private String choose(String question, String current, List<String> choices) throws EndOfInput {
+        while (true) {
+            String answer = prompter.ask(question + " (" + String.join("/", choices) + ")", current, choices);
+            String normalised = answer == null ? "" : answer.trim().toLowerCase(Locale.ROOT);
+            if (choices.contains(normalised)) {
+                return normalised;
+            }
+            out.println(m.get("line.choices", String.join(", ", choices)));
+        }
+    }
+
+    // ---- lists --------------------------------------------------------------------------------
 
     private void askServices() throws EndOfInput {
-        for (int i = 0; i < draft.cluster().services().size(); i++) {
-            askService(i);
+        out.println("-- " + m.get(Step.SERVICES.titleKey()));
+        if (draft.cluster().services().isEmpty()) {
+            addService();
+        }
+        while (true) {
+            List<VirtualService> services = draft.cluster().services();
+            for (int i = 0; i < services.size(); i++) {
+                out.println("   " + (i + 1) + ": " + describe(services.get(i)));
+            }
+            int wrong = firstWithErrors(Step.SERVICES);
+            String action = action(wrong < 0 ? DONE : "edit " + (wrong + 1), services.size());
+            if (action.equals(DONE)) {
+                return;
+            }
+            if (action.equals("add")) {
+                addService();
+            } else if (action.startsWith("edit ")) {
+                editService(number(action));
+            } else {
+                int index = number(action);
+                if (yes(m.get("remove.service", index + 1, describe(services.get(index))))) {
+                    draft = draft.with(Edits.removeService(draft.cluster(), index));
+                }
+            }
         }
     }
 
-    private void askService(int i) throws EndOfInput {
-        String p = "services[" + i + "]";
-        out.println("-- " + m.get("service.label") + " " + (i + 1));
-        List<String> protocols = Arrays.stream(Protocol.values()).map(Object::toString).toList();
-        VirtualService s = service(i);
-        String protocol = choose(m.get("field.protocol"), s.protocol().toString(), protocols);
-        update(i, v -> copy(v, Protocol.valueOf(protocol.toUpperCase(java.util.Locale.ROOT)), v.vip(), v.port(),
-                v.fwmark(), v.markPorts(), v.scheduler(), v.persistence()));
-        text(m.get("field.vip"), service(i).vip(), p + ".vip", t -> cluster(i, v -> copy(v, v.protocol(), t,
-                v.port(), v.fwmark(), v.markPorts(), v.scheduler(), v.persistence())));
-        text(m.get("field.port"), str(service(i).port()), p + ".port", t -> cluster(i, v -> copy(v, v.protocol(),
-                v.vip(), integer(t), v.fwmark(), v.markPorts(), v.scheduler(), v.persistence())));
-        text(m.get("field.fwmark"), str(service(i).fwmark()), p + ".fwmark", t -> cluster(i, v -> copy(v,
-                v.protocol(), v.vip(), v.port(), number(t), v.markPorts(), v.scheduler(), v.persistence())));
-        text(m.get("field.markPorts"), service(i).markPorts().stream().map(String::valueOf)
-                .collect(Collectors.joining(",")), p + ".markPorts", t -> cluster(i, v -> copy(v, v.protocol(),
-                v.vip(), v.port(), v.fwmark(), Answers.integers(t), v.scheduler(), v.persistence())));
-        List<String> schedulers = Arrays.stream(Scheduler.values()).map(Object::toString).toList();
-        for (String name : schedulers) {
-            out.println("   " + name + " - " + m.get("sched." + name));
-        }
-        String scheduler = choose(m.get("field.scheduler"), service(i).scheduler().toString(), schedulers);
-        update(i, v -> copy(v, v.protocol(), v.vip(), v.port(), v.fwmark(), v.markPorts(),
-                Scheduler.valueOf(scheduler.toUpperCase(java.util.Locale.ROOT)), v.persistence()));
-        Persistence persistence = service(i).persistence();
-        text(m.get("field.persistence"), persistence == null ? "" : str(persistence.timeout()),
-                p + ".persistence", t -> cluster(i, v -> copy(v, v.protocol(), v.vip(), v.port(), v.fwmark(),
-                        v.markPorts(), v.scheduler(), t == null ? null : new Persistence(number(t),
-                                v.persistence() == null ? null : v.persistence().netmask()))));
+    private void addService() throws EndOfInput {
+        draft = draft.with(Edits.addService(draft.cluster(), draft.forwarding()));
+        editService(draft.cluster().services().size() - 1);
     }
 
-    private void askDirector() throws EndOfInput {
-        out.println("-- " + m.get("step.director"));
-        text(m.get("field.name"), director().name(), "director.name", t -> director(d -> new Director(t,
-                d.dipInterface(), d.dips(), d.vipInterface(), d.gateway(), d.ntpServer())));
-        text(m.get("field.dipInterface"), director().dipInterface(), "director.dipInterface", t -> director(d ->
-                new Director(d.name(), t, d.dips(), d.vipInterface(), d.gateway(), d.ntpServer())));
-        text(m.get("field.dips"), String.join(",", director().dips()), "director.dips", t -> director(d ->
-                new Director(d.name(), d.dipInterface(), Answers.list(t), d.vipInterface(), d.gateway(), d.ntpServer())));
-        text(m.get("field.vipInterface"), director().vipInterface(), "director.vipInterface", t -> director(d ->
-                new Director(d.name(), d.dipInterface(), d.dips(), t, d.gateway(), d.ntpServer())));
-        text(m.get("field.gateway"), director().gateway(), "director.gateway", t -> director(d ->
-                new Director(d.name(), d.dipInterface(), d.dips(), d.vipInterface(), t, d.ntpServer())));
-        text(m.get("field.ntpServer"), director().ntpServer(), "director.ntpServer", t -> director(d ->
-                new Director(d.name(), d.dipInterface(), d.dips(), d.vipInterface(), d.gateway(), t)));
+    private void editService(int index) throws EndOfInput {
+        out.println("-- " + m.get("service.label") + " " + (index + 1));
+        for (FieldSpec field : Fields.of(Step.SERVICES, Scope.SERVICE)) {
+            if (field.isRelevant(draft, At.service(index))) {
+                ask(field, At.service(index));
+            }
+        }
     }
 
     private void askRealServers() throws EndOfInput {
-        for (int i = 0; i < draft.cluster().realServers().size(); i++) {
-            int row = i;
-            String p = "realServers[" + i + "]";
-            out.println("-- " + m.get("rs.title") + " " + (i + 1));
-            text(m.get("field.name"), server(i).name(), p + ".name", t -> serverRow(row, r -> r.withServer(
-                    new RealServer(t, r.server().address(), r.server().iface(), r.server().gateway()))));
-            text(m.get("field.address"), server(i).address(), p + ".address", t -> serverRow(row, r -> r.withServer(
-                    new RealServer(r.server().name(), t, r.server().iface(), r.server().gateway()))));
-            text(m.get("field.weight"), Integer.toString(Edits.rows(draft.cluster()).get(i).weight()),
-                    "services[0].backends", t -> serverRow(row, r -> new Edits.ServerRow(r.server(), r.port(),
-                            t == null ? 1 : Integer.parseInt(t))));
-            text(m.get("field.interface"), server(i).iface(), p + ".interface", t -> serverRow(row, r -> r.withServer(
-                    new RealServer(r.server().name(), r.server().address(), t, r.server().gateway()))));
-            text(m.get("field.gateway"), server(i).gateway(), p + ".gateway", t -> serverRow(row, r -> r.withServer(
-                    new RealServer(r.server().name(), r.server().address(), r.server().iface(), t))));
+        out.println("-- " + m.get(Step.REAL_SERVERS.titleKey()));
+        while (true) {
+            List<Roster.Row> rows = Roster.rows(draft.cluster());
+            for (int i = 0; i < rows.size(); i++) {
+                Roster.Row row = rows.get(i);
+                String address = Fields.byId("server.address").get(draft, At.row(i));
+                out.println("   " + (i + 1) + ": " + (row.name() == null ? "?" : row.name()) + " "
+                        + (row.defined() ? address : m.get("rs.undefined")));
+            }
+            int wrong = firstWithErrors(Step.REAL_SERVERS);
+            String fallback = rows.isEmpty() ? "add" : wrong < 0 ? DONE : "edit " + (wrong + 1);
+            String action = action(fallback, rows.size());
+            if (action.equals(DONE)) {
+                return;
+            }
+            if (action.equals("add")) {
+                draft = draft.with(Edits.addRealServer(draft.cluster(), Edits.newServer(draft), draft.forwarding()));
+                editServer(draft.cluster().realServers().size() - 1);
+            } else if (action.startsWith("edit ")) {
+                int row = number(action);
+                draft = draft.with(Edits.define(draft.cluster(), row));
+                editServer(Roster.rowOf(draft.cluster(), rows.get(row).name()));
+            } else {
+                int row = number(action);
+                String name = rows.get(row).name();
+                if (yes(m.get("remove.server", row + 1, name == null ? "?" : name))) {
+                    draft = draft.with(Edits.removeRow(draft.cluster(), row));
+                }
+            }
         }
     }
 
-    private int finish() throws EndOfInput {
+    /** One real server's own fields, then its membership of each service and the member's fields. */
+    private void editServer(int row) throws EndOfInput {
+        out.println("-- " + m.get("rs.title") + " " + (row + 1));
+        for (FieldSpec field : Fields.of(Step.REAL_SERVERS, Scope.REAL_SERVER)) {
+            ask(field, At.row(row));
+        }
+        for (int s = 0; s < draft.cluster().services().size(); s++) {
+            out.println("   " + m.get("service.label") + " " + (s + 1) + ": "
+                    + describe(draft.cluster().services().get(s)));
+            for (FieldSpec field : Fields.of(Step.REAL_SERVERS, Scope.MEMBER)) {
+                if (field.isRelevant(draft, At.member(s, row))) {
+                    ask(field, At.member(s, row));
+                }
+            }
+        }
+    }
+
+    /** "add", "edit N", "remove N" or "done", N counted from 1; returned with N counted from 0. */
+    private String action(String fallback, int size) throws EndOfInput {
+        List<String> verbs = List.of("add", "edit", "remove", DONE);
+        while (true) {
+            String answer = prompter.ask(m.get("line.list"), fallback, verbs);
+            String text = answer == null ? fallback : answer.trim().toLowerCase(Locale.ROOT);
+            String[] parts = text.split("\\s+");
+            if (parts.length == 1 && (parts[0].equals("add") || parts[0].equals(DONE))) {
+                return parts[0];
+            }
+            if (parts.length == 2 && (parts[0].equals("edit") || parts[0].equals("remove"))
+                    && parts[1].matches("[0-9]{1,6}") && Integer.parseInt(parts[1]) >= 1
+                    && Integer.parseInt(parts[1]) <= size) {
+                return parts[0] + " " + (Integer.parseInt(parts[1]) - 1);
+            }
+            out.println(m.get("line.list.choices", size));
+        }
+    }
+
+    private static int number(String action) {
+        return Integer.parseInt(action.substring(action.indexOf(' ') + 1));
+    }
+
+    private boolean yes(String question) throws EndOfInput {
+        return choose(question, "no", List.of("yes", "no")).equals("yes");
+    }
+
+    /** The first service (or real server row) with an error, by its position; -1 when none. */
+    private int firstWithErrors(Step step) {
+        Cluster c = draft.cluster();
+        return Validator.validate(c).stream().filter(Finding::isError)
+                .map(f -> Fields.locate(c, f.path()).orElse(null))
+                .filter(w -> w != null && w.field().step() == step)
+                .mapToInt(w -> step == Step.SERVICES ? w.at().service() : w.at().row())
+                .filter(i -> i >= 0).min().orElse(-1);
+    }
+
+    private static String describe(VirtualService s) {
+        String what = s.hasFwmark() ? "fwmark " + s.fwmark() : s.protocol() + " " + (s.vip() == null ? "?" : s.vip())
+                + ":" + (s.port() == null ? "?" : s.port());
+        return s.name() == null ? what : what + " (" + s.name() + ")";
+    }
+
+    // ---- the end ------------------------------------------------------------------------------
+
+    /** Every finding; with errors, which step to go back to (or stop). Empty: go on to write. */
+    private Optional<Step> review() throws EndOfInput, Blocked {
         List<Finding> findings = Validator.validate(draft.cluster());
         if (!findings.isEmpty()) {
             out.println(m.get("line.findings"));
-            findings.forEach(f -> out.println("  " + f.toLine(m.locale())));
+            for (Finding f : findings) {
+                out.println("  " + Fields.line(draft.cluster(), f, m));
+            }
         }
-        if (Validator.hasErrors(findings)) {
-            out.println(m.get("generate.blocked"));
-            return 1;
+        if (!Validator.hasErrors(findings)) {
+            return Optional.empty();
         }
-        String dir = prompter.ask(m.get("generate.out"), draft.outputDir().toString(), List.of());
-        String flavour = choose(m.get("generate.flavour"), draft.flavour().toString(),
-                List.of(Flavour.IPROUTE2.toString(), Flavour.NET_TOOLS.toString()));
-        String config = prompter.ask(m.get("line.config"), draft.configPath().toString(), List.of());
-        draft = new Draft(draft.cluster(), draft.role(), Path.of(config), Path.of(dir), Flavour.parse(flavour));
+        List<String> steps = List.of("start", "services", "director", "real-servers", "quit");
+        String back = choose(m.get("line.back"), "quit", steps);
+        if (back.equals("quit")) {
+            throw new Blocked();
+        }
+        return Optional.of(Step.values()[steps.indexOf(back)]);
+    }
+
+    private int finish() throws EndOfInput {
+        askFields(Step.GENERATE, At.NONE, Scope.DRAFT);
+        draft = draft.withConfigPath(askConfigPath());
         try {
             List<OutputDirectory.Written> written = Generation.write(draft, conflict -> {
-                boolean replace = choose(m.get("generate.replace", draft.outputDir()), "no", List.of("yes", "no"))
-                        .equals("yes");
+                boolean replace = yes(m.get("generate.replace", draft.outputDir()));
                 if (!replace) {
                     out.println(conflict.getMessage());
                 }
@@ -183,7 +395,10 @@ public final class LineWizard {
             if (written == null) {
                 return 1;
             }
+            recent.remember(draft.configPath());
             Generation.report(draft, written, m).forEach(out::println);
+            out.println();
+            out.println(Generation.summary(draft, written, m));
             out.println(m.get("line.done"));
             out.flush();
             return 0;
@@ -193,101 +408,21 @@ public final class LineWizard {
         }
     }
 
-    public Draft draft() {
-        return draft;
-    }
-
-    // ---- asking -----------------------------------------------------------------------------
-
-    private String choose(String question, String current, List<String> choices) throws EndOfInput {
+    /** Where the configuration is saved: never over a shipped example; over another file only when confirmed. */
+    private Path askConfigPath() throws EndOfInput {
+        String fallback = draft.configPath() != null ? draft.configPath().toString() : draft.cluster().name() + ".json";
         while (true) {
-            String answer = prompter.ask(question + " (" + String.join("/", choices) + ")", current, choices);
-            String normalised = answer == null ? "" : answer.trim().toLowerCase(java.util.Locale.ROOT);
-            if (choices.contains(normalised)) {
-                return normalised;
-            }
-            out.println(m.get("line.choices", String.join(", ", choices)));
-        }
-    }
-
-    /**
-     * Asks for a text value until the validator has no error at {@code path} for it; "-" clears
-     * the value. The change is applied by {@code apply} to the cluster.
-     */
-    private void text(String question, String current, String path, Function<String, Cluster> apply)
-            throws EndOfInput {
-        while (true) {
-            String answer = prompter.ask(question, current == null ? "" : current, List.of());
-            String value = answer == null || answer.isBlank() ? current : answer.trim();
-            if ("-".equals(value) || value != null && value.isBlank()) {
-                value = null;
-            }
-            Cluster candidate;
-            try {
-                candidate = apply.apply(value);
-            } catch (NumberFormatException e) {
-                out.println(m.get("line.invalid", "\"" + value + "\" is not a number"));
+            String answer = prompter.ask(m.get("line.config"), fallback, List.of());
+            String text = answer == null ? fallback : answer.trim();
+            String problem = Opening.saveProblem(text, m);
+            if (problem != null) {
+                out.println(m.get("line.invalid", problem));
                 continue;
             }
-            List<Finding> errors = Validator.validate(candidate).stream()
-                    .filter(f -> f.isError() && (f.path().equals(path) || f.path().startsWith(path + ".")
-                            || f.path().startsWith(path + "["))).toList();
-            if (errors.isEmpty()) {
-                draft = draft.with(candidate);
-                return;
+            Path file = Path.of(text);
+            if (file.equals(draft.configPath()) || !Files.exists(file) || yes(m.get("save.as.replace", file))) {
+                return file;
             }
-            errors.forEach(f -> out.println(m.get("line.invalid", f.path() + ": " + f.message(m.locale()))));
-            current = value;
         }
     }
-
-    // ---- draft helpers ----------------------------------------------------------------------
-
-    private VirtualService service(int i) {
-        return draft.cluster().services().get(i);
-    }
-
-    private Director director() {
-        Director d = draft.cluster().director();
-        return d == null ? new Director(null, null, null, null, null, null) : d;
-    }
-
-    private RealServer server(int i) {
-        return draft.cluster().realServers().get(i);
-    }
-
-    private void update(int i, Function<VirtualService, VirtualService> change) {
-        draft = draft.with(cluster(i, change));
-    }
-
-    private Cluster cluster(int i, Function<VirtualService, VirtualService> change) {
-        return Edits.withService(draft.cluster(), i, change.apply(service(i)));
-    }
-
-    private Cluster director(Function<Director, Director> change) {
-        return Edits.withDirector(draft.cluster(), change.apply(director()));
-    }
-
-    private Cluster serverRow(int row, Function<Edits.ServerRow, Edits.ServerRow> change) {
-        return Edits.updateRealServer(draft.cluster(), row, change.apply(Edits.rows(draft.cluster()).get(row)));
-    }
-
-    private static VirtualService copy(VirtualService v, Protocol protocol, String vip, Integer port, Long fwmark,
-                                       List<Integer> markPorts, Scheduler scheduler, Persistence persistence) {
-        return new VirtualService(v.name(), protocol, vip, port, fwmark, markPorts, scheduler, v.schedulerFlags(),
-                persistence, v.backends());
-    }
-
-    private static String str(Object value) {
-        return value == null ? "" : value.toString();
-    }
-
-    private static Integer integer(String text) {
-        return text == null ? null : Integer.valueOf(text);
-    }
-
-    private static Long number(String text) {
-        return text == null ? null : Long.valueOf(text);
-    }
-
 }

@@ -2,36 +2,44 @@ package lvswizard.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import lvswizard.validation.IpAddr;
 
 /** Ready-to-paste scp/ssh lines that put each host's files in place and start them. */
 public final class CopyInstructions {
+    /** The generated file that holds the same lines, to be run from the directory it is in. */
+    public static final String FILE_NAME = "copy-to-hosts.sh";
+
     private CopyInstructions() {
     }
 
-    /** @param outputDir the directory the files were written to, as the operator would type it */
+    /**
+     * @param outputDir the directory the files were written to, as the operator would type it; empty
+     *                  for lines run inside that directory
+     */
     public static List<String> lines(Plan plan, String outputDir) {
         List<String> lines = new ArrayList<>();
-        String dir = outputDir.endsWith("/") ? outputDir : outputDir + "/";
+        String dir = outputDir.isEmpty() || outputDir.endsWith("/") ? outputDir : outputDir + "/";
         for (Plan.Host host : plan.hosts()) {
             String name = host.server().name();
             lines.add("# real server " + name);
-            lines.addAll(host(dir, host.address().isIPv6() ? "[" + host.address().text() + "]" : host.address().text(),
-                    Renderer.realServerScript(name), "lvs-realserver-" + name));
+            lines.addAll(host(dir, host.address(), Renderer.realServerScript(name), "lvs-realserver-" + name));
         }
         if (!plan.dips().isEmpty()) {
             var dip = plan.dips().get(0);
             lines.add("# director " + plan.cluster().director().name() + " (after the real servers)");
-            lines.addAll(host(dir, dip.isIPv6() ? "[" + dip.text() + "]" : dip.text(), Renderer.directorScript(),
-                    "lvs-director"));
+            lines.addAll(host(dir, dip, Renderer.directorScript(), "lvs-director"));
         }
         return lines;
     }
 
-    private static List<String> host(String dir, String address, String script, String unit) {
+    /** scp takes an IPv6 host in brackets (quoted, or the shell would glob them), ssh takes it bare. */
+    private static List<String> host(String dir, IpAddr address, String script, String unit) {
         String target = "/usr/local/sbin/" + unit;
+        String scpHost = address.isIPv6() ? "[" + address.text() + "]" : address.text();
         return List.of(
-                "scp " + Shell.quote(dir + script) + " " + Shell.quote(dir + unit + ".service") + " root@" + address + ":/tmp/",
-                "ssh root@" + address + " 'install -m 0755 /tmp/" + script + " " + target
+                "scp " + Shell.quote(dir + script) + " " + Shell.quote(dir + unit + ".service") + " "
+                        + Shell.quote("root@" + scpHost + ":/tmp/"),
+                "ssh root@" + address.text() + " 'install -m 0755 /tmp/" + script + " " + target
                         + " && install -m 0644 /tmp/" + unit + ".service /etc/systemd/system/"
                         + " && systemctl daemon-reload && systemctl enable --now " + unit + " && " + target + " status'");
     }

@@ -43,6 +43,9 @@ public final class Renderer {
                     templates.render("realserver.sh.mustache", ScriptViews.realServer(host, header)), true));
             files.add(unit(header, realServerScript(name)));
         }
+        files.add(new RenderedFile(CopyInstructions.FILE_NAME, templates.render("copy-to-hosts.sh.mustache",
+                Map.of("generator", Version.generator(), "cluster", cluster.name(),
+                        "lines", CopyInstructions.lines(plan, ""))), true));
         files.add(new RenderedFile("README.txt", templates.render("README.txt.mustache", readme(plan)), false));
         return files;
     }

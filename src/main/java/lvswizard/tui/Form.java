@@ -1,45 +1,74 @@
 package lvswizard.tui;
 
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TerminalTextUtils;
+import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.Component;
+import com.googlecode.lanterna.gui2.Direction;
+import com.googlecode.lanterna.gui2.EmptySpace;
 import com.googlecode.lanterna.gui2.GridLayout;
 import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
 import java.util.ArrayList;
 import java.util.List;
+import lvswizard.wizard.FieldSpec;
 import lvswizard.wizard.Messages;
 
-/** A grid of label | widget | error rows, the shape of every form step. */
+/**
+ * A column of labels and a column of fields of fixed width, each field's error wrapped on the line
+ * under it (and hidden while there is none), so that an error never squeezes a label away.
+ * Radio lists take the whole width under their label.
+ */
 final class Form {
-    private final Panel panel = new Panel(new GridLayout(3).setHorizontalSpacing(1));
-    private final List<Field> fields = new ArrayList<>();
-    private final Messages messages;
+    private final Panel panel = new Panel(new GridLayout(2).setHorizontalSpacing(1));
+    private final List<Bound> fields;
+    private final List<Label> labels = new ArrayList<>();
+    /** Per field: what its error line adds to the grid (a spacer under the label and the error), or the error alone. */
+    private final List<List<Component>> errorRows = new ArrayList<>();
 
-    Form(Messages messages) {
-        this.messages = messages;
-    }
-
-    Form add(String labelKey, Field field) {
-        panel.addComponent(new Label(messages.get(labelKey)));
-        panel.addComponent((Component) field.widget);
-        panel.addComponent(field.error);
-        fields.add(field);
-        return this;
-    }
-
-    Form note(String text) {
-        panel.addComponent(new Label(""));
-        panel.addComponent(new Label(text).setLayoutData(GridLayout.createHorizontallyFilledLayoutData(2)));
-        return this;
+    /** @param width the columns the form may use */
+    Form(List<Bound> fields, Messages m, int width) {
+        this.fields = fields;
+        int labelWidth = fields.stream().filter(f -> f.spec.kind() != FieldSpec.Kind.RADIO)
+                .mapToInt(f -> TerminalTextUtils.getColumnWidth(m.get(f.spec.labelKey()))).max().orElse(0);
+        for (Bound field : fields) {
+            Label label = new Label(m.get(field.spec.labelKey()));
+            labels.add(label);
+            boolean radio = field.spec.kind() == FieldSpec.Kind.RADIO;
+            if (radio) {
+                panel.addComponent(label.setLayoutData(GridLayout.createHorizontallyFilledLayoutData(2)));
+                panel.addComponent(field.component().setLayoutData(GridLayout.createHorizontallyFilledLayoutData(2)));
+            } else {
+                panel.addComponent(label);
+                panel.addComponent(field.component());
+            }
+            field.error.setLabelWidth(Math.max(10, width - (radio ? 0 : labelWidth + 1)));
+            errorRows.add(radio ? List.of(field.error.setLayoutData(GridLayout.createHorizontallyFilledLayoutData(2)))
+                    : List.of(new EmptySpace(new TerminalSize(1, 1)), field.error));
+        }
     }
 
     Panel panel() {
         return panel;
     }
 
-    List<Field> fields() {
+    List<Bound> fields() {
         return fields;
+    }
+
+    /** Shows each field's error under it (empty hides the line) and marks its label. */
+    void showErrors() {
+        for (int i = 0; i < fields.size(); i++) {
+            boolean wrong = !fields.get(i).error.getText().isEmpty();
+            Component after = fields.get(i).component();
+            for (Component part : errorRows.get(i)) {
+                Toggle.show(panel, part, after, wrong);
+                after = part;
+            }
+            labels.get(i).setForegroundColor(wrong ? TextColor.ANSI.RED : null);
+        }
     }
 
     /** Buttons render with the flat renderer: the default one drops the first wide (CJK) character. */
@@ -50,7 +79,7 @@ final class Form {
     }
 
     static Panel row(Component... components) {
-        Panel row = new Panel(new LinearLayout(com.googlecode.lanterna.gui2.Direction.HORIZONTAL).setSpacing(2));
+        Panel row = new Panel(new LinearLayout(Direction.HORIZONTAL).setSpacing(2));
         for (Component component : components) {
             row.addComponent(component);
         }

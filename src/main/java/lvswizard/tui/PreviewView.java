@@ -3,6 +3,7 @@ package lvswizard.tui;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.Component;
+import com.googlecode.lanterna.gui2.GridLayout;
 import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
@@ -10,7 +11,6 @@ import com.googlecode.lanterna.gui2.TextBox;
 import java.util.ArrayList;
 import java.util.List;
 import lvswizard.render.RenderedFile;
-import lvswizard.wizard.Draft;
 import lvswizard.wizard.Messages;
 
 /** Step 6: each file that will be written, one tab per file, the text scrollable. */
@@ -22,7 +22,7 @@ final class PreviewView implements StepView {
 
     PreviewView(List<RenderedFile> files, Messages m, TerminalSize size) {
         this.files = files;
-        Panel bar = new Panel(new com.googlecode.lanterna.gui2.GridLayout(4).setHorizontalSpacing(1));
+        Panel bar = new Panel(new GridLayout(4).setHorizontalSpacing(1));
         for (int i = 0; i < files.size(); i++) {
             int tab = i;
             Button button = Form.button(files.get(i).name(), () -> show(tab));
@@ -55,15 +55,5 @@ final class PreviewView implements StepView {
     @Override
     public Component body() {
         return body;
-    }
-
-    @Override
-    public Draft collect(Draft draft) {
-        return draft;
-    }
-
-    @Override
-    public List<Field> fields() {
-        return List.of();
     }
 }

@@ -12,9 +12,10 @@ import lvswizard.render.TopologyDiagram;
 import lvswizard.validation.Finding;
 import lvswizard.validation.Validator;
 import lvswizard.wizard.Draft;
+import lvswizard.wizard.Fields;
 import lvswizard.wizard.Messages;
 
-/** Step 5: every finding with why it matters, and the topology drawn like the how-to's. */
+/** Step 5: every finding with where it is, why it matters, and the topology drawn like the how-to's. */
 final class ReviewView implements StepView {
     private final Panel body = new Panel(new LinearLayout());
 
@@ -26,8 +27,7 @@ final class ReviewView implements StepView {
             lines.add(m.get("review.clean"));
         }
         for (Finding finding : findings) {
-            lines.add(finding.severity() + "[" + finding.rule().id() + "] " + finding.path() + ": "
-                    + finding.message(m.locale()));
+            lines.add(Fields.line(draft.cluster(), finding, m));
             lines.add("    " + finding.rule().why(m.locale()));
         }
         lines.add("");
@@ -37,6 +37,8 @@ final class ReviewView implements StepView {
             lines.addAll(TopologyDiagram.lines(plan, 40));
             lines.add("");
             lines.addAll(TopologyDiagram.serviceLines(plan));
+        } else {
+            lines.add(m.get("review.no.topology"));
         }
         TextBox text = new TextBox(size, String.join("\n", lines));
         text.setReadOnly(true);
@@ -46,15 +48,5 @@ final class ReviewView implements StepView {
     @Override
     public Component body() {
         return body;
-    }
-
-    @Override
-    public Draft collect(Draft draft) {
-        return draft;
-    }
-
-    @Override
-    public List<Field> fields() {
-        return List.of();
     }
 }

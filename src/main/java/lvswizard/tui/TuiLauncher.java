@@ -16,11 +16,12 @@ import java.util.concurrent.TimeUnit;
 import lvswizard.exec.ExecRunner;
 import lvswizard.wizard.Draft;
 import lvswizard.wizard.Messages;
+import lvswizard.wizard.Recent;
 
 /**
  * Runs the wizard on the real terminal and guarantees the terminal comes back sane on every exit
- * path: Finish, quit, Ctrl-C (trapped as a key), SIGTERM (shutdown hook) and exceptions. Ctrl-Z is
- * disabled while the wizard runs, because a raw-mode program stopped by it garbles the terminal.
+ * path: Finish, quit, Ctrl-C (trapped as a key), SIGTERM (shutdown hook) and exceptions. Ctrl-Z and
+ * flow control (XON/XOFF) are off while the wizard runs, and come back as they were.
  */
 public final class TuiLauncher {
     private TuiLauncher() {
@@ -32,10 +33,27 @@ public final class TuiLauncher {
         int run(MultiWindowTextGUI gui);
     }
 
-    /** The exit code: 0 finished or quit, 130 Ctrl-C, 70 an internal error (reported in one line). */
-    public static int launch(Draft draft, Messages messages) {
-        return launch(gui -> new WizardTui(gui, draft, messages, new ExecRunner()).run()
-                == WizardTui.Outcome.INTERRUPTED ? 130 : 0);
+    /**
+     * The wizard on {@code draft}, or on what the start screen chooses when it is null. The exit code:
+     * 0 finished or quit, 130 Ctrl-C, 70 an internal error (reported in one line). What was written
+     * and what to do next is printed once the terminal is back, so that it stays on the screen.
+     */
+    public static int launch(Draft draft, Messages messages, Recent recent) {
+        String[] farewell = {null};
+        int code = launch(gui -> {
+            Draft start = draft != null ? draft : StartChooser.choose(gui, messages, recent);
+            if (start == null) {
+                return 0;
+            }
+            WizardTui wizard = new WizardTui(gui, start, messages, new ExecRunner(), recent);
+            WizardTui.Outcome outcome = wizard.run();
+            farewell[0] = wizard.farewell();
+            return outcome == WizardTui.Outcome.INTERRUPTED ? 130 : 0;
+        });
+        if (farewell[0] != null && code == 0) {
+            System.out.println(farewell[0]);
+        }
+        return code;
     }
 
     /** Runs the session on the real terminal; 70 (reported in one line) when it fails. */
@@ -51,8 +69,10 @@ public final class TuiLauncher {
             Terminal terminal = factory.createTerminal();
             screen[0] = new TerminalScreen(terminal);
             screen[0].startScreen();
-            // after Lanterna saved the terminal's settings, so that its own restore brings Ctrl-Z back too
-            stty("susp", "undef");
+            // after Lanterna saved the terminal's settings, so that its own restore brings them back too:
+            // Ctrl-Z would stop a raw-mode program and garble the terminal, and with flow control on
+            // the terminal takes Ctrl-S (save) for XOFF and freezes until Ctrl-Q
+            stty("susp", "undef", "-ixon");
             Screen started = screen[0];
             return runOn(started, session, System.err, () -> {
                 stop(started, sttyBefore);

@@ -4,6 +4,7 @@ import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.gui2.ActionListBox;
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.BorderLayout;
 import com.googlecode.lanterna.gui2.Borders;
@@ -13,19 +14,27 @@ import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.TextBox;
+import com.googlecode.lanterna.gui2.TextGUIGraphics;
+import com.googlecode.lanterna.gui2.TextGUIThread;
 import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
 import com.googlecode.lanterna.gui2.WindowListenerAdapter;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.UnaryOperator;
-import lvswizard.exec.Runner;
 import lvswizard.exec.HostFacts;
+import lvswizard.exec.Runner;
 import lvswizard.model.Cluster;
 import lvswizard.output.OutputDirectory;
 import lvswizard.output.OutputException;
@@ -35,67 +44,102 @@ import lvswizard.render.Templates;
 import lvswizard.render.Version;
 import lvswizard.validation.Finding;
 import lvswizard.validation.Validator;
+import lvswizard.wizard.At;
 import lvswizard.wizard.Detection;
 import lvswizard.wizard.Draft;
 import lvswizard.wizard.Edits;
+import lvswizard.wizard.FieldSpec;
+import lvswizard.wizard.Fields;
 import lvswizard.wizard.Generation;
+import lvswizard.wizard.HostRole;
+import lvswizard.wizard.Invalid;
 import lvswizard.wizard.Messages;
+import lvswizard.wizard.Opening;
+import lvswizard.wizard.Recent;
+import lvswizard.wizard.Roster;
+import lvswizard.wizard.Scope;
 import lvswizard.wizard.Step;
 
 /**
- * The full-screen wizard: a step list on the left, the current step in the middle, the keys at
- * the bottom. It owns the navigation and the draft; each step view is rebuilt from the draft.
+ * The full-screen wizard: the steps on the left (any of them can be opened from there), the current
+ * step in the middle with its messages under it, the keys at the bottom. Every field writes into the
+ * draft as it changes and shows the validator's findings that belong to it; structural changes (a
+ * service or a server added or removed, another step) rebuild the step from the draft.
  */
 public final class WizardTui {
     public static final int MIN_COLUMNS = 80;
     public static final int MIN_ROWS = 24;
-    private static final int SIDEBAR = 20;
+    private static final int SIDEBAR = 16;
+    /** Rows of the middle panel that are not the step's body: title, Back/Next, status, borders. */
+    private static final int FRAME_ROWS = 6;
 
     /** How the wizard ended. */
     public enum Outcome { FINISHED, QUIT, INTERRUPTED }
 
     /** What step views may ask of the wizard. */
     interface Actions {
-        void change(UnaryOperator<Draft> edit, int select);
-
         void showService(int index);
 
+        void addService();
+
+        void removeService(int index);
+
+        /** Edits a row of the real server table; -1 adds a server. */
         void editServer(int row);
+
+        void removeServer(int row);
     }
 
     private final WindowBasedTextGUI gui;
     private final Messages m;
     private final Runner runner;
+    private final Recent recent;
     private final BasicWindow window = new BasicWindow();
     private final Set<Step> visited = EnumSet.noneOf(Step.class);
-    private final Panel stepList = new Panel(new LinearLayout());
-    private final Panel problems = new Panel(new LinearLayout());
+    private final ActionListBox stepList = new ActionListBox();
     private final Label status = new Label("");
+    private final TextBox messages = new TextBox(new TerminalSize(10, 1), "");
     private final Button next;
+    private Panel middle;
+    private final Map<Bound, String> unreadable = new HashMap<>();
     private Draft draft;
     private Cluster saved;
     private Step step = Step.START;
     private StepView view;
     private int serviceIndex;
     private int serverIndex;
+    private int contentColumns;
+    private int bodyRows;
+    private Bound typing;
     private List<Finding> findings = List.of();
     private Outcome outcome = Outcome.QUIT;
     private String report = "";
+    private List<OutputDirectory.Written> written;
+    private String farewell;
 
     public WizardTui(WindowBasedTextGUI gui, Draft draft, Messages messages, Runner runner) {
+        this(gui, draft, messages, runner, Recent.none());
+    }
+
+    public WizardTui(WindowBasedTextGUI gui, Draft draft, Messages messages, Runner runner, Recent recent) {
         this.gui = gui;
         this.draft = draft;
-        this.saved = draft.cluster();
+        this.saved = draft.configPath() == null ? null : draft.cluster();
         this.m = messages;
         this.runner = runner;
+        this.recent = recent;
         this.next = Form.button(m.get("button.next"), this::forward);
+        next.setRenderer(new NextButtonRenderer());
+        this.messages.setReadOnly(true);
         window.setHints(Set.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
+        // the message lines are sized from the step's measured height, before the window is shown
+        window.setTheme(gui.getTheme());
         window.addWindowListener(new Keys());
     }
 
     /** Shows the wizard until Finish, quit or Ctrl-C. */
     public Outcome run() {
-        com.googlecode.lanterna.gui2.TextGUIThread thread = gui.getGUIThread();
+        TextGUIThread thread = gui.getGUIThread();
         if (thread.getThread() != null && thread.getThread() != Thread.currentThread()) {
             // a separate GUI thread draws the components: build them on that thread too
             try {
@@ -115,63 +159,86 @@ public final class WizardTui {
         return draft;
     }
 
+    /** What to print once the terminal is back: what was written and saved, and what to do next; or null. */
+    public String farewell() {
+        return farewell;
+    }
+
     // ---- layout ---------------------------------------------------------------------------
 
     private void rebuild() {
+        unreadable.clear();
         TerminalSize size = gui.getScreen().getTerminalSize();
         if (size.getColumns() < MIN_COLUMNS || size.getRows() < MIN_ROWS) {
             // wrapped to the width: a line longer than the terminal makes it wrap on its own and
             // the screen drifts out of step with what Lanterna believes it drew
             String message = m.get("too.small", size.getColumns(), size.getRows());
             int width = Math.max(10, size.getColumns() - 2);
-            window.setComponent(new Label(String.join("\n",
-                    com.googlecode.lanterna.TerminalTextUtils.getWordWrappedText(width, message))));
+            view = null;
+            window.setComponent(new Label(String.join("\n", Dialogs.wrap(message, width))));
             return;
         }
-        TerminalSize content = new TerminalSize(size.getColumns() - SIDEBAR - 4, size.getRows() - 9);
-        view = createView(content);
+        contentColumns = size.getColumns() - SIDEBAR - 4;
+        bodyRows = size.getRows() - FRAME_ROWS - 1;
+        view = createView(new TerminalSize(contentColumns, bodyRows - 1));
+        for (Bound field : view.fields()) {
+            field.onChange(() -> edited(field));
+        }
         Panel root = new Panel(new BorderLayout());
+        stepList.setPreferredSize(new TerminalSize(SIDEBAR - 2, Step.values().length));
         root.addComponent(stepList.withBorder(Borders.singleLine(m.get("steps"))), BorderLayout.Location.LEFT);
-        Panel middle = new Panel(new LinearLayout());
-        middle.addComponent(new Label(m.get(step.titleKey())).addStyle(SGR.BOLD));
+        middle = new Panel(new LinearLayout());
+        middle.addComponent(new Label(title()).addStyle(SGR.BOLD));
         middle.addComponent(view.body());
         Button back = Form.button(m.get("button.back"), this::back);
         middle.addComponent(step == Step.GENERATE ? Form.row(back) : Form.row(back, next));
         middle.addComponent(status);
-        middle.addComponent(problems);
         root.addComponent(middle.withBorder(Borders.singleLine(m.get("app.title", Version.current()))),
                 BorderLayout.Location.CENTER);
-        root.addComponent(new Label(m.get("legend")), BorderLayout.Location.BOTTOM);
+        root.addComponent(new Label(KeyMap.legend(KeyMap.WIZARD, m)), BorderLayout.Location.BOTTOM);
         window.setComponent(root);
         refresh();
         Interactable first = view.fields().isEmpty() ? null : view.fields().get(0).widget;
         if (first != null && first.isEnabled()) {
             window.setFocusedInteractable(first);
+        } else if (step != Step.GENERATE) {
+            window.setFocusedInteractable(next.isEnabled() ? next : back);
         }
     }
 
+    /** The step's name and the file it saves to (or that it has none yet). */
+    private String title() {
+        String file = draft.configPath() == null ? m.get("title.unsaved") : Texts.visible(draft.configPath().toString());
+        return Texts.fit(m.get(step.titleKey()) + "  ·  " + file, contentColumns);
+    }
+
     private StepView createView(TerminalSize size) {
+        Actions actions = new ActionsImpl();
         return switch (step) {
-            case START -> {
-                StartView start = new StartView(draft, m, this::detect);
-                start.onChange(this::edited);
-                yield start;
-            }
-            case SERVICES -> {
-                ServicesView services = new ServicesView(draft, serviceIndex, m, new ActionsImpl());
-                services.onChange(this::edited);
-                yield services;
-            }
-            case DIRECTOR -> {
-                DirectorView director = new DirectorView(draft, m);
-                director.onChange(this::edited);
-                yield director;
-            }
-            case REAL_SERVERS -> new RealServersView(draft, serverIndex, m, new ActionsImpl());
+            case START -> new FormView(form(Step.START, Scope.DRAFT, Scope.CLUSTER),
+                    new Label(Edits.mixedForwarding(draft.cluster()) ? m.get("forwarding.mixed") : ""),
+                    Form.button(m.get("button.detect"), this::detect));
+            case SERVICES -> new ServicesView(draft, serviceIndex, m, size.getColumns(), actions);
+            case DIRECTOR -> new FormView(form(Step.DIRECTOR, Scope.DIRECTOR));
+            case REAL_SERVERS -> new RealServersView(draft, serverIndex, m, size.getColumns(),
+                    Math.max(2, size.getRows() - 6), actions);
             case REVIEW -> new ReviewView(draft, m, size);
             case PREVIEW -> new PreviewView(renderOrEmpty(), m, size);
-            case GENERATE -> new GenerateView(draft, m, size, this::write, this::runHere, this::lab, this::finish, report);
+            case GENERATE -> new GenerateView(draft, m, new TerminalSize(size.getColumns(), size.getRows() - 2),
+                    new GenerateButtons(), report);
         };
+    }
+
+    private Form form(Step s, Scope... scopes) {
+        List<Bound> fields = new ArrayList<>();
+        for (Scope scope : scopes) {
+            for (FieldSpec spec : Fields.of(s, scope)) {
+                if (spec.kind() != FieldSpec.Kind.LIST) {
+                    fields.add(new Bound(spec, At.NONE, draft, m));
+                }
+            }
+        }
+        return new Form(fields, m, contentColumns);
     }
 
     private List<RenderedFile> renderOrEmpty() {
@@ -181,128 +248,222 @@ public final class WizardTui {
         return new Renderer(Templates.packaged()).render(draft.cluster(), draft.flavour());
     }
 
-    /** A widget changed: read the step back into the draft and show what the validator says. */
-    private void edited() {
-        draft = view.collect(draft);
+    /** A field changed: its value goes into the draft through the field's parser, then every field is checked. */
+    private void edited(Bound field) {
+        typing = field;
+        try {
+            draft = field.spec.set(draft, field.at, field.read());
+            unreadable.remove(field);
+        } catch (Invalid e) {
+            unreadable.put(field, e.text(m));
+        }
         refresh();
+        typing = null;
     }
 
+    /** Shows where each finding belongs: under its field, in the message lines, in the step list. */
     private void refresh() {
+        if (view == null) {
+            return;
+        }
         findings = Validator.validate(draft.cluster());
-        for (Field field : view.fields()) {
-            field.error.setText(findings.stream().filter(f -> f.isError() && field.shows(f.path())).findFirst()
-                    .map(f -> f.message(m.locale())).map(WizardTui::clip).orElse(""));
-        }
-        stepList.removeAllComponents();
-        for (Step s : Step.values()) {
-            boolean errors = hasErrors(s);
-            String mark = s == step ? ">" : errors && visited.contains(s) ? "!" : visited.contains(s) ? "+" : " ";
-            Label label = new Label(mark + " " + m.get(s.titleKey()));
-            if (s == step) {
-                label.addStyle(SGR.BOLD);
-            } else if (errors && visited.contains(s)) {
-                label.setForegroundColor(TextColor.ANSI.RED);
+        for (Bound field : view.fields()) {
+            if (field != typing) {
+                field.fill(draft);
             }
-            stepList.addComponent(label);
+            field.error.setText(Optional.ofNullable(unreadable.get(field)).orElseGet(() -> firstError(field)));
         }
-        problems.removeAllComponents();
-        List<Finding> mine = findings.stream().filter(f -> step.owns(f.path())).toList();
+        view.lists().forEach((id, label) -> label.setText(findings.stream()
+                .filter(f -> located(f).map(w -> w.field().id().equals(id)).orElse(false)).findFirst()
+                .map(f -> f.message(m.locale())).orElse("")));
+        view.showErrors();
+        if (view instanceof ServicesView services) {
+            services.show(draft);
+        }
+        List<Finding> mine = findings.stream().filter(f -> stepOf(f) == step).toList();
+        boolean blocked = mine.stream().anyMatch(Finding::isError) || !unreadable.isEmpty();
+        next.setEnabled(!blocked);
+        showMessages(mine);
+        showSteps();
+    }
+
+    private String firstError(Bound field) {
+        return findings.stream().filter(Finding::isError)
+                .filter(f -> located(f).map(w -> field.is(w.field().id(), w.at())).orElse(false)).findFirst()
+                .map(f -> f.message(m.locale())).orElse("");
+    }
+
+    private Optional<Fields.Located> located(Finding finding) {
+        return Fields.locate(draft.cluster(), finding.path());
+    }
+
+    /** The step that shows a finding: its field's; the Review step for what no field holds. */
+    private Step stepOf(Finding finding) {
+        return located(finding).map(w -> w.field().step()).orElse(Step.REVIEW);
+    }
+
+    /** The step's errors and warnings, each with the field as the operator sees it, in the lines that scroll. */
+    private void showMessages(List<Finding> mine) {
+        if (step == Step.REVIEW) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
         List<Finding> errors = mine.stream().filter(Finding::isError).toList();
         List<Finding> warnings = mine.stream().filter(f -> !f.isError()).toList();
-        if (!errors.isEmpty()) {
-            problems.addComponent(new Label(m.get("blocked")).setForegroundColor(TextColor.ANSI.RED));
-            errors.stream().limit(4).forEach(f -> problems.addComponent(new Label(" - " + clip(f.path() + ": "
-                    + f.message(m.locale())))));
+        if (!errors.isEmpty() || !unreadable.isEmpty()) {
+            lines.add(m.get("blocked"));
+            unreadable.forEach((field, text) -> lines.add(" - " + new Fields.Located(field.spec, field.at).where(m)
+                    + ": " + text));
+            errors.forEach(f -> lines.add(" - " + describe(f)));
         }
-        if (!warnings.isEmpty() && step != Step.REVIEW) {
-            problems.addComponent(new Label(m.get("warnings.note")).setForegroundColor(TextColor.ANSI.YELLOW));
-            warnings.stream().limit(2).forEach(f -> problems.addComponent(new Label(" - " + clip(f.path() + ": "
-                    + f.message(m.locale())))));
+        if (!warnings.isEmpty()) {
+            lines.add(m.get("warnings.note"));
+            warnings.forEach(f -> lines.add(" - " + describe(f)));
         }
-        next.setEnabled(errors.isEmpty());
+        List<String> wrapped = new ArrayList<>();
+        for (String line : lines) {
+            wrapped.addAll(Dialogs.wrapHanging(line, contentColumns - 2, 3));
+        }
+        int free = bodyRows - view.body().getPreferredSize().getRows();
+        Toggle.show(middle, messages, status, !wrapped.isEmpty() && free >= 1);
+        messages.setPreferredSize(new TerminalSize(contentColumns, Math.max(1, Math.min(free, wrapped.size()))));
+        messages.setText(String.join("\n", wrapped));
     }
 
-    private boolean hasErrors(Step s) {
-        return findings.stream().anyMatch(f -> f.isError() && s.owns(f.path()));
+    private String describe(Finding f) {
+        return Fields.describe(draft.cluster(), f, m);
     }
 
-    /** At most 100 columns; a CJK character takes two. */
-    private static String clip(String text) {
-        return TerminalTextUtils.getColumnWidth(text) > 100 ? TerminalTextUtils.fitString(text, 97) + "..." : text;
+    private void showSteps() {
+        int selected = stepList.getSelectedIndex();
+        stepList.clearItems();
+        for (Step s : Step.values()) {
+            boolean errors = findings.stream().anyMatch(f -> f.isError() && stepOf(f) == s);
+            String mark = s == step ? ">" : errors && (visited.contains(s) || s.ordinal() < step.ordinal()) ? "!"
+                    : visited.contains(s) ? "+" : " ";
+            stepList.addItem(mark + " " + m.get(s.titleKey()), () -> goTo(s));
+        }
+        stepList.setSelectedIndex(selected < 0 ? step.ordinal() : selected);
     }
 
     // ---- navigation and actions -------------------------------------------------------------
 
-    private void forward() {
-        draft = view.collect(draft);
-        refresh();
-        if (hasErrors(step) || step == Step.GENERATE) {
+    private void goTo(Step target) {
+        if (target == step) {
             return;
         }
         visited.add(step);
-        step = step.next();
+        step = target;
         status.setText("");
+        stepList.setSelectedIndex(target.ordinal());
         rebuild();
+    }
+
+    private void forward() {
+        refresh();
+        if (!next.isEnabled() || step == Step.GENERATE) {
+            return;
+        }
+        goTo(step.next());
     }
 
     private void back() {
-        if (step == Step.START) {
-            return;
+        if (step != Step.START) {
+            goTo(step.previous());
         }
-        draft = view.collect(draft);
-        visited.add(step);
-        step = step.previous();
-        status.setText("");
-        rebuild();
     }
 
+    /** Shows what this host would change in the draft and makes the changes only when asked to. */
     private void detect() {
-        draft = view.collect(draft);
         try {
-            Detection.Applied applied = Detection.apply(draft, HostFacts.detect(runner));
-            draft = applied.draft();
-            status.setText(m.get("detect.done", applied.summary()));
+            List<Detection.Change> changes = Detection.propose(draft, HostFacts.detect(runner));
+            if (changes.isEmpty()) {
+                Dialogs.info(gui, m, m.get("detect.title"), m.get(draft.role() == HostRole.ALL
+                        ? "detect.role" : "detect.nothing"));
+                return;
+            }
+            StringBuilder text = new StringBuilder(m.get("detect.ask")).append('\n');
+            for (Detection.Change change : changes) {
+                text.append("\n  ").append(change.field().where(m)).append(": ")
+                        .append(change.from().isEmpty() ? m.get("detect.empty") : Texts.visible(change.from()))
+                        .append(" -> ").append(Texts.visible(change.to()));
+            }
+            if (Dialogs.confirm(gui, m, m.get("detect.title"), text.toString())) {
+                draft = Detection.apply(draft, changes);
+                status.setText(m.get("detect.done", changes.size()));
+                rebuild();
+            }
         } catch (IOException e) {
             status.setText(m.get("detect.failed", e.getMessage()));
+        } catch (Invalid e) {
+            status.setText(m.get("detect.failed", e.text(m)));
         }
-        refresh();
     }
 
-    private void save() {
-        draft = view.collect(draft);
+    /** Saves the configuration, asking for a file name first when it has none; false when it was not saved. */
+    private boolean save() {
+        if (draft.configPath() == null) {
+            Path file = askFile();
+            if (file == null) {
+                return false;
+            }
+            draft = draft.withConfigPath(file);
+        }
         try {
-            writeConfig();
+            Generation.saveConfig(draft);
+            saved = draft.cluster();
+            recent.remember(draft.configPath());
             status.setText(m.get("saved", draft.configPath()));
+            if (view != null) {
+                rebuild();
+            }
+            return true;
         } catch (OutputException e) {
             status.setText(m.get("save.failed", e.getMessage()));
+            return false;
         }
     }
 
-    private void writeConfig() throws OutputException {
-        Generation.saveConfig(draft);
-        saved = draft.cluster();
+    /** Save as: a file name that is not a shipped example, in a directory that exists; an existing file only if confirmed. */
+    private Path askFile() {
+        while (true) {
+            String name = draft.cluster().name() + ".json";
+            String answer = Dialogs.askText(gui, m, m.get("save.as.title"), m.get("save.as.text"), name,
+                    Fields.byId("outputDir").keys(), text -> Opening.saveProblem(text, m));
+            if (answer == null) {
+                return null;
+            }
+            Path file = Path.of(answer);
+            if (!Files.exists(file)
+                    || Dialogs.confirm(gui, m, m.get("save.as.title"), m.get("save.as.replace", file))) {
+                return file;
+            }
+        }
     }
 
-    private void write() {
-        writeFiles();
-        rebuild();
+    private boolean unsaved() {
+        return !draft.cluster().equals(saved);
     }
 
-    /** Writes the draft's files as generate would; false when blocked, declined or failed (the report says). */
+    /** Writes the draft's files as generate would (saving the configuration first); false when it did not. */
     private boolean writeFiles() {
-        draft = view.collect(draft);
         if (Validator.hasErrors(Validator.validate(draft.cluster()))) {
             Dialogs.info(gui, m, m.get("error.title"), m.get("generate.blocked"));
             return false;
         }
+        if (draft.configPath() == null && !save()) {
+            return false;
+        }
         try {
-            List<OutputDirectory.Written> written = Generation.write(draft, conflict -> Dialogs.confirm(gui, m,
+            List<OutputDirectory.Written> files = Generation.write(draft, conflict -> Dialogs.confirm(gui, m,
                     m.get("generate.out"), m.get("generate.replace", draft.outputDir())));
-            if (written == null) {
+            if (files == null) {
                 return false;
             }
+            written = files;
             saved = draft.cluster();
-            report = String.join("\n", Generation.report(draft, written, m));
+            recent.remember(draft.configPath());
+            report = String.join("\n", Generation.report(draft, files, m));
             return true;
         } catch (OutputException e) {
             report = m.get("save.failed", e.getMessage());
@@ -310,86 +471,132 @@ public final class WizardTui {
         }
     }
 
-    /**
-     * Writes the files first, as Write does, so that what runs is exactly the draft the run
-     * window checks (an edit after an earlier Write would otherwise run the old scripts).
-     */
-    private void runHere() {
-        if (!writeFiles()) {
-            rebuild();
-            return;
+    private void quit() {
+        if (unsaved()) {
+            int answer = Dialogs.choose(gui, m, m.get("quit.title"), m.get("quit.unsaved"), 2,
+                    m.get("button.save.quit"), m.get("button.quit.nosave"), m.get("button.cancel"));
+            if (answer == 2 || answer == 0 && !save()) {
+                return;
+            }
         }
-        if (new RunWindow(gui, m, draft, runner).showAndWait()) {
-            outcome = Outcome.INTERRUPTED;
-            window.close();
-        }
-    }
-
-    /** The same draft, in network namespaces on this host. */
-    private void lab() {
-        draft = view.collect(draft);
-        if (Validator.hasErrors(Validator.validate(draft.cluster()))) {
-            Dialogs.info(gui, m, m.get("error.title"), m.get("generate.blocked"));
-            return;
-        }
-        if (new LabWindow(gui, m, draft, runner).showAndWait()) {
-            outcome = Outcome.INTERRUPTED;
-            window.close();
-        }
-    }
-
-    private void finish() {
-        outcome = Outcome.FINISHED;
+        farewell = written != null ? Generation.summary(draft, written, m)
+                : saved != null && draft.configPath() != null ? m.get("farewell.saved", draft.configPath()) : null;
+        outcome = Outcome.QUIT;
         window.close();
     }
 
-    private void quit() {
-        draft = view.collect(draft);
-        if (!draft.cluster().equals(saved) && !Dialogs.confirm(gui, m, m.get("quit.title"), m.get("quit.unsaved"))) {
+    /** Finish: the files must have been written, or the operator says to write them now or not at all. */
+    private void finish() {
+        if (written == null) {
+            int answer = Dialogs.choose(gui, m, m.get("finish.title"), m.get("finish.unwritten", draft.outputDir()), 2,
+                    m.get("button.write.finish"), m.get("button.finish.nowrite"), m.get("button.cancel"));
+            if (answer == 2 || answer == 0 && !writeFiles()) {
+                rebuild();
+                return;
+            }
+        }
+        if (written == null && unsaved() && !Dialogs.confirm(gui, m, m.get("finish.title"), m.get("quit.unsaved.short"))) {
             return;
         }
-        outcome = Outcome.QUIT;
+        farewell = written == null ? m.get("farewell.nothing") : Generation.summary(draft, written, m);
+        outcome = Outcome.FINISHED;
         window.close();
     }
 
     private void help() {
         Interactable focused = window.getFocusedInteractable();
-        String key = view.fields().stream().filter(f -> f.widget == focused).map(f -> f.helpKey).findFirst()
-                .orElse("help.none");
-        Dialogs.info(gui, m, m.get("help.title"), m.get(key));
+        String text = view == null ? "" : view.fields().stream().filter(f -> f.widget == focused).findFirst()
+                .map(f -> new Fields.Located(f.spec, f.at).where(m) + "\n" + m.get(f.spec.helpKey()))
+                .orElse(m.get("help.step." + step.name().toLowerCase(Locale.ROOT)));
+        Dialogs.help(gui, m, text, KeyMap.WIZARD);
     }
 
-    private boolean typingText() {
-        return window.getFocusedInteractable() instanceof TextBox box && !box.isReadOnly();
+    private final class GenerateButtons implements GenerateView.Buttons {
+        @Override
+        public void write() {
+            writeFiles();
+            rebuild();
+        }
+
+        /**
+         * Writes the files first, as Write does, so that what runs is exactly the draft the run
+         * window checks (an edit after an earlier Write would otherwise run the old scripts).
+         */
+        @Override
+        public void runHere() {
+            if (!writeFiles()) {
+                rebuild();
+                return;
+            }
+            rebuild();
+            if (new RunWindow(gui, m, draft, runner).showAndWait()) {
+                outcome = Outcome.INTERRUPTED;
+                window.close();
+            }
+        }
+
+        /** The same draft, in network namespaces on this host. */
+        @Override
+        public void lab() {
+            if (Validator.hasErrors(Validator.validate(draft.cluster()))) {
+                Dialogs.info(gui, m, m.get("error.title"), m.get("generate.blocked"));
+                return;
+            }
+            if (new LabWindow(gui, m, draft, runner).showAndWait()) {
+                outcome = Outcome.INTERRUPTED;
+                window.close();
+            }
+        }
+
+        @Override
+        public void finish() {
+            WizardTui.this.finish();
+        }
     }
 
     private final class ActionsImpl implements Actions {
         @Override
-        public void change(UnaryOperator<Draft> edit, int select) {
-            draft = edit.apply(view.collect(draft));
-            serviceIndex = Math.max(0, select);
-            serverIndex = Math.max(0, select);
-            rebuild();
-        }
-
-        @Override
         public void showService(int index) {
-            draft = view.collect(draft);
             serviceIndex = index;
             rebuild();
         }
 
         @Override
-        public void editServer(int row) {
-            List<Edits.ServerRow> rows = Edits.rows(draft.cluster());
-            Edits.ServerRow edited = ServerDialog.show(gui, m, row < 0 ? null : rows.get(row));
-            if (edited == null) {
-                return;
-            }
-            draft = draft.with(row < 0 ? Edits.addRealServer(draft.cluster(), edited)
-                    : Edits.updateRealServer(draft.cluster(), row, edited));
-            serverIndex = row < 0 ? rows.size() : row;
+        public void addService() {
+            draft = draft.with(Edits.addService(draft.cluster(), draft.forwarding()));
+            serviceIndex = draft.cluster().services().size() - 1;
             rebuild();
+        }
+
+        @Override
+        public void removeService(int index) {
+            String which = ServicesView.describe(draft.cluster().services().get(index));
+            if (Dialogs.confirm(gui, m, m.get("remove.title"), m.get("remove.service", index + 1, which))) {
+                draft = draft.with(Edits.removeService(draft.cluster(), index));
+                serviceIndex = Math.max(0, index - 1);
+                rebuild();
+            }
+        }
+
+        @Override
+        public void editServer(int row) {
+            Draft edited = RealServerDialog.show(gui, m, draft, row);
+            if (edited != null) {
+                draft = edited;
+                serverIndex = row < 0 ? Roster.rows(draft.cluster()).size() - 1 : row;
+            }
+            rebuild();
+        }
+
+        @Override
+        public void removeServer(int row) {
+            String name = Roster.rows(draft.cluster()).get(row).name();
+            if (Dialogs.confirm(gui, m, m.get("remove.title"), m.get("remove.server", row + 1,
+                    name == null ? "?" : Texts.visible(name)))) {
+                draft = draft.with(Edits.removeRow(draft.cluster(), row));
+                serverIndex = Math.max(0, row - 1);
+                rebuild();
+            }
         }
     }
 
@@ -413,12 +620,15 @@ public final class WizardTui {
                 }
                 return;
             }
+            boolean typingText = Dialogs.isTyping(window.getFocusedInteractable());
             boolean handled = true;
-            if (type == KeyType.Escape) {
+            if (view == null && type != KeyType.F10) {
+                handled = false;
+            } else if (type == KeyType.Escape) {
                 back();
-            } else if (type == KeyType.F1 || type == KeyType.Character && c == '?' && !typingText()) {
+            } else if (Dialogs.isHelpKey(key, window.getFocusedInteractable())) {
                 help();
-            } else if (type == KeyType.F10 || type == KeyType.Character && c == 'q' && !typingText()) {
+            } else if (type == KeyType.F10 || type == KeyType.Character && c == 'q' && !typingText) {
                 quit();
             } else {
                 handled = false;
@@ -431,19 +641,31 @@ public final class WizardTui {
         @Override
         public void onResized(Window w, TerminalSize oldSize, TerminalSize newSize) {
             if (oldSize != null && !oldSize.equals(newSize)) {
-                draft = view == null ? draft : view.collect(draft);
                 rebuild();
-                // Every cell again once the new layout is drawn: while the terminal was resized it
-                // may have reflowed or scrolled what was on it, and a differential refresh would
-                // leave that behind (seen in tmux when shrinking below 80x24).
-                gui.getGUIThread().invokeLater(() -> {
-                    try {
-                        gui.updateScreen();
-                        gui.getScreen().refresh(com.googlecode.lanterna.screen.Screen.RefreshType.COMPLETE);
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
+                Redraw.afterResize(gui);
+            }
+        }
+    }
+
+    /** Enabled, Next reads "Next >"; disabled, "(Next)" in grey, so that the difference shows without colour too. */
+    private static final class NextButtonRenderer extends Button.FlatButtonRenderer {
+        @Override
+        public TerminalSize getPreferredSize(Button button) {
+            return new TerminalSize(TerminalTextUtils.getColumnWidth(button.getLabel()) + 2, 1);
+        }
+
+        @Override
+        public void drawComponent(TextGUIGraphics graphics, Button button) {
+            if (button.isEnabled()) {
+                graphics.applyThemeStyle(button.isFocused() ? button.getThemeDefinition().getActive()
+                        : button.getThemeDefinition().getNormal());
+                graphics.fill(' ');
+                graphics.putString(0, 0, button.getLabel() + " >");
+            } else {
+                graphics.applyThemeStyle(button.getThemeDefinition().getNormal());
+                graphics.setForegroundColor(TextColor.ANSI.BLACK_BRIGHT);
+                graphics.fill(' ');
+                graphics.putString(0, 0, "(" + button.getLabel() + ")");
             }
         }
     }

@@ -1,11 +1,12 @@
 package lvswizard.wizard;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** How both wizards read a typed list: comma separated, blanks ignored. */
+/** How both wizards read a typed list (comma separated, blanks ignored) and show a typed value back. */
 public final class Answers {
+    private static final int MAX_SHOWN = 40;
+
     private Answers() {
     }
 
@@ -14,12 +15,19 @@ public final class Answers {
                 .filter(s -> !s.isEmpty()).toList();
     }
 
-    /** Throws NumberFormatException for a part that is not a whole number. */
-    public static List<Integer> integers(String text) {
-        List<Integer> values = new ArrayList<>();
-        for (String part : list(text)) {
-            values.add(Integer.valueOf(part));
+    /** A typed value inside a message: quoted, control characters escaped, clipped. */
+    public static String quote(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        text.codePoints().limit(MAX_SHOWN).forEach(c -> {
+            if (c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0) {
+                out.append(String.format("\\x%02x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        if (text.codePointCount(0, text.length()) > MAX_SHOWN) {
+            out.append("...");
         }
-        return values;
+        return out.append('"').toString();
     }
 }

@@ -2,6 +2,7 @@ package lvswizard.wizard;
 
 import java.nio.file.Path;
 import lvswizard.model.Cluster;
+import lvswizard.model.Forwarding;
 import lvswizard.render.Flavour;
 
 /**
@@ -11,11 +12,15 @@ import lvswizard.render.Flavour;
  *
  * @param cluster    the configuration being edited
  * @param role       what this host is
- * @param configPath where Ctrl-S saves the configuration
+ * @param configPath where Ctrl-S saves the configuration; null until the operator names a file (a
+ *                   new configuration, or a shipped example, which is never overwritten)
  * @param outputDir  where the generated files go
  * @param flavour    network tools of the generated scripts
+ * @param forwarding how real servers added from now on are reached: the Start step's answer, kept
+ *                   here because a cluster without members has nowhere to hold it
  */
-public record Draft(Cluster cluster, HostRole role, Path configPath, Path outputDir, Flavour flavour) {
+public record Draft(Cluster cluster, HostRole role, Path configPath, Path outputDir, Flavour flavour,
+                    Forwarding forwarding) {
     public static final Path DEFAULT_CONFIG = Path.of("lvs-wizard.json");
     public static final Path DEFAULT_OUTPUT = Path.of("out");
 
@@ -23,26 +28,39 @@ public record Draft(Cluster cluster, HostRole role, Path configPath, Path output
         if (role == null) {
             role = HostRole.ALL;
         }
-        if (configPath == null) {
-            configPath = DEFAULT_CONFIG;
-        }
         if (outputDir == null) {
             outputDir = DEFAULT_OUTPUT;
         }
         if (flavour == null) {
             flavour = Flavour.IPROUTE2;
         }
+        if (forwarding == null) {
+            forwarding = Edits.forwarding(cluster);
+        }
+    }
+
+    /** A draft whose forwarding method for new members is the cluster's own. */
+    public Draft(Cluster cluster, HostRole role, Path configPath, Path outputDir, Flavour flavour) {
+        this(cluster, role, configPath, outputDir, flavour, null);
     }
 
     public Draft with(Cluster newCluster) {
-        return new Draft(newCluster, role, configPath, outputDir, flavour);
+        return new Draft(newCluster, role, configPath, outputDir, flavour, forwarding);
     }
 
     public Draft with(HostRole newRole) {
-        return new Draft(cluster, newRole, configPath, outputDir, flavour);
+        return new Draft(cluster, newRole, configPath, outputDir, flavour, forwarding);
+    }
+
+    public Draft with(Forwarding newForwarding) {
+        return new Draft(cluster, role, configPath, outputDir, flavour, newForwarding);
+    }
+
+    public Draft withConfigPath(Path newConfigPath) {
+        return new Draft(cluster, role, newConfigPath, outputDir, flavour, forwarding);
     }
 
     public Draft withOutput(Path newOutput, Flavour newFlavour) {
-        return new Draft(cluster, role, configPath, newOutput, newFlavour);
+        return new Draft(cluster, role, configPath, newOutput, newFlavour, forwarding);
     }
 }

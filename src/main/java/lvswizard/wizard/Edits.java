@@ -2,17 +2,34 @@ package lvswizard.wizard;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import lvswizard.model.Backend;
 import lvswizard.model.Cluster;
 import lvswizard.model.Director;
 import lvswizard.model.Forwarding;
+import lvswizard.model.Protocol;
 import lvswizard.model.RealServer;
+import lvswizard.model.Scheduler;
 import lvswizard.model.TunnelType;
 import lvswizard.model.VirtualService;
 
 /** Pure changes to a cluster, as the wizard's steps make them: each returns a new cluster. */
 public final class Edits {
+    /** A new service's port until the operator says otherwise: the most common one. */
+    static final int FIRST_PORT = 80;
+
     private Edits() {
+    }
+
+    /**
+     * A new configuration: a director without addresses, one TCP service on port 80 without a VIP,
+     * no real servers. Nothing of the built-in example leaks in.
+     */
+    public static Cluster newCluster() {
+        VirtualService web = new VirtualService(null, Protocol.TCP, null, FIRST_PORT, null, null, Scheduler.WLC, null,
+                null, null);
+        return new Cluster(Cluster.CURRENT_VERSION, null, new Director(null, null, null, null, null, null), List.of(),
+                List.of(web));
     }
 
     public static Cluster withDirector(Cluster c, Director director) {
@@ -22,24 +39,29 @@ public final class Edits {
     public static Cluster withService(Cluster c, int index, VirtualService service) {
         List<VirtualService> services = new ArrayList<>(c.services());
         services.set(index, service);
-        return new Cluster(c.version(), c.name(), c.director(), c.realServers(), services);
+        return withServices(c, services);
     }
 
-    /** A new service like the last one (same VIP and members) on the next port. */
-    public static Cluster addService(Cluster c) {
+    /**
+     * A new service on the last one's VIP with the same members (a second port of one site is the
+     * common case), its port left for the operator; the first service of a cluster gets port 80 and
+     * every real server with {@code forwarding}.
+     */
+    public static Cluster addService(Cluster c, Forwarding forwarding) {
         List<VirtualService> services = new ArrayList<>(c.services());
         VirtualService last = services.isEmpty() ? null : services.get(services.size() - 1);
-        List<Backend> members = last == null ? List.of() : last.backends();
-        int port = last == null || last.port() == null ? 80 : Math.min(65535, last.port() + 1);
-        services.add(new VirtualService(null, null, last == null ? null : last.vip(), port, null, null, null, null,
-                null, members));
-        return new Cluster(c.version(), c.name(), c.director(), c.realServers(), services);
+        List<Backend> members = last != null ? last.backends() : c.realServers().stream()
+                .map(s -> member(s.name(), forwarding)).toList();
+        services.add(new VirtualService(null, last == null ? Protocol.TCP : last.protocol(),
+                last == null ? null : last.vip(), last == null ? Integer.valueOf(FIRST_PORT) : null, null, null,
+                last == null ? Scheduler.WLC : last.scheduler(), null, null, members));
+        return withServices(c, services);
     }
 
     public static Cluster removeService(Cluster c, int index) {
         List<VirtualService> services = new ArrayList<>(c.services());
         services.remove(index);
-        return new Cluster(c.version(), c.name(), c.director(), c.realServers(), services);
+        return withServices(c, services);
     }
 
     /** The forwarding method the wizard shows: the first backend's, DR when there is none. */
@@ -48,72 +70,130 @@ public final class Edits {
                 .orElse(Forwarding.DR);
     }
 
+    /** Whether members use more than one forwarding method. */
+    public static boolean mixedForwarding(Cluster c) {
+        return c.services().stream().flatMap(s -> s.backends().stream()).map(Backend::forwarding).distinct()
+                .count() > 1;
+    }
+
     /** One forwarding method for every backend; ports that only NAT can map are dropped otherwise. */
     public static Cluster withForwarding(Cluster c, Forwarding forwarding) {
         List<VirtualService> services = c.services().stream().map(s -> withBackends(s, s.backends().stream()
-                .map(b -> new Backend(b.realServer(), forwarding == Forwarding.NAT ? b.port() : null, b.weight(),
-                        forwarding, forwarding == Forwarding.TUN ? b.tunnelType() == null ? TunnelType.IPIP
-                        : b.tunnelType() : null, forwarding == Forwarding.TUN ? b.tunnelPort() : null,
-                        b.upperThreshold(), b.lowerThreshold())).toList())).toList();
-        return new Cluster(c.version(), c.name(), c.director(), c.realServers(), services);
+                .map(b -> withForwarding(b, forwarding, forwarding == Forwarding.TUN ? b.tunnelType() : null))
+                .toList())).toList();
+        return withServices(c, services);
     }
 
-    /** A row of the real server table: the host and its membership (port, weight) in every service. */
-    public record ServerRow(RealServer server, Integer port, int weight) {
-        public ServerRow withServer(RealServer newServer) {
-            return new ServerRow(newServer, port, weight);
+    /**
+     * A backend with another forwarding method: the port stays only with NAT (only NAT maps ports),
+     * the tunnel type and port only with TUN.
+     */
+    public static Backend withForwarding(Backend b, Forwarding forwarding, TunnelType tunnel) {
+        boolean tun = forwarding == Forwarding.TUN;
+        TunnelType type = tun ? tunnel == null ? TunnelType.IPIP : tunnel : null;
+        return new Backend(b.realServer(), forwarding == Forwarding.NAT ? b.port() : null, b.weight(), forwarding,
+                type, type == TunnelType.GUE ? b.tunnelPort() : null, b.upperThreshold(), b.lowerThreshold());
+    }
+
+    /** A new member of a service with the wizard's defaults: weight 1, no port of its own. */
+    public static Backend member(String name, Forwarding forwarding) {
+        return new Backend(name, null, Backend.DEFAULT_WEIGHT, forwarding, null, null, null, null);
+    }
+
+    /**
+     * A new real server as both wizards offer it: the first free name rs1, rs2, ..., interface eth0,
+     * and with NAT the DIP as its gateway (the only gateway NAT works with).
+     */
+    public static RealServer newServer(Draft draft) {
+        Cluster c = draft.cluster();
+        String name = null;
+        for (int i = c.realServers().size() + 1; name == null; i++) {
+            if (Roster.rowOf(c, "rs" + i) < 0) {
+                name = "rs" + i;
+            }
         }
-    }
-
-    public static List<ServerRow> rows(Cluster c) {
-        List<ServerRow> rows = new ArrayList<>();
-        for (RealServer server : c.realServers()) {
-            Backend backend = c.services().stream().flatMap(s -> s.backends().stream())
-                    .filter(b -> server.name() != null && server.name().equals(b.realServer())).findFirst().orElse(null);
-            rows.add(new ServerRow(server, backend == null ? null : backend.port(),
-                    backend == null ? Backend.DEFAULT_WEIGHT : backend.weight()));
+        String gateway = null;
+        if (draft.forwarding() == Forwarding.NAT && c.director() != null && !c.director().dips().isEmpty()) {
+            String dip = c.director().dips().get(0);
+            gateway = dip.contains("/") ? dip.substring(0, dip.indexOf('/')) : dip;
         }
-        return rows;
+        return new RealServer(name, null, "eth0", gateway);
     }
 
-    /** Adds a real server to the cluster and to every service, with the cluster's forwarding method. */
-    public static Cluster addRealServer(Cluster c, ServerRow row) {
+    /** Adds a real server to the cluster and, with {@code forwarding}, to every service. */
+    public static Cluster addRealServer(Cluster c, RealServer server, Forwarding forwarding) {
         List<RealServer> servers = new ArrayList<>(c.realServers());
-        servers.add(row.server());
-        Forwarding forwarding = forwarding(c);
+        servers.add(server);
         List<VirtualService> services = c.services().stream().map(s -> {
             List<Backend> backends = new ArrayList<>(s.backends());
-            backends.add(new Backend(row.server().name(), forwarding == Forwarding.NAT ? row.port() : null,
-                    row.weight(), forwarding, null, null, null, null));
+            backends.add(member(server.name(), forwarding));
             return withBackends(s, backends);
         }).toList();
         return new Cluster(c.version(), c.name(), c.director(), servers, services);
     }
 
-    /** Replaces real server {@code index}; a rename follows into every service. */
-    public static Cluster updateRealServer(Cluster c, int index, ServerRow row) {
+    /**
+     * Gives a table row its own definition when it has none yet (a name only members use), so that
+     * its address and interface can be filled in; returns the cluster unchanged for a defined row.
+     */
+    public static Cluster define(Cluster c, int row) {
+        Roster.Row r = Roster.rows(c).get(row);
+        if (r.defined()) {
+            return c;
+        }
         List<RealServer> servers = new ArrayList<>(c.realServers());
-        String oldName = servers.get(index).name();
-        servers.set(index, row.server());
+        servers.add(new RealServer(r.name(), null, null, null));
+        return new Cluster(c.version(), c.name(), c.director(), servers, c.services());
+    }
+
+    /** Renames the real server of row {@code row}; its memberships follow. */
+    public static Cluster rename(Cluster c, int row, String name) {
+        Roster.Row r = Roster.rows(c).get(row);
+        List<RealServer> servers = new ArrayList<>(c.realServers());
+        if (r.defined()) {
+            RealServer old = servers.get(r.host());
+            servers.set(r.host(), new RealServer(name, old.address(), old.iface(), old.gateway()));
+        }
         List<VirtualService> services = c.services().stream().map(s -> withBackends(s, s.backends().stream()
-                .map(b -> b.realServer() != null && b.realServer().equals(oldName)
-                        ? new Backend(row.server().name(), b.forwarding() == Forwarding.NAT ? row.port() : b.port(),
-                        row.weight(), b.forwarding(), b.tunnelType(), b.tunnelPort(), b.upperThreshold(),
-                        b.lowerThreshold())
-                        : b).toList())).toList();
+                .map(b -> Objects.equals(b.realServer(), r.name()) ? new Backend(name, b.port(), b.weight(),
+                        b.forwarding(), b.tunnelType(), b.tunnelPort(), b.upperThreshold(), b.lowerThreshold()) : b)
+                .toList())).toList();
         return new Cluster(c.version(), c.name(), c.director(), servers, services);
     }
 
-    public static Cluster removeRealServer(Cluster c, int index) {
+    /** Removes row {@code row}: its definition, if any, and its membership in every service. */
+    public static Cluster removeRow(Cluster c, int row) {
+        Roster.Row r = Roster.rows(c).get(row);
         List<RealServer> servers = new ArrayList<>(c.realServers());
-        String name = servers.remove(index).name();
+        if (r.defined()) {
+            servers.remove(r.host());
+        }
         List<VirtualService> services = c.services().stream().map(s -> withBackends(s, s.backends().stream()
-                .filter(b -> b.realServer() == null || !b.realServer().equals(name)).toList())).toList();
+                .filter(b -> !Objects.equals(b.realServer(), r.name())).toList())).toList();
         return new Cluster(c.version(), c.name(), c.director(), servers, services);
+    }
+
+    /**
+     * Makes row {@code row} a member of service {@code service} or not. Leaving removes every backend
+     * of that name in the service (a duplicate too); joining adds one with the defaults.
+     */
+    public static Cluster membership(Cluster c, int service, int row, boolean member, Forwarding forwarding) {
+        String name = Roster.rows(c).get(row).name();
+        VirtualService s = c.services().get(service);
+        List<Backend> backends = new ArrayList<>(s.backends());
+        backends.removeIf(b -> Objects.equals(b.realServer(), name));
+        if (member) {
+            backends.add(member(name, forwarding));
+        }
+        return withService(c, service, withBackends(s, backends));
     }
 
     public static VirtualService withBackends(VirtualService s, List<Backend> backends) {
         return new VirtualService(s.name(), s.protocol(), s.vip(), s.port(), s.fwmark(), s.markPorts(), s.scheduler(),
                 s.schedulerFlags(), s.persistence(), backends);
+    }
+
+    private static Cluster withServices(Cluster c, List<VirtualService> services) {
+        return new Cluster(c.version(), c.name(), c.director(), c.realServers(), services);
     }
 }

@@ -3,6 +3,7 @@ package lvswizard.wizard;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import lvswizard.config.ConfigFile;
 import lvswizard.output.OutputDirectory;
 import lvswizard.output.OutputException;
@@ -57,11 +58,35 @@ public final class Generation {
     public static List<String> report(Draft draft, List<OutputDirectory.Written> written, Messages m) {
         List<String> lines = new ArrayList<>();
         lines.add(m.get("generate.written", draft.outputDir()));
-        written.forEach(w -> lines.add("  " + w.outcome().name().toLowerCase(java.util.Locale.ROOT) + " " + w.path()));
+        written.forEach(w -> lines.add("  " + m.get("outcome." + w.outcome().name().toLowerCase(Locale.ROOT)) + " "
+                + w.path()));
         lines.add("  " + m.get("saved", draft.configPath()));
         lines.add("");
-        lines.add(m.get("generate.copy"));
+        lines.add(m.get("generate.copy", draft.outputDir().resolve(CopyInstructions.FILE_NAME)));
         lines.addAll(CopyInstructions.lines(Plan.of(draft.cluster()), draft.outputDir().toString()));
         return lines;
+    }
+
+    /**
+     * What the wizard prints when it ends after writing: where the files and the configuration are,
+     * and the next step on each host, real servers first.
+     */
+    public static String summary(Draft draft, List<OutputDirectory.Written> written, Messages m) {
+        Plan plan = Plan.of(draft.cluster());
+        long changed = written.stream().filter(w -> w.outcome() != OutputDirectory.Outcome.UNCHANGED).count();
+        List<String> lines = new ArrayList<>();
+        lines.add(m.get("summary.written", written.size(), draft.outputDir(), changed));
+        lines.add(m.get("summary.saved", draft.configPath()));
+        lines.add(m.get("summary.next"));
+        for (Plan.Host host : plan.hosts()) {
+            lines.add("  " + m.get("summary.realserver", host.server().name(), host.address().text(),
+                    Renderer.realServerScript(host.server().name())));
+        }
+        if (!plan.dips().isEmpty()) {
+            lines.add("  " + m.get("summary.director", plan.cluster().director().name(), plan.dips().get(0).text(),
+                    Renderer.directorScript()));
+        }
+        lines.add(m.get("summary.copy", draft.outputDir().resolve(CopyInstructions.FILE_NAME)));
+        return String.join("\n", lines);
     }
 }

@@ -7,11 +7,14 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import lvswizard.Examples;
 import lvswizard.config.ConfigFile;
+import lvswizard.model.Cluster;
+import lvswizard.model.Forwarding;
 import lvswizard.render.Flavour;
 import lvswizard.render.RenderedFile;
 import lvswizard.render.Renderer;
@@ -19,11 +22,15 @@ import lvswizard.render.Templates;
 import lvswizard.wizard.Draft;
 import lvswizard.wizard.Language;
 import lvswizard.wizard.Messages;
+import lvswizard.wizard.Opening;
+import lvswizard.wizard.Recent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The line-mode wizard with scripted answers, as from a pipe. */
 class LineWizardTest {
+    /** The answers that build the README's from-scratch TUN cluster, one per question, as piped in. */
+    static final Path TUN_FROM_SCRATCH = Path.of("src/test/resources/line/tun-from-scratch.txt");
 
     /** Answers by question prefix (first match wins, each used once); anything else keeps the default. */
     static final class Scripted implements LineWizard.Prompter {
@@ -38,7 +45,7 @@ class LineWizardTest {
 
         @Override
         public String ask(String question, String defaultValue, List<String> choices) throws LineWizard.EndOfInput {
-            if (++questions > 200) {
+            if (++questions > 300) {
                 throw new LineWizard.EndOfInput();
             }
             asked.append(question).append('\n');
@@ -48,6 +55,26 @@ class LineWizardTest {
                 }
             }
             return defaultValue;
+        }
+    }
+
+    /** Answers line by line, as a pipe gives them: an empty line keeps the default; the end is the end of input. */
+    static final class Piped implements LineWizard.Prompter {
+        private final Deque<String> lines;
+        final List<String> asked = new ArrayList<>();
+
+        Piped(List<String> lines) {
+            this.lines = new ArrayDeque<>(lines);
+        }
+
+        @Override
+        public String ask(String question, String defaultValue, List<String> choices) throws LineWizard.EndOfInput {
+            asked.add(question);
+            if (lines.isEmpty()) {
+                throw new LineWizard.EndOfInput();
+            }
+            String line = lines.poll();
+            return line.isBlank() ? defaultValue : line;
         }
     }
 
@@ -63,41 +90,53 @@ class LineWizardTest {
         return new Draft(Examples.load("seed-dr"), null, dir.resolve("saved.json"), dir.resolve("out"), null);
     }
 
+    private static void assertSameFilesAsGenerate(Path config, Path out) throws Exception {
+        Cluster saved = ConfigFile.read(config);
+        List<RenderedFile> expected = new Renderer(Templates.packaged()).render(saved, Flavour.IPROUTE2);
+        for (RenderedFile file : expected) {
+            assertThat(Files.readString(out.resolve(file.name()))).as(file.name()).isEqualTo(file.content());
+        }
+        try (var files = Files.list(out)) {
+            assertThat(files.count()).isEqualTo(expected.size());
+        }
+    }
+
     @Test
     void defaultsGiveTheSameFilesAsGenerateOfTheSavedConfig(@TempDir Path dir) throws Exception {
         StringWriter out = new StringWriter();
-        Scripted answers = new Scripted(Map.of("Weight", List.of("3")));
+        Scripted answers = new Scripted(Map.of("add, edit N", List.of("done", "edit 1", "done"),
+                "Real server 1 → Service 1 → Weight", List.of("3")));
         assertThat(run(answers, seed(dir), out)).as(out.toString()).isZero();
         var saved = ConfigFile.read(dir.resolve("saved.json"));
         assertThat(saved.services().get(0).backends().get(0).weight()).isEqualTo(3);
-        for (RenderedFile file : new Renderer(Templates.packaged()).render(saved, Flavour.IPROUTE2)) {
-            assertThat(Files.readString(dir.resolve("out").resolve(file.name()))).as(file.name())
-                    .isEqualTo(file.content());
-        }
-        assertThat(out.toString()).contains("Written to", "scp '", "Done.");
+        assertSameFilesAsGenerate(dir.resolve("saved.json"), dir.resolve("out"));
+        assertThat(out.toString()).contains("Written to", "scp '", "Done.",
+                "Next, real servers first", "real server rs1 (10.10.10.11): install realserver-rs1.sh");
     }
 
     @Test
     void anInvalidAnswerIsRefusedWithTheValidatorsMessageAndAskedAgain(@TempDir Path dir) {
         StringWriter out = new StringWriter();
-        Scripted answers = new Scripted(Map.of("VIP", List.of("192.168.101.300", "192.168.101.169/24"),
-                "Forwarding method", List.of("dns", "dr")));
+        Scripted answers = new Scripted(Map.of("add, edit N", List.of("edit 1"),
+                "Service 1 → VIP", List.of("192.168.101.300", "192.168.101.169/24"),
+                "Forwarding method", List.of("dns", "dr"), "Service 1 → Port", List.of("8o", "80")));
         assertThat(run(answers, seed(dir), out)).isZero();
         assertThat(out.toString())
-                .contains("Not accepted: services[0].vip: VIP: \"192.168.101.300\" is not an IPv4 or IPv6 address")
+                .contains("Not accepted: VIP: \"192.168.101.300\" is not an IPv4 or IPv6 address")
+                .contains("Not accepted: \"8o\" is not a whole number")
                 .contains("Choose one of: dr, nat, tun");
-        assertThat(answers.asked.toString().lines().filter(q -> q.equals("VIP")).count()).isEqualTo(2);
+        assertThat(answers.asked.toString().lines().filter(q -> q.equals("Service 1 → VIP")).count()).isEqualTo(2);
     }
 
     @Test
     void inChineseTheValidatorsMessagesAreChinese(@TempDir Path dir) {
         StringWriter out = new StringWriter();
-        Scripted answers = new Scripted(Map.of("VIP", List.of("192.168.101.300", "192.168.101.169/24")));
+        Scripted answers = new Scripted(Map.of(Messages.of(Language.ZH).get("line.list"), List.of("edit 1"),
+                "服务 1 → VIP", List.of("192.168.101.300", "192.168.101.169/24")));
         assertThat(run(answers, seed(dir), out, Language.ZH)).as(out.toString()).isZero();
         assertThat(out.toString())
-                .contains("不接受：services[0].vip: VIP：\"192.168.101.300\" 不是 IPv4 或 IPv6 地址")
-                .contains("warning[dr-two-nics] director.vipInterface: VIP 在 eth1 上，DIP 在 eth0 上；"
-                        + "两块网卡的 rp_filter 都应保持为 0 或 2。原因：VIP 和 DIP 在不同网卡上时")
+                .contains("不接受：VIP：\"192.168.101.300\" 不是 IPv4 或 IPv6 地址")
+                .contains("警告[dr-two-nics] 调度器 → VIP 网卡: VIP 在 eth1 上，DIP 在 eth0 上")
                 .doesNotContain("Why:");
     }
 
@@ -110,5 +149,45 @@ class LineWizardTest {
         assertThat(run(closed, seed(dir), out)).isEqualTo(2);
         assertThat(out.toString()).contains("nothing was written");
         assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void aTunClusterFromNothingWithTwoServicesAndThreeServersOnTwoSubnets(@TempDir Path dir) throws Exception {
+        StringWriter out = new StringWriter();
+        Draft fresh = Opening.newConfiguration(dir.resolve("edge.json")).withOutput(dir.resolve("out"), null);
+        Piped answers = new Piped(Files.readAllLines(TUN_FROM_SCRATCH));
+        assertThat(run(answers, fresh, out)).as(out.toString()).isZero();
+        Cluster saved = ConfigFile.read(dir.resolve("edge.json"));
+        assertThat(saved.name()).isEqualTo("edge");
+        assertThat(saved.realServers()).extracting(s -> s.name()).containsExactly("web1", "web2", "web3");
+        assertThat(saved.services()).extracting(s -> s.name() + " " + s.protocol() + " " + s.port())
+                .containsExactly("https tcp 443", "dns udp 53");
+        assertThat(saved.services()).allSatisfy(s -> assertThat(s.backends()).hasSize(3)
+                .allSatisfy(b -> assertThat(b.forwarding()).isEqualTo(Forwarding.TUN)));
+        assertSameFilesAsGenerate(dir.resolve("edge.json"), dir.resolve("out"));
+        assertThat(Files.readString(dir.resolve("out/director.sh"))).contains("cluster edge")
+                .doesNotContain("seed-dr");
+        assertThat(answers.asked).as("every answer was used for a question").hasSize(75);
+    }
+
+    @Test
+    void withoutAConfigurationItAsksWhereToStartAndANewOneLeaksNothingOfTheExample(@TempDir Path dir) {
+        StringWriter out = new StringWriter();
+        Piped answers = new Piped(List.of("new"));
+        new LineWizard(answers, new PrintWriter(out, true), Messages.of(Language.EN), null, Recent.none()).run();
+        assertThat(answers.asked.get(0)).startsWith("Start from (new/open/example)");
+        assertThat(answers.asked).contains("This host is (director/real-server/all)");
+        assertThat(out.toString()).doesNotContain("192.168.101", "10.10.10", "seed-dr");
+    }
+
+    @Test
+    void removingAServiceAndARealServerAsksFirst(@TempDir Path dir) throws Exception {
+        StringWriter out = new StringWriter();
+        Scripted answers = new Scripted(Map.of("add, edit N", List.of("done", "remove 2", "done"),
+                "Remove real server 2", List.of("yes")));
+        assertThat(run(answers, seed(dir), out)).as(out.toString()).isZero();
+        Cluster saved = ConfigFile.read(dir.resolve("saved.json"));
+        assertThat(saved.realServers()).extracting(s -> s.name()).containsExactly("rs1");
+        assertThat(saved.services().get(0).backends()).extracting(b -> b.realServer()).containsExactly("rs1");
     }
 }

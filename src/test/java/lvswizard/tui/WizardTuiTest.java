@@ -88,14 +88,22 @@ class WizardTuiTest {
                 ui.press(KeyType.Backspace);
             }
             ui.type("192.168.101.300");
-            ui.waitForAll("Next is blocked until these are fixed:", "\"192.168.101.300\" is not an IPv4 or IPv6 address");
+            ui.waitForAll("Next is blocked until these are fixed:",
+                    " - Service 1 → VIP: \"192.168.101.300\" is not an IPv4 or IPv6 address", "(services[0].vip)",
+                    "(Next)");
             ui.tabTo(i -> i instanceof Button b && b.getLabel().equals("Back"), "Back");
             ui.press(KeyType.Tab);
             assertThat(ui.focused()).as("the disabled Next cannot take the focus")
                     .isNotInstanceOf(Button.class);
             ui.press(KeyType.F10);
             ui.waitFor("unsaved changes");
-            ui.tabToButton("Yes");
+            assertThat(ui.focused()).as("the safe answer has the focus").isInstanceOfSatisfying(Button.class,
+                    b -> assertThat(b.getLabel()).isEqualTo("Cancel"));
+            ui.press(KeyType.Enter);
+            ui.waitUntilGone("unsaved changes");
+            ui.press(KeyType.F10);
+            ui.waitFor("unsaved changes");
+            ui.tabToButton("Quit without saving");
             ui.press(KeyType.Enter);
             assertThat(ui.outcome()).isEqualTo(WizardTui.Outcome.QUIT);
         }
@@ -115,7 +123,7 @@ class WizardTuiTest {
             }
             ui.type("192.168.101.300");
             String screen = ui.waitForAll(zh.get("blocked"),
-                    "services[0].vip: VIP：\"192.168.101.300\" 不是 IPv4 或 IPv6 地址");
+                    "服务 1 → VIP: \"192.168.101.300\" 不是 IPv4 或 IPv6 地址");
             assertThat(screen).as("the field's error and the blocked-Next list in Chinese")
                     .doesNotContain("is not an IPv4 or IPv6 address");
             ui.ctrl('c');
@@ -164,8 +172,8 @@ class WizardTuiTest {
             ui.waitFor("10.10.10.12/24");
             ui.tabToButton("Add");
             ui.press(KeyType.Enter);
-            ui.waitFor("Real server");
-            ui.type("rs3");
+            ui.waitFor("Real server 3");
+            assertThat(((TextBox) ui.focused()).getText()).as("a free name is offered").isEqualTo("rs3");
             ui.press(KeyType.Tab);
             ui.type("10.10.10.13/24");
             ui.tabToButton("OK");

@@ -35,7 +35,27 @@ class LanguageTest {
                     .isNotEqualTo(en.getProperty((String) key).equals("VIP") ? null : en.getProperty((String) key));
         }
         assertThat(Messages.of(Language.ZH).get("button.next")).isEqualTo("下一步");
-        assertThat(Messages.of(Language.EN).get("generate.copy")).isEqualTo("Copy each host's files (run from this machine):");
+        assertThat(Messages.of(Language.EN).get("generate.copy", "out/copy-to-hosts.sh"))
+                .isEqualTo("Copy each host's files (run from this machine; the same lines are in out/copy-to-hosts.sh):");
+    }
+
+    @Test
+    void everyTranslationKeepsTheArgumentsOfItsEnglish() throws IOException {
+        Properties en = load("en");
+        Properties zh = load("zh");
+        for (Object key : en.keySet()) {
+            assertThat(placeholders(zh.getProperty((String) key))).as("placeholders of zh " + key)
+                    .isEqualTo(placeholders(en.getProperty((String) key)));
+        }
+    }
+
+    private static java.util.Set<String> placeholders(String pattern) {
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\d+\\}").matcher(pattern);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
     }
 
     private static Properties load(String language) throws IOException {

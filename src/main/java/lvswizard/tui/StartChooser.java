@@ -1,0 +1,87 @@
+package lvswizard.tui;
+
+import com.googlecode.lanterna.gui2.BasicWindow;
+import com.googlecode.lanterna.gui2.Button;
+import com.googlecode.lanterna.gui2.Label;
+import com.googlecode.lanterna.gui2.Panel;
+import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
+import java.nio.file.Path;
+import java.util.Optional;
+import lvswizard.config.ConfigException;
+import lvswizard.render.Version;
+import lvswizard.wizard.Draft;
+import lvswizard.wizard.Fields;
+import lvswizard.wizard.Messages;
+import lvswizard.wizard.Opening;
+import lvswizard.wizard.Recent;
+
+/**
+ * The first screen without --config: a new configuration, the file used last, another file, or the
+ * how-to's example (which saves under a new name). Returns the draft to edit, or null to quit.
+ */
+final class StartChooser {
+    private StartChooser() {
+    }
+
+    static Draft choose(WindowBasedTextGUI gui, Messages m, Recent recent) {
+        Draft[] chosen = {null};
+        BasicWindow window = Dialogs.window(m, m.get("app.title", Version.current()), () -> { }, null);
+        Panel panel = (Panel) window.getComponent();
+        panel.addComponent(new Label(m.get("start.question")));
+        panel.addComponent(new Label(""));
+        Optional<Path> last = recent.last();
+        Button first = Form.button(m.get("start.new"), () -> {
+            chosen[0] = Opening.newConfiguration(null);
+            window.close();
+        });
+        panel.addComponent(first);
+        Optional<Button> reopen = last.map(file -> Form.button(m.get("start.recent", Texts.fit(file.toString(), 50)),
+                () -> open(gui, m, file, chosen, window)));
+        reopen.ifPresent(panel::addComponent);
+        panel.addComponent(Form.button(m.get("start.open"), () -> {
+            String answer = Dialogs.askText(gui, m, m.get("start.open.title"), m.get("start.open.text"),
+                    last.map(Path::toString).orElse(""), Fields.byId("outputDir").keys(), text -> problem(text, m));
+            if (answer != null) {
+                open(gui, m, Path.of(answer), chosen, window);
+            }
+        }));
+        panel.addComponent(Form.button(m.get("start.example"), () -> {
+            try {
+                chosen[0] = Opening.example();
+                window.close();
+            } catch (ConfigException e) {
+                Dialogs.info(gui, m, m.get("error.title"), e.getMessage());
+            }
+        }));
+        panel.addComponent(Form.button(m.get("start.quit"), window::close));
+        panel.addComponent(new Label(""));
+        panel.addComponent(new Label(m.get("start.hint")));
+        window.setFocusedInteractable(reopen.orElse(first));
+        gui.addWindowAndWait(window);
+        return chosen[0];
+    }
+
+    /** Why a file cannot be opened (one line), or null when it can. */
+    private static String problem(String text, Messages m) {
+        if (text.isBlank()) {
+            return m.get("start.open.empty");
+        }
+        try {
+            Opening.open(Path.of(text));
+            return null;
+        } catch (ConfigException e) {
+            return e.getMessage();
+        } catch (RuntimeException e) {
+            return m.get("invalid.path", text);
+        }
+    }
+
+    private static void open(WindowBasedTextGUI gui, Messages m, Path file, Draft[] chosen, BasicWindow window) {
+        try {
+            chosen[0] = Opening.open(file);
+            window.close();
+        } catch (ConfigException e) {
+            Dialogs.info(gui, m, m.get("error.title"), e.getMessage());
+        }
+    }
+}
