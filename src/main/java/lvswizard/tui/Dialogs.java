@@ -170,16 +170,20 @@ final class Dialogs {
     /** {@link #wrap}, the lines after the first indented so that a list item reads as one. */
     static List<String> wrapHanging(String text, int width, int indent) {
         List<String> lines = new ArrayList<>();
-        List<String> first = wrap(text, width);
-        lines.add(first.get(0));
-        String rest = String.join(" ", first.subList(1, first.size()));
+        String first = wrap(text, width).get(0);
+        lines.add(first);
+        String rest = text.substring(first.length()).strip();
         if (!rest.isEmpty()) {
             wrap(rest, width - indent).forEach(line -> lines.add(" ".repeat(indent) + line));
         }
         return lines;
     }
 
-    /** Wraps at {@code width} columns, counting a CJK character as two; breaks at a space where it can. */
+    /**
+     * Wraps at {@code width} columns, counting a CJK character as two. A line breaks after a space or
+     * next to a CJK character (Chinese has no spaces), never inside an ASCII word unless the word
+     * alone is wider than the line.
+     */
     static List<String> wrap(String text, int width) {
         List<String> lines = new ArrayList<>();
         for (String paragraph : text.split("\n", -1)) {
@@ -188,22 +192,39 @@ final class Dialogs {
             for (int i = 0; i < paragraph.length(); i++) {
                 char c = paragraph.charAt(i);
                 int w = TerminalTextUtils.isCharCJK(c) ? 2 : 1;
-                if (used + w > width) {
-                    int space = line.lastIndexOf(" ");
-                    if (space > width / 2) {
-                        lines.add(line.substring(0, space));
-                        line.delete(0, space + 1);
-                    } else {
-                        lines.add(line.toString());
-                        line.setLength(0);
+                if (used + w > width && line.length() > 0) {
+                    int cut = breakPoint(line, c);
+                    String head = line.substring(0, cut);
+                    lines.add(head.stripTrailing());
+                    line.delete(0, cut);
+                    while (line.length() > 0 && line.charAt(0) == ' ') {
+                        line.deleteCharAt(0);
                     }
                     used = TerminalTextUtils.getColumnWidth(line.toString());
                 }
-                line.append(c);
-                used += w;
+                if (!(line.length() == 0 && c == ' ' && !lines.isEmpty() && used == 0 && i > 0)) {
+                    line.append(c);
+                    used += w;
+                }
             }
             lines.add(line.toString());
         }
         return lines;
     }
+
+    /** Where to break {@code line} before {@code next}: after its last space or CJK boundary, else all of it. */
+    private static int breakPoint(StringBuilder line, char next) {
+        if (next == ' ' || TerminalTextUtils.isCharCJK(next)) {
+            return line.length();
+        }
+        for (int i = line.length() - 1; i > 0; i--) {
+            char c = line.charAt(i);
+            char before = line.charAt(i - 1);
+            if (c == ' ' || TerminalTextUtils.isCharCJK(c) || TerminalTextUtils.isCharCJK(before)) {
+                return i;
+            }
+        }
+        return line.length();
+    }
+
 }

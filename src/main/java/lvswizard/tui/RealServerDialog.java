@@ -85,6 +85,13 @@ final class RealServerDialog {
      * draft with the server as accepted, or null when cancelled.
      */
     static Draft show(WindowBasedTextGUI gui, Messages m, Draft draft, int row) {
+        RealServerDialog dialog = open(gui, m, draft, row);
+        gui.addWindowAndWait(dialog.window);
+        return dialog.result;
+    }
+
+    /** The dialog of row {@code row} (-1: a new server), built but not shown. */
+    static RealServerDialog open(WindowBasedTextGUI gui, Messages m, Draft draft, int row) {
         Draft candidate;
         int at;
         if (row < 0) {
@@ -93,11 +100,23 @@ final class RealServerDialog {
             at = candidate.cluster().realServers().size() - 1;
         } else {
             candidate = draft.with(Edits.define(draft.cluster(), row));
-            at = Roster.rowOf(candidate.cluster(), Roster.rows(draft.cluster()).get(row).name());
+            // a row named only by members becomes the last defined server
+            at = Roster.rows(draft.cluster()).get(row).defined() ? row : candidate.cluster().realServers().size() - 1;
         }
-        RealServerDialog dialog = new RealServerDialog(gui, m, candidate, at);
-        gui.addWindowAndWait(dialog.window);
-        return dialog.result;
+        return new RealServerDialog(gui, m, candidate, at);
+    }
+
+    List<Bound> fields() {
+        return fields;
+    }
+
+    BasicWindow window() {
+        return window;
+    }
+
+    /** The lines under the fields: every finding of this server, with where it is. */
+    String messages() {
+        return messages.getText();
     }
 
     private Panel membershipGrid() {

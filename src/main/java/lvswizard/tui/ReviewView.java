@@ -1,12 +1,15 @@
 package lvswizard.tui;
 
 import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.gui2.ActionListBox;
 import com.googlecode.lanterna.gui2.Component;
+import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.TextBox;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import lvswizard.render.Plan;
 import lvswizard.render.TopologyDiagram;
 import lvswizard.validation.Finding;
@@ -15,17 +18,34 @@ import lvswizard.wizard.Draft;
 import lvswizard.wizard.Fields;
 import lvswizard.wizard.Messages;
 
-/** Step 5: every finding with where it is, why it matters, and the topology drawn like the how-to's. */
+/**
+ * Step 5: every finding (Enter opens the field that fixes it), then why each matters and the
+ * topology drawn like the how-to's.
+ */
 final class ReviewView implements StepView {
+    private static final int MAX_LIST_ROWS = 6;
+
     private final Panel body = new Panel(new LinearLayout());
 
-    ReviewView(Draft draft, Messages m, TerminalSize size) {
+    ReviewView(Draft draft, Messages m, TerminalSize size, Consumer<Fields.Located> open) {
         List<Finding> findings = Validator.validate(draft.cluster());
+        int listRows = 0;
+        if (findings.isEmpty()) {
+            body.addComponent(new Label(m.get("review.clean")));
+            listRows = 1;
+        } else {
+            ActionListBox list = new ActionListBox(new TerminalSize(size.getColumns(),
+                    Math.min(findings.size(), MAX_LIST_ROWS)));
+            for (Finding finding : findings) {
+                list.addItem(Texts.fit(Fields.line(draft.cluster(), finding, m), size.getColumns() - 2),
+                        () -> Fields.locate(draft.cluster(), finding.path()).ifPresent(open));
+            }
+            body.addComponent(new Label(m.get("review.open")));
+            body.addComponent(list);
+            listRows = 1 + Math.min(findings.size(), MAX_LIST_ROWS);
+        }
         List<String> lines = new ArrayList<>();
         lines.add("== " + m.get("review.findings") + " ==");
-        if (findings.isEmpty()) {
-            lines.add(m.get("review.clean"));
-        }
         for (Finding finding : findings) {
             lines.add(Fields.line(draft.cluster(), finding, m));
             lines.add("    " + finding.rule().why(m.locale()));
@@ -40,7 +60,8 @@ final class ReviewView implements StepView {
         } else {
             lines.add(m.get("review.no.topology"));
         }
-        TextBox text = new TextBox(size, String.join("\n", lines));
+        TextBox text = new TextBox(new TerminalSize(size.getColumns(), Math.max(3, size.getRows() - listRows)),
+                String.join("\n", lines));
         text.setReadOnly(true);
         body.addComponent(text);
     }

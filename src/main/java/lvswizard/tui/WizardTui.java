@@ -159,6 +159,31 @@ public final class WizardTui {
         return draft;
     }
 
+    /**
+     * Opens the step that holds {@code where} and puts the focus on its widget (a service is shown
+     * first; a real server's row is selected, its dialog holds the field).
+     */
+    void show(Fields.Located where) {
+        FieldSpec field = where.field();
+        if (field.scope() == Scope.SERVICE) {
+            serviceIndex = where.at().service();
+        } else if (field.scope() == Scope.REAL_SERVER || field.scope() == Scope.MEMBER) {
+            serverIndex = where.at().row();
+        }
+        visited.add(step);
+        step = field.step();
+        rebuild();
+        if (view != null) {
+            view.fields().stream().filter(f -> f.is(field.id(), where.at())).findFirst()
+                    .ifPresent(f -> window.setFocusedInteractable(f.widget));
+        }
+    }
+
+    /** The step on screen, for tests. */
+    StepView view() {
+        return view;
+    }
+
     /** What to print once the terminal is back: what was written and saved, and what to do next; or null. */
     public String farewell() {
         return farewell;
@@ -222,7 +247,7 @@ public final class WizardTui {
             case DIRECTOR -> new FormView(form(Step.DIRECTOR, Scope.DIRECTOR));
             case REAL_SERVERS -> new RealServersView(draft, serverIndex, m, size.getColumns(),
                     Math.max(2, size.getRows() - 6), actions);
-            case REVIEW -> new ReviewView(draft, m, size);
+            case REVIEW -> new ReviewView(draft, m, size, this::show);
             case PREVIEW -> new PreviewView(renderOrEmpty(), m, size);
             case GENERATE -> new GenerateView(draft, m, new TerminalSize(size.getColumns(), size.getRows() - 2),
                     new GenerateButtons(), report);
@@ -348,7 +373,7 @@ public final class WizardTui {
 
     // ---- navigation and actions -------------------------------------------------------------
 
-    private void goTo(Step target) {
+    void goTo(Step target) {
         if (target == step) {
             return;
         }

@@ -103,6 +103,24 @@ final class VirtualScreen implements AutoCloseable {
         return out.toString();
     }
 
+    /** Columns {@code from} (inclusive) to {@code to} (exclusive) of every row, one line per row. */
+    String columns(int from, int to) throws InterruptedException {
+        sync();
+        StringBuilder out = new StringBuilder();
+        TerminalSize size = terminal.getTerminalSize();
+        for (int row = 0; row < size.getRows(); row++) {
+            for (int col = from; col < Math.min(to, size.getColumns()); col++) {
+                TextCharacter c = terminal.getBufferCharacter(col, row);
+                out.append(c.getCharacterString());
+                if (c.isDoubleWidth()) {
+                    col++;
+                }
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
     /** Waits until the screen shows {@code expected}; fails with the screen when it does not. */
     String waitFor(String expected) throws InterruptedException {
         return waitForAll(expected);

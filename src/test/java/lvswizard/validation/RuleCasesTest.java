@@ -17,13 +17,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every rule: a configuration that triggers it, at the expected path, and a valid one that does not. */
-class RuleCasesTest {
+public class RuleCasesTest {
     private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
     private static final String CJK = "\\p{IsHan}";
 
     /** base example + edits (pointer=json pairs) must give the rule at path; clean must not give the rule. */
-    record Case(Rule rule, String base, List<String> edits, String path, String clean) {
-        Cluster broken() {
+    public record Case(Rule rule, String base, List<String> edits, String path, String clean) {
+        public Cluster broken() {
             ObjectNode tree = Examples.tree(base);
             for (String edit : edits) {
                 int eq = edit.indexOf('=');
@@ -51,7 +51,7 @@ class RuleCasesTest {
     static final String SERVICE_COPY_80 = "{\"protocol\":\"tcp\",\"vip\":\"192.168.101.168/24\",\"port\":80,"
             + "\"backends\":[{\"realServer\":\"rs1\",\"forwarding\":\"dr\"}]}";
 
-    static Stream<Case> cases() {
+    public static Stream<Case> cases() {
         return Stream.of(
                 c(Rule.VERSION, "seed-dr", "version", "/version=2"),
                 c(Rule.REQUIRED, "seed-dr", "realServers[0].interface", "/realServers/0/interface=null"),
