@@ -2,6 +2,7 @@ package lvswizard.tui;
 
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.gui2.Component;
+import com.googlecode.lanterna.gui2.Interactable;
 import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
@@ -94,8 +95,10 @@ final class RealServersView implements StepView {
                 .filter(b -> Objects.equals(b.realServer(), name)).toList();
     }
 
-    int selectedRow() {
-        return table.getTableModel().getRowCount() == 0 ? -1 : table.getSelectedRow();
+    /** The table, so that Enter edits the selected server; the Add button when there is none. */
+    @Override
+    public Interactable firstFocus() {
+        return table.getTableModel().getRowCount() == 0 ? (Interactable) buttons.getChildrenList().get(0) : table;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package lvswizard.tui;
 
 import com.googlecode.lanterna.gui2.Component;
+import com.googlecode.lanterna.gui2.Interactable;
 import com.googlecode.lanterna.gui2.Label;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,11 @@ interface StepView {
     /** Labels beside the step's lists (a table, an Add button), by list field id, for findings about a list. */
     default Map<String, Label> lists() {
         return Map.of();
+    }
+
+    /** What has the focus when the step opens; null for its first field. */
+    default Interactable firstFocus() {
+        return null;
     }
 
     /** Called after the fields' errors were set: show or hide what depends on them. */

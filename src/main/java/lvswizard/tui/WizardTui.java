@@ -223,7 +223,8 @@ public final class WizardTui {
         root.addComponent(new Label(KeyMap.legend(KeyMap.WIZARD, m)), BorderLayout.Location.BOTTOM);
         window.setComponent(root);
         refresh();
-        Interactable first = view.fields().isEmpty() ? null : view.fields().get(0).widget;
+        Interactable first = view.firstFocus() != null ? view.firstFocus()
+                : view.fields().isEmpty() ? null : view.fields().get(0).widget;
         if (first != null && first.isEnabled()) {
             window.setFocusedInteractable(first);
         } else if (step != Step.GENERATE) {

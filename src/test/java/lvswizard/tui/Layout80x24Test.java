@@ -68,8 +68,8 @@ class Layout80x24Test {
                 assertThat(screen).as("the legend").contains(KeyMap.legend(KeyMap.WIZARD, m));
                 String longest = longestMessage(cluster, step, m);
                 if (longest != null) {
-                    assertThat(flat(ui.columns(MIDDLE_FROM, MIDDLE_TO))).as(step + " shows " + longest + "\n" + screen)
-                            .contains(flat(longest));
+                    assertThat(VirtualScreen.flat(ui.columns(MIDDLE_FROM, MIDDLE_TO))).as(step + " shows " + longest + "\n" + screen)
+                            .contains(VirtualScreen.flat(longest));
                 }
             }
             RealServerDialog dialog = onGui(ui, () -> RealServerDialog.open(ui.gui, m, draft, 1));
@@ -82,7 +82,7 @@ class Layout80x24Test {
                 assertThat(screen).as("dialog: the label of " + field.spec.id() + "\n" + screen)
                         .contains(m.get(field.spec.labelKey()));
             }
-            assertThat(flat(screen)).as("the dialog says what is wrong\n" + screen).contains(flat(
+            assertThat(VirtualScreen.flat(screen)).as("the dialog says what is wrong\n" + screen).contains(VirtualScreen.flat(
                     Fields.describe(cluster, Validator.validate(cluster).stream()
                             .filter(f -> f.path().equals("realServers[1].address")).findFirst().orElseThrow(), m)
                             .replaceAll(" \\(realServers.*", "")));
@@ -101,12 +101,6 @@ class Layout80x24Test {
                         .orElse(false)).map(f -> Fields.problem(f, m.locale()))
                 .max((a, b) -> Integer.compare(TerminalTextUtils.getColumnWidth(a), TerminalTextUtils.getColumnWidth(b)))
                 .orElse(null);
-    }
-
-    /** Text without line breaks, box borders or runs of spaces: what a wrapped message reads as. */
-    private static String flat(String text) {
-        return text.replaceAll("[│┌┐└┘─▲▼█▒◄►]", " ").replaceAll("\\s+", " ").replaceAll("(\\p{IsHan}) (\\p{IsHan})",
-                "$1$2").trim();
     }
 
     private static <T> T onGui(VirtualScreen ui, java.util.concurrent.Callable<T> action) throws Exception {

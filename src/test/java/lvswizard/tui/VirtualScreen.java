@@ -144,6 +144,30 @@ final class VirtualScreen implements AutoCloseable {
         return text;
     }
 
+    /**
+     * Waits until the screen, read as running text (borders, line breaks and runs of spaces gone),
+     * contains {@code expected}: for messages that wrap.
+     */
+    String waitForFlat(String expected) throws InterruptedException {
+        long end = System.currentTimeMillis() + TIMEOUT_MS;
+        String wanted = flat(expected);
+        String text = text();
+        while (!flat(text).contains(wanted)) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("the screen never showed \"" + expected + "\":\n" + text);
+            }
+            Thread.sleep(20);
+            text = text();
+        }
+        return text;
+    }
+
+    /** Text without line breaks, box borders or runs of spaces: what a wrapped message reads as. */
+    static String flat(String text) {
+        return text.replaceAll("[│┌┐└┘─▲▼█▒◄►]", " ").replaceAll("\\s+", " ")
+                .replaceAll("(\\p{IsHan}) (?=\\p{IsHan})", "$1").trim();
+    }
+
     void waitUntilGone(String text) throws InterruptedException {
         long end = System.currentTimeMillis() + TIMEOUT_MS;
         while (text().contains(text)) {

@@ -103,6 +103,10 @@ class WizardTuiTest {
             ui.waitUntilGone("unsaved changes");
             ui.press(KeyType.F10);
             ui.waitFor("unsaved changes");
+            ui.press(KeyType.Escape);
+            ui.waitUntilGone("unsaved changes");
+            ui.press(KeyType.F10);
+            ui.waitFor("unsaved changes");
             ui.tabToButton("Quit without saving");
             ui.press(KeyType.Enter);
             assertThat(ui.outcome()).isEqualTo(WizardTui.Outcome.QUIT);

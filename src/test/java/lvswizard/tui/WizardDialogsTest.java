@@ -1,0 +1,204 @@
+package lvswizard.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.gui2.Button;
+import com.googlecode.lanterna.gui2.TextBox;
+import com.googlecode.lanterna.input.KeyType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import lvswizard.Examples;
+import lvswizard.config.ConfigFile;
+import lvswizard.exec.FakeRunner;
+import lvswizard.exec.Runner;
+import lvswizard.render.Flavour;
+import lvswizard.wizard.Draft;
+import lvswizard.wizard.HostRole;
+import lvswizard.wizard.Language;
+import lvswizard.wizard.Messages;
+import lvswizard.wizard.Opening;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Dialogs keep the legend's promises: Esc closes, F1 helps, the safe answer has the focus, nothing half-done stays. */
+@Timeout(60)
+class WizardDialogsTest {
+    private static final Messages EN = Messages.of(Language.EN);
+    private static final Runner NO_COMMANDS = (command, listener) -> {
+        throw new AssertionError("no commands in this test: " + command.display());
+    };
+
+    private static VirtualScreen seed(Path dir, Runner runner, HostRole role) throws Exception {
+        Draft draft = new Draft(Examples.load("seed-dr"), role, dir.resolve("saved.json"), dir.resolve("out"),
+                Flavour.IPROUTE2);
+        return new VirtualScreen(draft, EN, runner, 100, 30).start();
+    }
+
+    private static void toRealServers(VirtualScreen ui) throws InterruptedException {
+        ui.waitFor("This host is");
+        for (int i = 0; i < 3; i++) {
+            ui.ctrl('n');
+        }
+        ui.waitFor("10.10.10.12/24");
+    }
+
+    @Test
+    void anEmptyAddIsRefusedUntilFilledAndEscLeavesTheClusterAsItWas(@TempDir Path dir) throws Exception {
+        try (VirtualScreen ui = seed(dir, NO_COMMANDS, HostRole.ALL)) {
+            toRealServers(ui);
+            var before = ui.wizard.draft().cluster();
+            ui.tabToButton("Add");
+            ui.press(KeyType.Enter);
+            ui.waitFor("Real server 3");
+            ui.tabToButton("OK");
+            ui.press(KeyType.Enter);
+            ui.waitForAll("Fix the errors above first", "real server address (RIP) is missing");
+            ui.tabTo(i -> i instanceof TextBox box && box.getText().isEmpty(), "the address");
+            ui.type("192.168.50.300/24");
+            ui.waitForFlat("\"192.168.50.300/24\" is not an IPv4 or IPv6 address");
+            ui.press(KeyType.Escape);
+            ui.waitUntilGone("Real server 3");
+            assertThat(ui.wizard.draft().cluster()).as("nothing of the cancelled server stays").isEqualTo(before);
+            ui.ctrl('c');
+            ui.outcome();
+        }
+    }
+
+    @Test
+    void aServersMembershipIsEditedPerServiceAndTheTableShowsIt(@TempDir Path dir) throws Exception {
+        try (VirtualScreen ui = seed(dir, NO_COMMANDS, HostRole.ALL)) {
+            toRealServers(ui);
+            ui.press(KeyType.Enter);
+            ui.waitFor("Real server 1");
+            ui.tabTo(i -> i instanceof TextBox box && box.getText().equals("2"), "rs1's weight in service 1");
+            ui.press(KeyType.Backspace);
+            ui.type("5");
+            ui.tabToButton("OK");
+            ui.press(KeyType.Enter);
+            ui.waitUntilGone("Real server 1");
+            assertThat(ui.wizard.draft().cluster().services().get(0).backends().get(0).weight()).isEqualTo(5);
+            ui.ctrl('c');
+            ui.outcome();
+        }
+    }
+
+    @Test
+    void f1AndQuestionMarkHelpInADialogAndEscClosesEveryDialog(@TempDir Path dir) throws Exception {
+        try (VirtualScreen ui = seed(dir, NO_COMMANDS, HostRole.ALL)) {
+            toRealServers(ui);
+            ui.press(KeyType.Enter);
+            ui.waitFor("Real server 1");
+            ui.press(KeyType.F1);
+            ui.waitForAll("Help", "Real server 1 → Name", "A short name");
+            ui.press(KeyType.Escape);
+            ui.waitUntilGone("A short name");
+            ui.tabTo(i -> i instanceof com.googlecode.lanterna.gui2.CheckBox, "the membership box");
+            ui.type("?");
+            ui.waitFor("Whether this real server answers for this service");
+            ui.press(KeyType.Escape);
+            ui.waitUntilGone("Whether this real server answers");
+            ui.waitFor("Real server 1");
+            ui.press(KeyType.Escape);
+            ui.waitUntilGone("Real server 1");
+            ui.press(KeyType.F1);
+            ui.waitFor("Real servers: the hosts that answer");
+            ui.press(KeyType.Escape);
+            ui.waitUntilGone("Real servers: the hosts that answer");
+            ui.tabToButton("Remove");
+            ui.press(KeyType.Enter);
+            ui.waitFor("Remove real server 1 (rs1)");
+            assertThat(((Button) ui.focused()).getLabel()).as("the safe answer has the focus").isEqualTo("No");
+            ui.press(KeyType.Escape);
+            ui.waitUntilGone("Remove real server 1");
+            assertThat(ui.wizard.draft().cluster().realServers()).hasSize(2);
+            ui.ctrl('c');
+            assertThat(ui.outcome()).isEqualTo(WizardTui.Outcome.INTERRUPTED);
+        }
+    }
+
+    @Test
+    void detectShowsWhatItWouldChangeAndChangesOnlyWhenAsked(@TempDir Path dir) throws Exception {
+        String addr = "[{\"ifname\":\"lo\",\"addr_info\":[{\"local\":\"127.0.0.1\",\"prefixlen\":8,\"scope\":\"host\"}]},"
+                + "{\"ifname\":\"ens3\",\"addr_info\":[{\"local\":\"10.10.10.10\",\"prefixlen\":24,\"scope\":\"global\"}]},"
+                + "{\"ifname\":\"ens4\",\"addr_info\":[{\"local\":\"192.168.101.2\",\"prefixlen\":24,\"scope\":\"global\"}]}]";
+        String route = "[{\"dst\":\"default\",\"gateway\":\"192.168.101.254\",\"dev\":\"ens4\"}]";
+        FakeRunner host = new FakeRunner().answer("ip -j addr show", 0, addr)
+                .answer("ip -j -4 route show default", 0, route);
+        try (VirtualScreen ui = seed(dir, host, HostRole.DIRECTOR)) {
+            ui.waitFor("This host is");
+            ui.tabToButton("Detect from this host");
+            ui.press(KeyType.Enter);
+            ui.waitForAll("would change", "Director → DIP interface: eth0 -> ens3", "Director → VIP interface: eth1 -> ens4");
+            assertThat(((Button) ui.focused()).getLabel()).isEqualTo("No");
+            ui.press(KeyType.Enter);
+            ui.waitUntilGone("would change");
+            assertThat(ui.wizard.draft().cluster().director().dipInterface()).isEqualTo("eth0");
+            ui.tabToButton("Detect from this host");
+            ui.press(KeyType.Enter);
+            ui.waitFor("would change");
+            ui.tabToButton("Yes");
+            ui.press(KeyType.Enter);
+            ui.waitFor("Took 2 values from this host.");
+            assertThat(ui.wizard.draft().cluster().director().dipInterface()).isEqualTo("ens3");
+            assertThat(ui.wizard.draft().cluster().director().vipInterface()).isEqualTo("ens4");
+            ui.ctrl('c');
+            ui.outcome();
+        }
+    }
+
+    @Test
+    void finishWithNothingWrittenAsksAndThenSaysWhatWasWrittenAndWhatToDoNext(@TempDir Path dir) throws Exception {
+        try (VirtualScreen ui = seed(dir, NO_COMMANDS, HostRole.ALL)) {
+            ui.waitFor("This host is");
+            for (int i = 0; i < 6; i++) {
+                ui.ctrl('n');
+            }
+            ui.waitFor("Output directory");
+            ui.tabToButton("Finish");
+            ui.press(KeyType.Enter);
+            ui.waitFor("Nothing has been written yet");
+            assertThat(((Button) ui.focused()).getLabel()).isEqualTo("Cancel");
+            ui.tabToButton("Write and finish");
+            ui.press(KeyType.Enter);
+            assertThat(ui.outcome()).isEqualTo(WizardTui.Outcome.FINISHED);
+        }
+        assertThat(dir.resolve("out/director.sh")).exists();
+        assertThat(dir.resolve("out/copy-to-hosts.sh")).exists();
+        assertThat(dir.resolve("saved.json")).exists();
+    }
+
+    @Test
+    void aNewConfigurationAsksForAFileNameAndNeverOverwritesAShippedExample(@TempDir Path dir) throws Exception {
+        Path examples = Files.createDirectories(dir.resolve("examples"));
+        Path shipped = Files.copy(Examples.file("seed-dr"), examples.resolve("seed-dr.json"));
+        Draft opened = Opening.open(shipped);
+        assertThat(opened.configPath()).as("a shipped example has no file to save to").isNull();
+        try (VirtualScreen ui = new VirtualScreen(opened, EN, NO_COMMANDS, 100, 30).start()) {
+            ui.waitForAll("This host is", "not saved yet");
+            ui.ctrl('s');
+            ui.waitFor("Save the configuration as");
+            TextBox name = (TextBox) ui.focused();
+            assertThat(name.getText()).isEqualTo("seed-dr.json");
+            for (int i = 0; i < 20; i++) {
+                ui.press(KeyType.Backspace);
+            }
+            ui.type(shipped.toString());
+            ui.tabToButton("OK");
+            ui.press(KeyType.Enter);
+            ui.waitForFlat("is a shipped example; save under another name");
+            ui.tabTo(i -> i instanceof TextBox, "the file name");
+            for (int i = 0; i < 200; i++) {
+                ui.press(KeyType.Backspace);
+            }
+            ui.type(dir.resolve("mine.json").toString());
+            ui.tabToButton("OK");
+            ui.press(KeyType.Enter);
+            ui.waitForFlat("Configuration saved to " + dir.resolve("mine.json"));
+            ui.ctrl('c');
+            ui.outcome();
+        }
+        assertThat(Files.readString(shipped)).isEqualTo(Files.readString(Examples.file("seed-dr")));
+        assertThat(ConfigFile.read(dir.resolve("mine.json"))).isEqualTo(Examples.load("seed-dr"));
+    }
+}
