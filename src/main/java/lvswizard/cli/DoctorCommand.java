@@ -10,9 +10,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Checks this host against what its role needs: ARP sysctls, the VIP on lo or tunl0",
-                "with the right mask, rp_filter, ip_forward, modules, the default gateway, MARK rules",
-                "and the IPVS rules. Prints each check as OK or WRONG with the fix.",
+        description = {"Check this host against what its role needs, each check OK or WRONG with the fix.",
+                "It looks at the ARP sysctls, the VIP on lo or tunl0 with the right mask, rp_filter,"
+                        + " ip_forward, the kernel modules, the default gateway, the MARK rules and the IPVS rules.",
                 "Exit 0 when all pass, 1 otherwise, 2 on unusable input."})
 final class DoctorCommand implements Callable<Integer> {
     @CommandLine.ParentCommand

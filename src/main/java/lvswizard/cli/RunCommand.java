@@ -27,11 +27,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs this host's generated script here: start, stop, status, or undo (back to the",
-                "snapshot taken before the first start). Writes the files as generate does, checks the",
-                "host first (preflight), lists what start will change and asks; every command goes to",
-                "OUT/commands.log. Exit: the script's own code (status: 0 running, 2 incomplete,",
-                "3 stopped), 1 preflight failed or not confirmed, 2 unusable input."})
+        description = {"Run this host's generated script here: start, stop, status, or undo.",
+                "undo goes back to the snapshot taken before the first start. run writes the files as"
+                        + " generate does, checks the host first (preflight), lists what start will change and"
+                        + " asks; every command goes to OUT/commands.log.",
+                "Exit: the script's own code (status: 0 running, 2 incomplete, 3 stopped), 1 preflight"
+                        + " failed or not confirmed, 2 unusable input."})
 final class RunCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     Main main;
