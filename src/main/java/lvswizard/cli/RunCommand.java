@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import lvswizard.exec.CommandLog;
 import lvswizard.exec.Runner;
+import lvswizard.ops.MissingScript;
 import lvswizard.ops.OpsException;
 import lvswizard.ops.RoleRun;
 import lvswizard.output.OutputDirectory;
@@ -111,9 +112,12 @@ final class RunCommand implements Callable<Integer> {
             return switch (verb) {
                 case "start" -> run.start(dryRun);
                 case "stop" -> run.stop(dryRun);
-                case "status" -> run.status();
+                case "status" -> run.status(dryRun);
                 default -> run.undo(dryRun);
             };
+        } catch (MissingScript e) {
+            err.println("lvs-wizard: " + e.getMessage());
+            return ExitCodes.scriptMissing(verb);
         } catch (OpsException e) {
             err.println("lvs-wizard: " + e.getMessage());
             return ExitCodes.VALIDATION_ERRORS;

@@ -1,7 +1,7 @@
 package lvswizard.ops;
 
 /** Something on this host stops an operation; the message is one line saying what and the fix. */
-public final class OpsException extends Exception {
+public class OpsException extends Exception {
     public OpsException(String message) {
         super(message);
     }

@@ -56,26 +56,35 @@ public final class RoleRun {
     public int start(boolean dryRun) throws OpsException {
         HostState state = HostState.read(runner, needs);
         List<Preflight.Problem> problems = Preflight.check(runner, needs, state, plan);
-        if (!problems.isEmpty()) {
+        if (problems.isEmpty()) {
+            console.line("preflight: OK (root, tools, modules, interfaces, addresses, no foreign IPVS service)");
+        } else {
             console.line("preflight: " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
-                    + ", nothing was changed:");
+                    + (dryRun ? ", a real start would stop here:" : ", nothing was changed:"));
             problems.forEach(p -> console.line("  " + p.toLine()));
-            return NOT_RUN;
+            if (!dryRun) {
+                return NOT_RUN;
+            }
         }
-        console.line("preflight: OK (root, tools, modules, interfaces, addresses, no foreign IPVS service)");
         List<String> changes = Changes.ofStart(needs, state, plan);
         Path snapshotFile = Snapshot.file(outputDir, needs);
         boolean started = runner.run(Command.of("test", "-e", needs.stateDir() + "/started")).succeeded();
         Command command = scriptCommand("start");
         if (dryRun) {
-            console.line(needs.scriptName() + " start would:");
+            // all three, whatever the preflight found: the dry run's promise is the checks, the changes and the commands
+            console.line(needs.scriptName() + " start would" + (problems.isEmpty() ? ":" : ", once the preflight passes:"));
             changes.forEach(c -> console.line("  " + c));
             console.line(started ? "would keep the snapshot taken before the first start (" + snapshotFile + ")"
                     : "would save a snapshot to " + snapshotFile + " (the IPVS table and " + state.sysctls().size()
                     + " kernel settings)");
             console.line("would run: " + command.display());
+            if (!problems.isEmpty()) {
+                console.line("dry run: the preflight failed; fix the problems above before start");
+                return NOT_RUN;
+            }
             return 0;
         }
+        requireScript();
         if (!console.confirm(changes)) {
             console.line("nothing was changed");
             return NOT_RUN;
@@ -92,12 +101,12 @@ public final class RoleRun {
         return runScript(command);
     }
 
-    public int stop(boolean dryRun) {
+    public int stop(boolean dryRun) throws OpsException {
         return simple("stop", dryRun);
     }
 
-    public int status() {
-        return simple("status", false);
+    public int status(boolean dryRun) throws OpsException {
+        return simple("status", dryRun);
     }
 
     public int undo(boolean dryRun) throws OpsException {
@@ -111,6 +120,7 @@ public final class RoleRun {
             restore.forEach(c -> console.line("  " + c.display()));
             return 0;
         }
+        requireScript();
         List<String> changes = new java.util.ArrayList<>(List.of("stop " + needs.scriptName()
                 + " (removes what its start added)"));
         if (snapshot.ipvsRules() != null) {
@@ -141,7 +151,7 @@ public final class RoleRun {
         return code == 0 ? 0 : 1;
     }
 
-    private int simple(String action, boolean dryRun) {
+    private int simple(String action, boolean dryRun) throws OpsException {
         Command command = scriptCommand(action);
         if (dryRun) {
             console.line("would run: " + command.display());
@@ -154,7 +164,15 @@ public final class RoleRun {
         return Command.of("bash", script().toString(), action).withTimeout(timeout);
     }
 
-    private int runScript(Command command) {
+    /** A script that is not there is refused before anything is asked or changed, not left to bash (exit 127). */
+    private void requireScript() throws MissingScript {
+        if (!Files.isRegularFile(script())) {
+            throw new MissingScript(script());
+        }
+    }
+
+    private int runScript(Command command) throws OpsException {
+        requireScript();
         console.line("$ " + command.display());
         Execution run = runner.run(command, (stream, line) -> console.line(line));
         if (run.ending() != Execution.Ending.EXITED) {

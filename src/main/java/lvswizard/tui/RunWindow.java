@@ -78,7 +78,7 @@ final class RunWindow extends BasicWindow {
         panel.addComponent(Form.row(
                 Form.button(m.get("run.dry"), () -> act(this::dryRun)),
                 Form.button(m.get("run.start"), () -> act(run -> run.start(false))),
-                Form.button(m.get("run.status"), () -> act(RoleRun::status)),
+                Form.button(m.get("run.status"), () -> act(run -> run.status(false))),
                 Form.button(m.get("run.stop"), () -> act(run -> run.stop(false))),
                 Form.button(m.get("run.undo"), () -> act(run -> run.undo(false)))));
         panel.addComponent(Form.row(
