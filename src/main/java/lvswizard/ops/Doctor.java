@@ -41,8 +41,10 @@ public final class Doctor {
         }
         for (String module : needs.modules()) {
             boolean loaded = state.modules().contains(module);
-            checks.add(new Check(loaded, "kernel module " + module, loaded ? "loaded" : "not loaded",
-                    "modprobe " + module + ", or " + start));
+            boolean loadable = state.available(module);
+            checks.add(new Check(loaded, "kernel module " + module, loaded ? "loaded"
+                    : loadable ? "not loaded" : "not loaded, and modprobe cannot find it",
+                    loadable ? "modprobe " + module + ", or " + start : Advice.kernelLacks(module, state)));
         }
         for (HostNeeds.Setting setting : needs.sysctls()) {
             String value = state.sysctls().get(setting.path());
@@ -91,8 +93,8 @@ public final class Doctor {
     private static List<Check> rules(HostState state, Plan plan, String start) {
         List<Check> checks = new ArrayList<>();
         if (state.ipvsRules() == null) {
-            checks.add(new Check(false, "IPVS rules", "cannot be read: " + state.ipvsProblem(),
-                    "run as root with ipvsadm installed"));
+            Advice.Cause cause = Advice.ipvsUnreadable(state, start);
+            checks.add(new Check(false, "IPVS rules", "cannot be read: " + cause.found(), cause.fix()));
             return checks;
         }
         Map<String, SavedRules.Entry> want = SavedRules.parse(String.join("\n", IpvsRules.restoreLines(plan)));

@@ -50,8 +50,10 @@ public final class IpvsReader {
         if (stderr.contains("Permission denied")) {
             return "; run as root (sudo)";
         }
-        if (stderr.contains("Protocol not available") || stderr.contains("built in the kernel")) {
-            return "; load the module (modprobe ip_vs): this kernel may lack IPVS";
+        // ipvsadm runs modprobe ip_vs itself before it says this: the kernel has no IPVS to load
+        if (stderr.contains("Protocol not available") || stderr.contains("built in the kernel")
+                || stderr.contains("Module ip_vs not found")) {
+            return "; this kernel lacks IPVS (CONFIG_IP_VS): use a kernel built with it";
         }
         return "";
     }

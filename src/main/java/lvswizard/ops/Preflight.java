@@ -3,7 +3,6 @@ package lvswizard.ops;
 import java.util.ArrayList;
 import java.util.List;
 import lvswizard.exec.Command;
-import lvswizard.exec.Execution;
 import lvswizard.exec.Runner;
 import lvswizard.render.HostNeeds;
 import lvswizard.render.IpvsRules;
@@ -28,22 +27,16 @@ public final class Preflight {
     /** The problems found (empty: ready to start). {@code state} is this host now. */
     public static List<Problem> check(Runner runner, HostNeeds needs, HostState state, Plan plan) {
         List<Problem> problems = new ArrayList<>();
-        Execution id = runner.run(Command.of("id", "-u"));
-        if (!id.succeeded() || !id.stdout().strip().equals("0")) {
-            problems.add(new Problem("not running as root (uid " + id.stdout().strip() + ")",
-                    "run it with sudo, or as root"));
+        if (!state.root()) {
+            problems.add(new Problem("not running as root (uid " + state.uid() + ")", "run it with sudo, or as root"));
         }
-        if (needs.isDirector()) {
-            Execution version = runner.run(Command.of("ipvsadm", "--version"));
-            if (version.ending() == Execution.Ending.NOT_STARTED) {
-                problems.add(new Problem("ipvsadm is not installed", "apt-get install ipvsadm (or yum install ipvsadm)"));
-            }
+        if (state.ipvsadmMissing()) {
+            problems.add(new Problem("ipvsadm is not installed", "apt-get install ipvsadm (or yum install ipvsadm)"));
         }
         for (String module : needs.modules()) {
-            if (!state.modules().contains(module)
-                    && !runner.run(Command.of("modprobe", "-n", "-q", module)).succeeded()) {
+            if (!state.available(module)) {
                 problems.add(new Problem("kernel module " + module + " is neither loaded nor loadable",
-                        "this kernel lacks it: use a kernel with IPVS (CONFIG_IP_VS) and its schedulers as modules"));
+                        Advice.kernelLacks(module, state)));
             }
         }
         for (String dev : needs.devices()) {

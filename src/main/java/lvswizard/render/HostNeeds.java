@@ -139,6 +139,22 @@ public record HostNeeds(String name, String scriptName, String stateDir, List<St
                 List.copyOf(tunnelDevices));
     }
 
+    /**
+     * The kernel option that provides a module the roles load: CONFIG_IP_VS, CONFIG_IP_VS_WLC,
+     * CONFIG_NET_IPIP... (what to look for in /boot/config-* when modprobe cannot find it).
+     */
+    public static String kernelOption(String module) {
+        return switch (module) {
+            case "ipip" -> "CONFIG_NET_IPIP";
+            case "fou" -> "CONFIG_NET_FOU";
+            case "ip_gre" -> "CONFIG_NET_IPGRE";
+            case "ip6_gre" -> "CONFIG_IPV6_GRE";
+            case "ip6_tunnel" -> "CONFIG_IPV6_TUNNEL";
+            case "sit" -> "CONFIG_IPV6_SIT";
+            default -> "CONFIG_" + module.toUpperCase(java.util.Locale.ROOT);
+        };
+    }
+
     /** Every host of the plan: the director first, then the real servers in configuration order. */
     public static List<HostNeeds> all(Plan plan) {
         List<HostNeeds> all = new ArrayList<>(List.of(director(plan)));

@@ -87,6 +87,64 @@ class DoctorTest {
                         + "       fix: ipvsadm -d -t 192.168.101.168:80 -r 10.10.10.13:80");
     }
 
+    private static FakeHost startedDirector() {
+        FakeHost host = FakeHost.seedDirector();
+        host.address("eth1", "192.168.101.168/24");
+        host.modules.addAll(List.of("ip_vs", "ip_vs_wlc"));
+        host.gateway4 = "192.168.101.254";
+        host.ipvsRules = """
+                -A -t 192.168.101.168:80 -s wlc
+                -a -t 192.168.101.168:80 -r 10.10.10.11:80 -g -w 2
+                -a -t 192.168.101.168:80 -r 10.10.10.12:80 -g -w 1
+                """;
+        return host;
+    }
+
+    private static List<String> wrong(FakeHost host) throws OpsException {
+        return doctor(host, HostNeeds.director(SEED)).stream().filter(c -> !c.ok()).map(Doctor.Check::toLine).toList();
+    }
+
+    @Test
+    void aKernelWithoutIpvsIsToldSoNotToModprobeOrBecomeRoot() throws OpsException {
+        FakeHost host = startedDirector();
+        host.modules.removeAll(List.of("ip_vs", "ip_vs_wlc"));
+        host.notInKernel.addAll(List.of("ip_vs", "ip_vs_wlc"));
+        List<String> wrong = wrong(host);
+        assertThat(wrong).containsExactly(
+                "WRONG  kernel module ip_vs: not loaded, and modprobe cannot find it\n"
+                        + "       fix: this kernel lacks IPVS (CONFIG_IP_VS): use a kernel built with IPVS and its "
+                        + "schedulers (as modules or built in)",
+                "WRONG  kernel module ip_vs_wlc: not loaded, and modprobe cannot find it\n"
+                        + "       fix: this kernel lacks IPVS (CONFIG_IP_VS): use a kernel built with IPVS and its "
+                        + "schedulers (as modules or built in)",
+                "WRONG  IPVS rules: cannot be read: this kernel has no IPVS (Can't initialize ipvs: Protocol not "
+                        + "available)\n       fix: this kernel lacks IPVS (CONFIG_IP_VS): use a kernel built with "
+                        + "IPVS and its schedulers (as modules or built in)");
+        assertThat(String.join("\n", wrong)).doesNotContain("modprobe ip_vs", "root");
+    }
+
+    @Test
+    void unreadableIpvsRulesGetTheFixForTheirCause() throws OpsException {
+        FakeHost user = startedDirector();
+        user.uid = "1000";
+        assertThat(wrong(user)).containsExactly("WRONG  IPVS rules: cannot be read: only root can read it (running as "
+                + "uid 1000)\n       fix: run it with sudo, or as root");
+        FakeHost noTool = startedDirector();
+        noTool.ipvsadmInstalled = false;
+        assertThat(wrong(noTool)).containsExactly("WRONG  IPVS rules: cannot be read: ipvsadm is not installed\n"
+                + "       fix: apt-get install ipvsadm (or yum install ipvsadm)");
+        FakeHost noScheduler = startedDirector();
+        noScheduler.modules.remove("ip_vs_wlc");
+        noScheduler.notInKernel.add("ip_vs_wlc");
+        assertThat(wrong(noScheduler)).containsExactly("WRONG  kernel module ip_vs_wlc: not loaded, and modprobe "
+                + "cannot find it\n       fix: this kernel lacks the wlc scheduler (CONFIG_IP_VS_WLC): use a kernel "
+                + "built with it, or another scheduler");
+        FakeHost unloaded = startedDirector();
+        unloaded.modules.remove("ip_vs");
+        assertThat(wrong(unloaded)).containsExactly("WRONG  kernel module ip_vs: not loaded\n"
+                + "       fix: modprobe ip_vs, or run director.sh start");
+    }
+
     @Test
     void savedRulesCompareEqualAcrossIpvsadmsSpellings() {
         assertThat(SavedRules.parse("-A -f 1 -s wlc -p 600 -M 255.255.255.255\n-a -f 1 -r 10.0.0.1:0 -i -w 1 -x 5 -y 2\n"))
