@@ -44,9 +44,12 @@ final class DoctorCommand implements Callable<Integer> {
         List<Doctor.Check> checks = Doctor.check(resolved.needs(), state, resolved.plan());
         out.println("doctor: " + resolved.needs().scriptName() + " (" + resolved.needs().name() + ")");
         checks.forEach(c -> out.println(c.toLine()));
-        long wrong = checks.stream().filter(c -> !c.ok()).count();
-        out.println(wrong == 0 ? "all " + checks.size() + " checks passed"
-                : wrong + " of " + checks.size() + " checks WRONG");
+        long wrong = checks.stream().filter(Doctor.Check::wrong).count();
+        long notes = checks.stream().filter(c -> c.verdict() == Doctor.Verdict.NOTE).count();
+        String noted = notes == 0 ? "" : ", " + notes + (notes == 1 ? " NOTE" : " NOTEs");
+        out.println(wrong > 0 ? wrong + " of " + checks.size() + " checks WRONG" + noted
+                : notes == 0 ? "all " + checks.size() + " checks passed"
+                : "no check WRONG" + noted + " (of " + checks.size() + ")");
         return wrong == 0 ? ExitCodes.OK : ExitCodes.VALIDATION_ERRORS;
     }
 }

@@ -26,9 +26,14 @@ public final class Changes {
             }
         }
         if (needs.gateway() != null) {
-            String family = needs.gateway().via().isIPv6() ? "6" : "4";
-            if (state.gateways().get(family) == null) {
-                changes.add("add the default route via " + needs.gateway().via().text());
+            String want = needs.gateway().via().text();
+            String now = state.gateways().get(needs.gateway().via().isIPv6() ? "6" : "4");
+            if (now == null) {
+                changes.add("add the default route via " + want);
+            } else if (!now.equals(want) && !needs.gateway().strict()) {
+                // said here because the configuration names another gateway: start leaves this one alone
+                changes.add("keep the default gateway " + now + " (configured: " + want
+                        + "; start adds one only where there is none)");
             }
         }
         state.marks().forEach((mark, present) -> {

@@ -12,10 +12,26 @@ import lvswizard.render.Plan;
  * Pure: the role's needs and the host's state in, the checks out.
  */
 public final class Doctor {
-    /** One check: what was looked at, what was found, and the fix when it is wrong. */
-    public record Check(boolean ok, String what, String found, String fix) {
+    /** OK: as the role needs it; WRONG: the role does not work so; NOTE: works, but not as configured. */
+    public enum Verdict { OK, NOTE, WRONG }
+
+    /** One check: what was looked at, what was found, and the fix (what to do) when it is not OK. */
+    public record Check(Verdict verdict, String what, String found, String fix) {
+        Check(boolean ok, String what, String found, String fix) {
+            this(ok ? Verdict.OK : Verdict.WRONG, what, found, fix);
+        }
+
+        public boolean ok() {
+            return verdict == Verdict.OK;
+        }
+
+        public boolean wrong() {
+            return verdict == Verdict.WRONG;
+        }
+
         public String toLine() {
-            return (ok ? "OK     " : "WRONG  ") + what + ": " + found + (ok || fix.isEmpty() ? "" : "\n       fix: " + fix);
+            return String.format(java.util.Locale.ROOT, "%-7s", verdict) + what + ": " + found
+                    + (ok() || fix.isEmpty() ? "" : "\n       fix: " + fix);
         }
     }
 
@@ -69,15 +85,7 @@ public final class Doctor {
             }
         }
         if (needs.gateway() != null) {
-            String family = needs.gateway().via().isIPv6() ? "6" : "4";
-            String want = needs.gateway().via().text();
-            String now = state.gateways().get(family);
-            boolean ok = want.equals(now);
-            checks.add(new Check(ok || !needs.gateway().strict() && now != null,
-                    "default gateway" + (needs.gateway().strict() ? " (NAT: must be the DIP)" : ""),
-                    now == null ? "none, needs " + want : ok ? now : now + ", configured " + want,
-                    now == null ? "ip route add default via " + want + ", or " + start
-                            : "ip route replace default via " + want));
+            checks.add(gateway(needs.gateway(), state, start));
         }
         for (Map.Entry<HostNeeds.MarkRule, Boolean> mark : state.marks().entrySet()) {
             String rule = mark.getKey().tool() + " -t mangle PREROUTING " + String.join(" ", mark.getKey().spec());
@@ -88,6 +96,30 @@ public final class Doctor {
             checks.addAll(rules(state, plan, start));
         }
         return checks;
+    }
+
+    /**
+     * The script adds the configured default route only where there is none, and leaves another one
+     * alone with a warning, except for NAT, whose replies must go back through the director (the
+     * script then refuses to start). So another gateway is WRONG for NAT and a NOTE otherwise.
+     */
+    private static Check gateway(HostNeeds.Route route, HostState state, String start) {
+        String want = route.via().text();
+        String now = state.gateways().get(route.via().isIPv6() ? "6" : "4");
+        String what = "default gateway" + (route.strict() ? " (NAT: must be the DIP)" : "");
+        if (want.equals(now)) {
+            return new Check(Verdict.OK, what, now, "");
+        }
+        if (now == null) {
+            return new Check(Verdict.WRONG, what, "none, needs " + want, "ip route add default via " + want + ", or "
+                    + start);
+        }
+        if (route.strict()) {
+            return new Check(Verdict.WRONG, what, now + ", configured " + want, "ip route replace default via " + want);
+        }
+        return new Check(Verdict.NOTE, what, now + ", not the configured " + want + " (start keeps a gateway that is"
+                + " already there)", "if " + want + " is right: ip route replace default via " + want
+                + "; otherwise correct the gateway in the configuration");
     }
 
     private static List<Check> rules(HostState state, Plan plan, String start) {

@@ -63,6 +63,15 @@ public final class Preflight {
                         + "or remove it: ip addr del " + vip.address().text() + " dev " + other.get(0)));
             }
         }
+        if (needs.gateway() != null && needs.gateway().strict()) {
+            String want = needs.gateway().via().text();
+            String now = state.gateways().get(needs.gateway().via().isIPv6() ? "6" : "4");
+            if (now != null && !now.equals(want)) {
+                // the script refuses too (exit 6), but before anything is asked
+                problems.add(new Problem("the default gateway is " + now + ", but NAT replies must go back through"
+                        + " the director", "ip route replace default via " + want + " (the DIP)"));
+            }
+        }
         if (needs.isDirector()) {
             problems.addAll(foreignServices(runner, needs, state, plan));
         }

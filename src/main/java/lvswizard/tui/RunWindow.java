@@ -143,7 +143,7 @@ final class RunWindow extends BasicWindow {
         HostNeeds needs = selected();
         List<Doctor.Check> checks = Doctor.check(needs, HostState.read(logged, needs), plan);
         checks.forEach(c -> append(c.toLine()));
-        return checks.stream().allMatch(Doctor.Check::ok) ? 0 : 1;
+        return checks.stream().noneMatch(Doctor.Check::wrong) ? 0 : 1;
     }
 
     private RoleRun.Console console() {

@@ -212,6 +212,17 @@ class RunCommandTest {
         assertThat(host.commands()).noneMatch(RunCommandTest::changesHost);
     }
 
+    @Test
+    void doctorSaysWhenTheGatewayIsNotTheConfiguredOneWithoutFailing() {
+        FakeHost host = FakeHost.seedRealServer();
+        host.sysctls.replaceAll((path, value) -> path.endsWith("arp_ignore") ? "1" : "2");
+        host.address("lo", "192.168.101.168/32");
+        host.gateway4 = "192.0.2.1";
+        assertThat(run(host, "doctor", "--config", SEED, "--role", "realserver:rs1")).isZero();
+        assertThat(out.toString()).contains("NOTE   default gateway: 192.0.2.1, not the configured 10.10.10.1",
+                "no check WRONG, 1 NOTE (of 8)").doesNotContain("OK     default gateway");
+    }
+
     private static String[] concat(String[] base, String last) {
         String[] all = java.util.Arrays.copyOf(base, base.length + 1);
         all[base.length] = last;

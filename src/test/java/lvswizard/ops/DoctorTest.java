@@ -146,6 +146,36 @@ class DoctorTest {
     }
 
     @Test
+    void anotherDefaultGatewayIsANoteNotOkAndWrongOnlyWhereNatNeedsTheDip() throws OpsException {
+        FakeHost director = startedDirector();
+        director.gateway4 = "192.0.2.1";
+        List<Doctor.Check> checks = doctor(director, HostNeeds.director(SEED));
+        assertThat(checks).noneMatch(Doctor.Check::wrong);
+        assertThat(checks).filteredOn(c -> !c.ok()).extracting(Doctor.Check::toLine).containsExactly(
+                "NOTE   default gateway: 192.0.2.1, not the configured 192.168.101.254 (start keeps a gateway that is "
+                        + "already there)\n       fix: if 192.168.101.254 is right: ip route replace default via "
+                        + "192.168.101.254; otherwise correct the gateway in the configuration");
+        assertThat(Changes.ofStart(HostNeeds.director(SEED), HostState.read(director, HostNeeds.director(SEED)), SEED))
+                .contains("keep the default gateway 192.0.2.1 (configured: 192.168.101.254; start adds one only where "
+                        + "there is none)");
+        director.gateway4 = null;
+        assertThat(wrong(director)).containsExactly("WRONG  default gateway: none, needs 192.168.101.254\n"
+                + "       fix: ip route add default via 192.168.101.254, or run director.sh start");
+
+        Plan nat = Plan.of(Examples.load("nat-portmap"));
+        HostNeeds app1 = HostNeeds.realServer(nat.hosts().get(0));
+        FakeHost realServer = new FakeHost().address("lo", "127.0.0.1/8").address("eth0", "10.10.20.11/24");
+        realServer.gateway4 = "10.10.20.254";
+        HostState state = HostState.read(realServer, app1);
+        assertThat(Doctor.check(app1, state, nat)).filteredOn(Doctor.Check::wrong).extracting(Doctor.Check::toLine)
+                .containsExactly("WRONG  default gateway (NAT: must be the DIP): 10.10.20.254, configured 10.10.20.1\n"
+                        + "       fix: ip route replace default via 10.10.20.1");
+        assertThat(Preflight.check(realServer, app1, state, nat)).extracting(Preflight.Problem::toLine).containsExactly(
+                "the default gateway is 10.10.20.254, but NAT replies must go back through the director; fix: ip route "
+                        + "replace default via 10.10.20.1 (the DIP)");
+    }
+
+    @Test
     void savedRulesCompareEqualAcrossIpvsadmsSpellings() {
         assertThat(SavedRules.parse("-A -f 1 -s wlc -p 600 -M 255.255.255.255\n-a -f 1 -r 10.0.0.1:0 -i -w 1 -x 5 -y 2\n"))
                 .isEqualTo(SavedRules.parse("-A -f 1 -s wlc -p 600\n-a -f 1 -r 10.0.0.1:0 -i -w 1 --tun-type ipip\n"));
