@@ -95,8 +95,10 @@ final class RunCommand implements Callable<Integer> {
         }
         if (!dryRun) {
             try {
+                // only what an operator must hear about: files an earlier configuration generated
                 new OutputDirectory(outputDir).write(new Renderer(Templates.packaged()).render(resolved.cluster(), chosen),
-                        force);
+                        force).stream().filter(OutputDirectory.Written::noLongerGenerated)
+                        .forEach(w -> out.println(w.toLine()));
             } catch (OutputException e) {
                 err.println(e.getMessage());
                 return ExitCodes.UNUSABLE_INPUT;

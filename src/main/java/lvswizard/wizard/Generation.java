@@ -49,15 +49,15 @@ public final class Generation {
     /** Saves the draft's configuration to its config path, atomically. */
     public static void saveConfig(Draft draft) throws OutputException {
         Path file = draft.configPath().toAbsolutePath();
-        new OutputDirectory(file.getParent()).write(List.of(new RenderedFile(file.getFileName().toString(),
-                ConfigFile.toJson(draft.cluster()), false)), true);
+        new OutputDirectory(file.getParent()).writeFile(new RenderedFile(file.getFileName().toString(),
+                ConfigFile.toJson(draft.cluster()), false), true);
     }
 
     /** The files written, where the configuration went, and ready-to-paste copy lines per host. */
     public static List<String> report(Draft draft, List<OutputDirectory.Written> written, Messages m) {
         List<String> lines = new ArrayList<>();
         lines.add(m.get("generate.written", draft.outputDir()));
-        written.forEach(w -> lines.add("  " + w.outcome().name().toLowerCase(java.util.Locale.ROOT) + " " + w.path()));
+        written.forEach(w -> lines.add("  " + w.toLine()));
         lines.add("  " + m.get("saved", draft.configPath()));
         lines.add("");
         lines.add(m.get("generate.copy"));
