@@ -22,6 +22,7 @@ import lvswizard.output.OutputException;
 import lvswizard.render.Flavour;
 import lvswizard.render.Renderer;
 import lvswizard.render.Templates;
+import lvswizard.validation.Message;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -135,15 +136,20 @@ final class RunCommand implements Callable<Integer> {
     private RoleRun.Console console(PrintWriter out) {
         return new RoleRun.Console() {
             @Override
-            public void line(String text) {
-                out.println(text);
+            public void say(Message text) {
+                output(text.english());
+            }
+
+            @Override
+            public void output(String line) {
+                out.println(line);
                 out.flush();
             }
 
             @Override
-            public boolean confirm(List<String> changes) {
+            public boolean confirm(List<Message> changes) {
                 out.println("this will:");
-                changes.forEach(c -> out.println("  " + c));
+                changes.forEach(c -> out.println("  " + c.english()));
                 if (yes) {
                     return true;
                 }

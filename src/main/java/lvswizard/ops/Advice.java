@@ -1,6 +1,7 @@
 package lvswizard.ops;
 
 import lvswizard.render.HostNeeds;
+import lvswizard.validation.Message;
 
 /**
  * Fixes that depend on why something cannot be done on this host, worked out from what the host
@@ -8,41 +9,44 @@ import lvswizard.render.HostNeeds;
  * that the preflight and the doctor give the same advice, and never "run as root" to root.
  */
 final class Advice {
+    static final Message USE_ROOT = Texts.of("advice.use-root");
+    static final Message INSTALL_IPVSADM = Texts.of("advice.install-ipvsadm", "apt-get install ipvsadm",
+            "yum install ipvsadm");
+
     private Advice() {
     }
 
     /** The fix for a module modprobe cannot load: the kernel was built without it (a scheduler: without IPVS?). */
-    static String kernelLacks(String module, HostState state) {
+    static Message kernelLacks(String module, HostState state) {
         if (module.equals("ip_vs") || module.startsWith("ip_vs_") && !state.available("ip_vs")) {
-            return "this kernel lacks IPVS (" + HostNeeds.kernelOption("ip_vs") + "): use a kernel built with IPVS and"
-                    + " its schedulers (as modules or built in)";
+            return Texts.of("advice.kernel-lacks-ipvs", HostNeeds.kernelOption("ip_vs"));
         }
         if (module.startsWith("ip_vs_")) {
-            return "this kernel lacks the " + module.substring("ip_vs_".length()) + " scheduler ("
-                    + HostNeeds.kernelOption(module) + "): use a kernel built with it, or another scheduler";
+            return Texts.of("advice.kernel-lacks-scheduler", module.substring("ip_vs_".length()),
+                    HostNeeds.kernelOption(module));
         }
-        return "this kernel lacks " + module + " (" + HostNeeds.kernelOption(module) + "): use a kernel built with it";
+        return Texts.of("advice.kernel-lacks", module, HostNeeds.kernelOption(module));
     }
 
     /** Why a director's IPVS table cannot be read, and the fix: the first cause that applies. */
-    static Cause ipvsUnreadable(HostState state, String start) {
+    static Cause ipvsUnreadable(HostState state, String script) {
         if (state.ipvsadmMissing()) {
-            return new Cause("ipvsadm is not installed", "apt-get install ipvsadm (or yum install ipvsadm)");
+            return new Cause(Texts.of("advice.no-ipvsadm"), INSTALL_IPVSADM);
         }
         if (!state.root()) {
-            return new Cause("only root can read it (running as uid " + state.uid() + ")",
-                    "run it with sudo, or as root");
+            return new Cause(Texts.of("advice.not-root", state.uid()), USE_ROOT);
         }
         if (!state.available("ip_vs")) {
-            return new Cause("this kernel has no IPVS (" + state.ipvsProblem() + ")", kernelLacks("ip_vs", state));
+            return new Cause(Texts.of("advice.no-ipvs", state.ipvsProblem()), kernelLacks("ip_vs", state));
         }
         if (!state.modules().contains("ip_vs")) {
-            return new Cause("IPVS is not loaded (" + state.ipvsProblem() + ")", "modprobe ip_vs, or " + start);
+            return new Cause(Texts.of("advice.ipvs-not-loaded", state.ipvsProblem()),
+                    Texts.of("or-start", "modprobe ip_vs", script));
         }
-        return new Cause(state.ipvsProblem(), "see ipvsadm -S -n");
+        return new Cause(Texts.of("command", state.ipvsProblem()), Texts.of("advice.see", "ipvsadm -S -n"));
     }
 
     /** What stands in the way, and what to do about it. */
-    record Cause(String found, String fix) {
+    record Cause(Message found, Message fix) {
     }
 }

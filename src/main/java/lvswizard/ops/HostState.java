@@ -95,9 +95,8 @@ public record HostState(Map<String, List<String>> addresses, Map<String, String>
     private static String run(Runner runner, Command command, boolean required) throws OpsException {
         Execution run = runner.run(command);
         if (!run.succeeded() && required) {
-            throw new OpsException(command.display() + " failed (" + run.summary() + "): "
-                    + IpvsReader.firstLine(run.stderr()) + (command.argv().get(0).equals("ip")
-                    ? "; iproute2 4.13 or later is needed for ip -j" : ""));
+            throw new OpsException(Texts.of(command.argv().get(0).equals("ip") ? "host.command-failed-ip"
+                    : "host.command-failed", command.display(), run.ended(), IpvsReader.firstLine(run.stderr())));
         }
         return run.stdout();
     }
@@ -121,7 +120,7 @@ public record HostState(Map<String, List<String>> addresses, Map<String, String>
                 map.put(link.path("ifname").asText(), list);
             }
         } catch (IOException e) {
-            throw new OpsException("cannot read the output of ip -j addr show: " + e.getMessage());
+            throw new OpsException(Texts.of("host.unreadable-output", "ip -j addr show", e.getMessage()));
         }
         return map;
     }
@@ -134,7 +133,7 @@ public record HostState(Map<String, List<String>> addresses, Map<String, String>
                 }
             }
         } catch (IOException e) {
-            throw new OpsException("cannot read the output of ip -j route: " + e.getMessage());
+            throw new OpsException(Texts.of("host.unreadable-output", "ip -j route", e.getMessage()));
         }
         return java.util.Optional.empty();
     }

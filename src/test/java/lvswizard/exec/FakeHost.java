@@ -26,6 +26,8 @@ public final class FakeHost implements Runner {
     public String gateway4;
     public String ipvsRules = "";
     public boolean ipvsadmInstalled = true;
+    /** When set, what ipvsadm -S -n complains (exit 2) although it runs as root on a kernel with IPVS. */
+    public String ipvsadmFails;
     public Function<Command, Execution> scripts = c -> FakeRunner.exit(c, 0, "", "");
     /** Answers for any other command, by its display form ("ipvsadm -L -n"). */
     public final Map<String, String> outputs = new LinkedHashMap<>();
@@ -74,6 +76,7 @@ public final class FakeHost implements Runner {
                     ? FakeRunner.exit(c, 2, "", "Can't initialize ipvs: Permission denied (you must be root)\n")
                     : notInKernel.contains("ip_vs") ? FakeRunner.exit(c, 2, "", "Can't initialize ipvs: Protocol not "
                     + "available\nAre you sure that IP Virtual Server is built in the kernel or as module?\n")
+                    : ipvsadmFails != null ? FakeRunner.exit(c, 2, "", ipvsadmFails + "\n")
                     : ok(c, ipvsRules);
         } else if (line.equals("ipvsadm -C")) {
             ipvsRules = "";

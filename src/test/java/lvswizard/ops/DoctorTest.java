@@ -28,7 +28,7 @@ class DoctorTest {
     void aStartedRealServerPassesEveryCheck() throws OpsException {
         List<Doctor.Check> checks = doctor(startedRealServer(), HostNeeds.realServer(SEED.hosts().get(0)));
         assertThat(checks).allMatch(Doctor.Check::ok, "all OK");
-        assertThat(checks).extracting(Doctor.Check::what).contains("net.ipv4.conf.all.arp_ignore",
+        assertThat(checks).extracting(c -> c.what().english()).contains("net.ipv4.conf.all.arp_ignore",
                 "net.ipv4.conf.eth0.arp_announce", "VIP 192.168.101.168/32 on lo", "RIP 10.10.10.11/24 on eth0",
                 "default gateway", "interface eth0");
     }
@@ -156,7 +156,7 @@ class DoctorTest {
                         + "already there)\n       fix: if 192.168.101.254 is right: ip route replace default via "
                         + "192.168.101.254; otherwise correct the gateway in the configuration");
         assertThat(Changes.ofStart(HostNeeds.director(SEED), HostState.read(director, HostNeeds.director(SEED)), SEED))
-                .contains("keep the default gateway 192.0.2.1 (configured: 192.168.101.254; start adds one only where "
+                .extracting(lvswizard.validation.Message::english).contains("keep the default gateway 192.0.2.1 (configured: 192.168.101.254; start adds one only where "
                         + "there is none)");
         director.gateway4 = null;
         assertThat(wrong(director)).containsExactly("WRONG  default gateway: none, needs 192.168.101.254\n"

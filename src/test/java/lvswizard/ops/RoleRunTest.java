@@ -12,6 +12,7 @@ import lvswizard.Examples;
 import lvswizard.exec.FakeHost;
 import lvswizard.render.HostNeeds;
 import lvswizard.render.Plan;
+import lvswizard.validation.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,12 +24,17 @@ class RoleRunTest {
     private RoleRun roleRun(FakeHost host, Path outputDir) {
         return new RoleRun(host, SEED, HostNeeds.director(SEED), outputDir, new RoleRun.Console() {
             @Override
-            public void line(String text) {
-                lines.add(text);
+            public void say(Message text) {
+                lines.add(text.english());
             }
 
             @Override
-            public boolean confirm(List<String> changes) {
+            public void output(String line) {
+                lines.add(line);
+            }
+
+            @Override
+            public boolean confirm(List<Message> changes) {
                 return true;
             }
         }, Duration.ofSeconds(5), Clock.systemUTC());
