@@ -10,9 +10,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Checks this host against what its role needs: ARP sysctls, the VIP on lo or tunl0",
-                "with the right mask, rp_filter, ip_forward, modules, the default gateway, MARK rules",
-                "and the IPVS rules. Prints each check as OK or WRONG with the fix.",
+        description = {"Check this host against what its role needs, each check OK or WRONG with the fix.",
+                "It looks at the ARP sysctls, the VIP on lo or tunl0 with the right mask, rp_filter,"
+                        + " ip_forward, the kernel modules, the default gateway, the MARK rules and the IPVS rules.",
                 "Exit 0 when all pass, 1 otherwise, 2 on unusable input."})
 final class DoctorCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
@@ -44,9 +44,12 @@ final class DoctorCommand implements Callable<Integer> {
         List<Doctor.Check> checks = Doctor.check(resolved.needs(), state, resolved.plan());
         out.println("doctor: " + resolved.needs().scriptName() + " (" + resolved.needs().name() + ")");
         checks.forEach(c -> out.println(c.toLine()));
-        long wrong = checks.stream().filter(c -> !c.ok()).count();
-        out.println(wrong == 0 ? "all " + checks.size() + " checks passed"
-                : wrong + " of " + checks.size() + " checks WRONG");
+        long wrong = checks.stream().filter(Doctor.Check::wrong).count();
+        long notes = checks.stream().filter(c -> c.verdict() == Doctor.Verdict.NOTE).count();
+        String noted = notes == 0 ? "" : ", " + notes + (notes == 1 ? " NOTE" : " NOTEs");
+        out.println(wrong > 0 ? wrong + " of " + checks.size() + " checks WRONG" + noted
+                : notes == 0 ? "all " + checks.size() + " checks passed"
+                : "no check WRONG" + noted + " (of " + checks.size() + ")");
         return wrong == 0 ? ExitCodes.OK : ExitCodes.VALIDATION_ERRORS;
     }
 }

@@ -5,7 +5,15 @@ final class ExitCodes {
     static final int OK = 0;
     static final int VALIDATION_ERRORS = 1;
     static final int UNUSABLE_INPUT = 2;
+    /** LSB init-script codes (run passes the script's own codes through, so its own refusals speak the same way). */
+    static final int LSB_STATUS_UNKNOWN = 4;
+    static final int LSB_NOT_INSTALLED = 5;
     static final int INTERNAL = 70;
+
+    /** run ACTION when this role's script is not there: status is "unknown", every other action "not installed". */
+    static int scriptMissing(String action) {
+        return action.equals("status") ? LSB_STATUS_UNKNOWN : LSB_NOT_INSTALLED;
+    }
 
     private ExitCodes() {
     }

@@ -80,7 +80,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         try {
             for (OutputDirectory.Written written : new OutputDirectory(out).write(files, force)) {
-                spec.commandLine().getOut().println(written.outcome().name().toLowerCase() + " " + written.path());
+                spec.commandLine().getOut().println(written.toLine());
             }
         } catch (OutputException e) {
             err.println(e.getMessage());

@@ -17,11 +17,11 @@ import picocli.CommandLine.Option;
 
 @CommandLine.Command(name = "lab", mixinStandardHelpOptions = true,
         subcommands = {LabCommand.Export.class, LabCommand.Up.class, LabCommand.Test.class, LabCommand.Down.class},
-        description = {"The whole cluster on this one Linux host, in network namespaces: a client, the",
-                "director, every real server (and a router between subnets), running the generated",
-                "scripts. up builds it and starts every host, test sends requests and checks the",
-                "result against the configuration, down removes it; export writes the same lab as a",
-                "standalone bash bundle (no Java needed). Needs root, ip netns and IPVS."})
+        description = {"Run the whole cluster on this one Linux host, in network namespaces.",
+                "A client, the director, every real server (and a router between subnets) run the"
+                        + " generated scripts. up builds it and starts every host, test sends requests and checks"
+                        + " the result against the configuration, down removes it; export writes the same lab as"
+                        + " a standalone bash bundle (no Java needed). Needs root, ip netns and IPVS."})
 final class LabCommand {
     static final String DEFAULT_DIR = "lab";
 

@@ -20,16 +20,16 @@ import picocli.CommandLine.Option;
 
 /** Entry point: java -jar lvs-wizard.jar [command]. */
 @Command(name = "lvs-wizard", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-        description = {"Plans, validates and generates Linux Virtual Server (IPVS) setups:",
-                "init scripts and systemd units for the director and every real server."},
+        description = "Plans, validates and generates Linux Virtual Server (IPVS) setups: init scripts and"
+                + " systemd units for the director and every real server.",
         subcommands = {GenerateCommand.class, ValidateCommand.class, ShowCommand.class, RunCommand.class, MonitorCommand.class,
                 DoctorCommand.class, LabCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success (warnings allowed), 1 validation errors, 2 unusable input.",
-                "Without a command: the interactive wizard (full screen on a terminal, line by line",
-                "with --line, on TERM=dumb or when input is piped). With --config FILE it edits FILE,",
-                "or a new configuration saved there when FILE does not exist yet; without it, it",
-                "asks: a new configuration, the file used last, another file, or the how-to's example."})
+                "Without a command: the interactive wizard (full screen on a terminal, line by line with"
+                        + " --line, on TERM=dumb or when input is piped). With --config FILE it edits FILE, or a new"
+                        + " configuration saved there when FILE does not exist yet; without it, it asks: a new"
+                        + " configuration, the file used last, another file, or the how-to's example."})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -20,10 +20,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "monitor", mixinStandardHelpOptions = true,
-        description = {"Live view of this director's IPVS table (ipvsadm -L -n every second): weights,",
-                "connections, conn/s, bytes/s, and each real server's share of new connections",
-                "against its share of weight. Keys: s stats, r rate, c connections, w weight 0,",
-                "e restore weight, q quit. --once prints one snapshot and exits."})
+        description = {"Show this director's IPVS table live (ipvsadm -L -n every second).",
+                "Per real server: the weight, connections, conn/s, bytes/s, and its share of new"
+                        + " connections against its share of weight.",
+                "Keys: s stats, r rate, c connections, w weight 0, e restore weight, q quit."
+                        + " --once prints one snapshot and exits."})
 final class MonitorCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     Main main;

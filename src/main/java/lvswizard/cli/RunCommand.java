@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import lvswizard.exec.CommandLog;
 import lvswizard.exec.Runner;
+import lvswizard.ops.MissingScript;
 import lvswizard.ops.OpsException;
 import lvswizard.ops.RoleRun;
 import lvswizard.output.OutputDirectory;
@@ -21,17 +22,19 @@ import lvswizard.output.OutputException;
 import lvswizard.render.Flavour;
 import lvswizard.render.Renderer;
 import lvswizard.render.Templates;
+import lvswizard.validation.Message;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs this host's generated script here: start, stop, status, or undo (back to the",
-                "snapshot taken before the first start). Writes the files as generate does, checks the",
-                "host first (preflight), lists what start will change and asks; every command goes to",
-                "OUT/commands.log. Exit: the script's own code (status: 0 running, 2 incomplete,",
-                "3 stopped), 1 preflight failed or not confirmed, 2 unusable input."})
+        description = {"Run this host's generated script here: start, stop, status, or undo.",
+                "undo goes back to the snapshot taken before the first start. run writes the files as"
+                        + " generate does, checks the host first (preflight), lists what start will change and"
+                        + " asks; every command goes to OUT/commands.log.",
+                "Exit: the script's own code (status: 0 running, 2 incomplete, 3 stopped), 1 preflight"
+                        + " failed or not confirmed, 2 unusable input."})
 final class RunCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     Main main;
@@ -93,8 +96,10 @@ final class RunCommand implements Callable<Integer> {
         }
         if (!dryRun) {
             try {
+                // only what an operator must hear about: files an earlier configuration generated
                 new OutputDirectory(outputDir).write(new Renderer(Templates.packaged()).render(resolved.cluster(), chosen),
-                        force);
+                        force).stream().filter(OutputDirectory.Written::noLongerGenerated)
+                        .forEach(w -> out.println(w.toLine()));
             } catch (OutputException e) {
                 err.println(e.getMessage());
                 return ExitCodes.UNUSABLE_INPUT;
@@ -110,9 +115,12 @@ final class RunCommand implements Callable<Integer> {
             return switch (verb) {
                 case "start" -> run.start(dryRun);
                 case "stop" -> run.stop(dryRun);
-                case "status" -> run.status();
+                case "status" -> run.status(dryRun);
                 default -> run.undo(dryRun);
             };
+        } catch (MissingScript e) {
+            err.println("lvs-wizard: " + e.getMessage());
+            return ExitCodes.scriptMissing(verb);
         } catch (OpsException e) {
             err.println("lvs-wizard: " + e.getMessage());
             return ExitCodes.VALIDATION_ERRORS;
@@ -128,15 +136,20 @@ final class RunCommand implements Callable<Integer> {
     private RoleRun.Console console(PrintWriter out) {
         return new RoleRun.Console() {
             @Override
-            public void line(String text) {
-                out.println(text);
+            public void say(Message text) {
+                output(text.english());
+            }
+
+            @Override
+            public void output(String line) {
+                out.println(line);
                 out.flush();
             }
 
             @Override
-            public boolean confirm(List<String> changes) {
+            public boolean confirm(List<Message> changes) {
                 out.println("this will:");
-                changes.forEach(c -> out.println("  " + c));
+                changes.forEach(c -> out.println("  " + c.english()));
                 if (yes) {
                     return true;
                 }

@@ -36,7 +36,7 @@ public final class CommandLog {
     private final List<Consumer<Entry>> listeners = new ArrayList<>();
     private final Path file;
     private final Clock clock;
-    private String fileProblem;
+    private lvswizard.validation.Message fileProblem;
 
     /** A log kept in memory and appended to {@code file} (null: memory only). */
     public CommandLog(Path file, Clock clock) {
@@ -52,9 +52,14 @@ public final class CommandLog {
         return file;
     }
 
-    /** Why the file could not be written (the entries are still kept in memory), or null. */
+    /** Why the file could not be written (the entries are still kept in memory), or null; in English. */
     public synchronized String fileProblem() {
-        return fileProblem;
+        return fileProblem == null ? null : fileProblem.english();
+    }
+
+    /** A warning that the file could not be written, in no language yet; null when it could. */
+    public synchronized lvswizard.validation.Message fileWarning() {
+        return fileProblem == null ? null : Texts.of("log.warning", fileProblem);
     }
 
     public synchronized List<Entry> entries() {
@@ -98,7 +103,7 @@ public final class CommandLog {
                             StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 } catch (IOException e) {
                     // the command ran: losing its log line must not make it look as if it failed
-                    fileProblem = "cannot append to the command log " + file + ": " + e;
+                    fileProblem = Texts.of("log.unwritable", file, e);
                 }
             }
         }

@@ -20,13 +20,18 @@ public record Execution(Command command, int exitCode, String stdout, String std
         return ending == Ending.EXITED && exitCode == 0;
     }
 
-    /** "exit 0", "exit 3", "timed out after 30 s", "cancelled", "not started: ..." */
+    /** "exit 0", "exit 3", "timed out after 30 s", "cancelled", "not started: ..." (the command log's words). */
     public String summary() {
+        return ended().english();
+    }
+
+    /** {@link #summary()} in no language yet. */
+    public lvswizard.validation.Message ended() {
         return switch (ending) {
-            case EXITED -> "exit " + exitCode;
-            case TIMED_OUT -> "timed out after " + command.timeout().toSeconds() + " s";
-            case CANCELLED -> "cancelled";
-            case NOT_STARTED -> "not started: " + stderr.strip();
+            case EXITED -> Texts.of("ended.exit", exitCode);
+            case TIMED_OUT -> Texts.of("ended.timed-out", command.timeout().toSeconds());
+            case CANCELLED -> Texts.of("ended.cancelled");
+            case NOT_STARTED -> Texts.of("ended.not-started", stderr.strip());
         };
     }
 }

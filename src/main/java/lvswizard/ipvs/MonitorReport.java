@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import lvswizard.validation.TextWidth;
 
 /**
  * The monitor's picture of the IPVS table, as text lines: per service and real server the weight,
@@ -18,8 +19,16 @@ public final class MonitorReport {
 
     static final int BAR = 20;
 
-    /** A line of the report; server lines name their service and server so that keys can act on them. */
-    public record Line(String text, IpvsTable.Service service, IpvsTable.Server server) {
+    /** The view's name in {@code locale}'s language: "connections", "stats", "rate". */
+    public static String viewName(View view, Locale locale) {
+        return Texts.of("monitor.view." + view.name().toLowerCase(Locale.ROOT)).format(locale);
+    }
+
+    /**
+     * A line of the report; server lines name their service and server so that keys can act on them.
+     * {@code quiet}: a server that gets no new connections (quiesced, or no traffic), shown apart.
+     */
+    public record Line(String text, IpvsTable.Service service, IpvsTable.Server server, boolean quiet) {
         public boolean isServer() {
             return server != null;
         }
@@ -35,20 +44,32 @@ public final class MonitorReport {
      * @param names    real server names by address:port ("10.10.10.11:80" to "rs1"), may be empty
      */
     public static List<String> lines(IpvsTable now, IpvsTable baseline, View view, Map<String, String> names) {
-        return rows(now, baseline, view, names).stream().map(Line::text).toList();
+        return lines(now, baseline, view, names, Locale.ENGLISH);
     }
 
-    /** The same report with each line's service and server. */
+    /** The report with its words in {@code locale}'s language (numbers, addresses and ipvsadm's words as they are). */
+    public static List<String> lines(IpvsTable now, IpvsTable baseline, View view, Map<String, String> names,
+                                     Locale locale) {
+        return rows(now, baseline, view, names, locale).stream().map(Line::text).toList();
+    }
+
+    /** The same report in English, with each line's service and server. */
     public static List<Line> rows(IpvsTable now, IpvsTable baseline, View view, Map<String, String> names) {
+        return rows(now, baseline, view, names, Locale.ENGLISH);
+    }
+
+    public static List<Line> rows(IpvsTable now, IpvsTable baseline, View view, Map<String, String> names,
+                                  Locale locale) {
+        Words words = new Words(locale);
         List<Line> lines = new ArrayList<>();
         if (now.services().isEmpty()) {
-            lines.add(new Line("IPVS has no virtual service (ipvsadm -L -n is empty).", null, null));
+            lines.add(new Line(Texts.of("monitor.empty", "ipvsadm -L -n").format(locale), null, null, false));
             return lines;
         }
         Map<String, Counters> before = baseline == null ? Map.of() : byServer(baseline);
         for (IpvsTable.Service service : now.services()) {
-            lines.add(new Line(serviceLine(service), service, null));
-            lines.add(new Line(header(view), service, null));
+            lines.add(new Line(serviceLine(service, words), service, null, false));
+            lines.add(new Line(words.header(view), service, null, false));
             long[] newConns = new long[service.servers().size()];
             long totalNew = 0;
             for (int i = 0; i < newConns.length; i++) {
@@ -61,8 +82,11 @@ public final class MonitorReport {
             long totalWeight = service.totalWeight();
             for (int i = 0; i < newConns.length; i++) {
                 IpvsTable.Server server = service.servers().get(i);
+                boolean quiesced = server.weight() == 0;
+                boolean idle = totalNew > 0 && newConns[i] == 0;
                 lines.add(new Line(serverLine(server, names.getOrDefault(server.address(), ""), view, newConns[i],
-                        totalNew, totalWeight), service, server));
+                        totalNew, totalWeight) + (quiesced ? words.quiesced : idle ? words.noTraffic : ""), service,
+                        server, quiesced || idle));
             }
         }
         return lines;
@@ -78,31 +102,61 @@ public final class MonitorReport {
         return map;
     }
 
-    private static String serviceLine(IpvsTable.Service s) {
+    private static String serviceLine(IpvsTable.Service s, Words words) {
         StringBuilder line = new StringBuilder(s.key()).append("  ").append(s.scheduler());
         if (!s.flags().isEmpty()) {
             line.append(" (").append(s.flags()).append(')');
         }
         if (s.persistence() > 0) {
-            line.append("  persistent ").append(s.persistence()).append(" s");
+            line.append("  ").append(words.format("monitor.persistent", s.persistence()));
         }
-        line.append("  ").append(s.rate().conns()).append(" conn/s  in ").append(bytes(s.rate().inBytes()))
-                .append("/s  out ").append(bytes(s.rate().outBytes())).append("/s  ").append(s.servers().size())
-                .append(s.servers().size() == 1 ? " real server" : " real servers");
+        int servers = s.servers().size();
+        line.append("  ").append(words.format("monitor.traffic", s.rate().conns(), bytes(s.rate().inBytes()),
+                bytes(s.rate().outBytes()))).append("  ")
+                .append(words.format(servers == 1 ? "monitor.servers.one" : "monitor.servers.many", servers));
         return line.toString();
     }
 
-    private static String header(View view) {
-        String numbers = switch (view) {
-            case CONNECTIONS -> String.format(Locale.ROOT, "%6s %7s %7s %7s %9s", "WEIGHT", "ACTIVE", "INACT",
-                    "CONN/S", "BYTES/S");
-            case STATS -> String.format(Locale.ROOT, "%9s %9s %9s %9s %9s", "CONNS", "INPKTS", "OUTPKTS",
-                    "INBYTES", "OUTBYTES");
-            case RATE -> String.format(Locale.ROOT, "%7s %7s %7s %9s %9s", "CPS", "INPPS", "OUTPPS", "INBPS",
-                    "OUTBPS");
-        };
-        return String.format(Locale.ROOT, "  %-24s %-6s %s  %-" + BAR + "s %s", "REAL SERVER", "FWD", numbers,
-                "NEW CONNS (| = WEIGHT)", "SHARE/WEIGHT");
+    /**
+     * The report's words in one language, looked up once per report (the report is rebuilt every
+     * second, for up to tens of thousands of real servers). Column headings are padded by the cells
+     * they take, so that Chinese headings line up with the numbers below them.
+     */
+    private static final class Words {
+        private final Locale locale;
+        private final String quiesced;
+        private final String noTraffic;
+
+        Words(Locale locale) {
+            this.locale = locale;
+            this.quiesced = "  " + format("monitor.quiesced");
+            this.noTraffic = "  " + format("monitor.no-traffic");
+        }
+
+        String format(String key, Object... args) {
+            return Texts.of(key, args).format(locale);
+        }
+
+        String header(View view) {
+            String numbers = switch (view) {
+                case CONNECTIONS -> right(format("monitor.head.weight"), 6) + " "
+                        + right(format("monitor.head.active"), 7) + " " + right(format("monitor.head.inactive"), 7)
+                        + " " + right(format("monitor.head.conns-per-second"), 7) + " "
+                        + right(format("monitor.head.bytes-per-second"), 9);
+                // ipvsadm's own column names (--stats, --rate): the same in every language
+                case STATS -> String.format(Locale.ROOT, "%9s %9s %9s %9s %9s", "CONNS", "INPKTS", "OUTPKTS",
+                        "INBYTES", "OUTBYTES");
+                case RATE -> String.format(Locale.ROOT, "%7s %7s %7s %9s %9s", "CPS", "INPPS", "OUTPPS", "INBPS",
+                        "OUTBPS");
+            };
+            return "  " + TextWidth.fill(format("monitor.head.server"), 24) + " "
+                    + TextWidth.fill(format("monitor.head.fwd"), 6) + " " + numbers + "  "
+                    + TextWidth.fill(format("monitor.head.bar"), BAR) + " " + format("monitor.head.share");
+        }
+
+        private static String right(String text, int cells) {
+            return TextWidth.padLeft(text, cells);
+        }
     }
 
     private static String serverLine(IpvsTable.Server r, String name, View view, long newConns, long totalNew,
@@ -118,10 +172,8 @@ public final class MonitorReport {
         double share = totalNew == 0 ? 0 : (double) newConns / totalNew;
         double weightShare = totalWeight == 0 ? 0 : (double) r.weight() / totalWeight;
         String label = name.isEmpty() ? r.address() : name + " " + r.address();
-        String line = String.format(Locale.ROOT, "  %-24s %-6s %s  %s %3d%%/%3d%%", clip(label, 24), r.forward(),
+        return String.format(Locale.ROOT, "  %-24s %-6s %s  %s %3d%%/%3d%%", clip(label, 24), r.forward(),
                 numbers, bar(share, weightShare), Math.round(share * 100), Math.round(weightShare * 100));
-        String note = r.weight() == 0 ? "  QUIESCED (weight 0)" : totalNew > 0 && newConns == 0 ? "  NO TRAFFIC" : "";
-        return line + note;
     }
 
     /** '#' for the share of new connections, '|' where the share of weight ends. */

@@ -4,47 +4,52 @@ import java.util.ArrayList;
 import java.util.List;
 import lvswizard.render.HostNeeds;
 import lvswizard.render.Plan;
+import lvswizard.validation.Message;
 
 /** What a role's start will change on this host, worked out from its needs and the host now: the confirmation's list. */
 public final class Changes {
     private Changes() {
     }
 
-    public static List<String> ofStart(HostNeeds needs, HostState state, Plan plan) {
-        List<String> changes = new ArrayList<>();
+    public static List<Message> ofStart(HostNeeds needs, HostState state, Plan plan) {
+        List<Message> changes = new ArrayList<>();
         needs.modules().stream().filter(m -> !state.modules().contains(m))
-                .forEach(m -> changes.add("load the kernel module " + m));
+                .forEach(m -> changes.add(Texts.of("change.module", m)));
         for (HostNeeds.Setting s : needs.sysctls()) {
             String now = state.sysctls().get(s.path());
             if (!s.value().equals(now)) {
-                changes.add("set " + s.key() + " from " + now + " to " + s.value() + " (" + s.label() + ")");
+                changes.add(Texts.of("change.sysctl", s.key(), now, s.value(), s.label()));
             }
         }
         for (HostNeeds.Addr vip : needs.vips()) {
             if (!state.addresses().getOrDefault(vip.dev(), List.of()).contains(vip.address().cidr())) {
-                changes.add("add the VIP " + vip.address().cidr() + " to " + vip.dev());
+                changes.add(Texts.of("change.vip", vip.address().cidr(), vip.dev()));
             }
         }
         if (needs.gateway() != null) {
-            String family = needs.gateway().via().isIPv6() ? "6" : "4";
-            if (state.gateways().get(family) == null) {
-                changes.add("add the default route via " + needs.gateway().via().text());
+            String want = needs.gateway().via().text();
+            String now = state.gateways().get(needs.gateway().via().isIPv6() ? "6" : "4");
+            if (now == null) {
+                changes.add(Texts.of("change.route", want));
+            } else if (!now.equals(want) && !needs.gateway().strict()) {
+                // said here because the configuration names another gateway: start leaves this one alone
+                changes.add(Texts.of("change.keep-gateway", now, want));
             }
         }
         state.marks().forEach((mark, present) -> {
             if (!present) {
-                changes.add("add the " + mark.tool() + " mangle rule: " + String.join(" ", mark.spec()));
+                changes.add(Texts.of("change.mark", mark.tool(), String.join(" ", mark.spec())));
             }
         });
         if (needs.isDirector()) {
             for (Plan.Service service : plan.services()) {
-                changes.add("load the IPVS service " + service.label() + " (" + service.spec().scheduler() + ", "
-                        + service.members().size() + " real server" + (service.members().size() == 1 ? "" : "s")
-                        + ") with one ipvsadm -R");
+                int members = service.members().size();
+                changes.add(Texts.of(members == 1 ? "change.service.one" : "change.service.many", service.text(),
+                        service.spec().scheduler(), members));
             }
         }
         if (changes.isEmpty()) {
-            changes.add("nothing: everything is already in place");
+            changes.add(Texts.of("change.nothing"));
         }
         return changes;
     }

@@ -2,20 +2,46 @@ package lvswizard.ops;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import lvswizard.render.HostNeeds;
 import lvswizard.render.IpvsRules;
 import lvswizard.render.Plan;
+import lvswizard.validation.Message;
+import lvswizard.validation.TextWidth;
 
 /**
  * Checks this host against what its role needs and says, for each thing, OK or WRONG with the fix.
  * Pure: the role's needs and the host's state in, the checks out.
  */
 public final class Doctor {
-    /** One check: what was looked at, what was found, and the fix when it is wrong. */
-    public record Check(boolean ok, String what, String found, String fix) {
+    /** OK: as the role needs it; WRONG: the role does not work so; NOTE: works, but not as configured. */
+    public enum Verdict { OK, NOTE, WRONG }
+
+    /** One check: what was looked at, what was found, and the fix (what to do) when it is not OK; in no language yet. */
+    public record Check(Verdict verdict, Message what, Message found, Message fix) {
+        Check(boolean ok, Message what, Message found, Message fix) {
+            this(ok ? Verdict.OK : Verdict.WRONG, what, found, fix);
+        }
+
+        public boolean ok() {
+            return verdict == Verdict.OK;
+        }
+
+        public boolean wrong() {
+            return verdict == Verdict.WRONG;
+        }
+
+        /** In English, as the command line prints it. */
         public String toLine() {
-            return (ok ? "OK     " : "WRONG  ") + what + ": " + found + (ok || fix.isEmpty() ? "" : "\n       fix: " + fix);
+            return toLine(Locale.ENGLISH);
+        }
+
+        /** "WRONG  what: found" and, when not OK, "       fix: ..." on a second line. */
+        public String toLine(Locale locale) {
+            String line = TextWidth.fill(Texts.of("doctor.verdict." + verdict).format(locale), 7)
+                    + Texts.of("doctor.line", what, found).format(locale);
+            return ok() || fix == null ? line : line + "\n       " + Texts.of("doctor.fix", fix).format(locale);
         }
     }
 
@@ -24,102 +50,131 @@ public final class Doctor {
 
     public static List<Check> check(HostNeeds needs, HostState state, Plan plan) {
         List<Check> checks = new ArrayList<>();
-        String start = "run " + needs.scriptName() + " start";
+        String script = needs.scriptName();
+        Message start = Texts.of("run-start", script);
         for (String dev : needs.devices()) {
             if (needs.tunnelDevices().contains(dev)) {
                 continue; // created by loading the tunnel module: checked with the VIP on it
             }
             boolean present = state.addresses().containsKey(dev);
-            checks.add(new Check(present, "interface " + dev, present ? "present" : "missing",
-                    "this host has no " + dev + " (ip link show); fix the configuration's interface names"));
+            checks.add(new Check(present, Texts.of("doctor.interface", dev), word(present ? "present" : "missing"),
+                    Texts.of("doctor.fix-interface", dev, "ip link show")));
         }
         for (HostNeeds.Addr own : needs.ownAddresses()) {
             boolean present = state.addresses().getOrDefault(own.dev(), List.of()).contains(own.address().cidr());
-            checks.add(new Check(present, own.what() + " " + own.address().cidr() + " on " + own.dev(),
-                    present ? "configured" : "not configured (on: " + list(state.devicesWith(own.address().text())) + ")",
-                    "configure this host's own address: ip addr add " + own.address().cidr() + " dev " + own.dev()));
+            checks.add(new Check(present, Texts.of("doctor.own-address", own.what(), own.address().cidr(), own.dev()),
+                    present ? word("configured")
+                            : Texts.of("doctor.not-configured", devices(state.devicesWith(own.address().text()))),
+                    Texts.of("doctor.fix-own-address", "ip addr add " + own.address().cidr() + " dev " + own.dev())));
         }
         for (String module : needs.modules()) {
             boolean loaded = state.modules().contains(module);
-            checks.add(new Check(loaded, "kernel module " + module, loaded ? "loaded" : "not loaded",
-                    "modprobe " + module + ", or " + start));
+            boolean loadable = state.available(module);
+            checks.add(new Check(loaded, Texts.of("doctor.module", module),
+                    word(loaded ? "loaded" : loadable ? "not-loaded" : "not-loadable"),
+                    loadable ? Texts.of("or-start", "modprobe " + module, script) : Advice.kernelLacks(module, state)));
         }
         for (HostNeeds.Setting setting : needs.sysctls()) {
             String value = state.sysctls().get(setting.path());
             boolean ok = setting.value().equals(value);
-            checks.add(new Check(ok, setting.key(), (value == null ? "missing" : "is " + value)
-                    + (ok ? "" : ", needs " + setting.value()) + " (" + setting.label() + ")",
-                    "sysctl -w " + setting.key() + "=" + setting.value() + ", or " + start));
+            checks.add(new Check(ok, Texts.of("command", setting.key()),
+                    value == null ? Texts.of("doctor.sysctl.missing", setting.value(), setting.label())
+                            : ok ? Texts.of("doctor.sysctl.is", value, setting.label())
+                            : Texts.of("doctor.sysctl.needs", value, setting.value(), setting.label()),
+                    Texts.of("or-start", "sysctl -w " + setting.key() + "=" + setting.value(), script)));
         }
         for (HostNeeds.Addr vip : needs.vips()) {
             String cidr = vip.address().cidr();
             boolean present = state.addresses().getOrDefault(vip.dev(), List.of()).contains(cidr);
-            checks.add(new Check(present, "VIP " + cidr + " on " + vip.dev(), present ? "present"
-                    : "missing (on: " + list(state.devicesWith(vip.address().text())) + ")",
-                    "ip addr add " + cidr + " dev " + vip.dev() + ", or " + start));
+            checks.add(new Check(present, Texts.of("doctor.vip", cidr, vip.dev()), present ? word("present")
+                    : Texts.of("doctor.vip-missing", devices(state.devicesWith(vip.address().text()))),
+                    Texts.of("or-start", "ip addr add " + cidr + " dev " + vip.dev(), script)));
             List<String> elsewhere = state.devicesWith(vip.address().text()).stream()
                     .filter(d -> !d.equals(vip.dev())).toList();
             if (!elsewhere.isEmpty()) {
-                checks.add(new Check(false, "VIP " + vip.address().text() + " only on " + vip.dev(),
-                        "also on " + list(elsewhere), "ip addr del " + vip.address().text() + " dev "
-                        + elsewhere.get(0) + " (" + (needs.isDirector() ? "a real server's setup on the director"
-                        : "a real server holding the VIP on a real interface answers ARP for it") + ")"));
+                checks.add(new Check(false, Texts.of("doctor.vip-only", vip.address().text(), vip.dev()),
+                        Texts.of("doctor.also-on", devices(elsewhere)),
+                        Texts.of(needs.isDirector() ? "doctor.fix-vip-on-director" : "doctor.fix-vip-on-real-server",
+                                "ip addr del " + vip.address().text() + " dev " + elsewhere.get(0))));
             }
         }
         if (needs.gateway() != null) {
-            String family = needs.gateway().via().isIPv6() ? "6" : "4";
-            String want = needs.gateway().via().text();
-            String now = state.gateways().get(family);
-            boolean ok = want.equals(now);
-            checks.add(new Check(ok || !needs.gateway().strict() && now != null,
-                    "default gateway" + (needs.gateway().strict() ? " (NAT: must be the DIP)" : ""),
-                    now == null ? "none, needs " + want : ok ? now : now + ", configured " + want,
-                    now == null ? "ip route add default via " + want + ", or " + start
-                            : "ip route replace default via " + want));
+            checks.add(gateway(needs.gateway(), state, script));
         }
         for (Map.Entry<HostNeeds.MarkRule, Boolean> mark : state.marks().entrySet()) {
             String rule = mark.getKey().tool() + " -t mangle PREROUTING " + String.join(" ", mark.getKey().spec());
-            checks.add(new Check(mark.getValue(), "MARK rule", (mark.getValue() ? "present: " : "missing: ") + rule,
-                    start));
+            checks.add(new Check(mark.getValue(), word("mark"),
+                    Texts.of(mark.getValue() ? "doctor.mark-present" : "doctor.mark-missing", rule), start));
         }
         if (needs.isDirector()) {
-            checks.addAll(rules(state, plan, start));
+            checks.addAll(rules(state, plan, script));
         }
         return checks;
     }
 
-    private static List<Check> rules(HostState state, Plan plan, String start) {
+    /**
+     * The script adds the configured default route only where there is none, and leaves another one
+     * alone with a warning, except for NAT, whose replies must go back through the director (the
+     * script then refuses to start). So another gateway is WRONG for NAT and a NOTE otherwise.
+     */
+    private static Check gateway(HostNeeds.Route route, HostState state, String script) {
+        String want = route.via().text();
+        String now = state.gateways().get(route.via().isIPv6() ? "6" : "4");
+        Message what = word(route.strict() ? "gateway-nat" : "gateway");
+        if (want.equals(now)) {
+            return new Check(Verdict.OK, what, Texts.of("command", now), null);
+        }
+        if (now == null) {
+            return new Check(Verdict.WRONG, what, Texts.of("doctor.gateway-none", want),
+                    Texts.of("or-start", "ip route add default via " + want, script));
+        }
+        if (route.strict()) {
+            return new Check(Verdict.WRONG, what, Texts.of("doctor.gateway-differs", now, want),
+                    Texts.of("command", "ip route replace default via " + want));
+        }
+        return new Check(Verdict.NOTE, what, Texts.of("doctor.gateway-kept", now, want),
+                Texts.of("doctor.fix-gateway-kept", want, "ip route replace default via " + want));
+    }
+
+    private static List<Check> rules(HostState state, Plan plan, String script) {
         List<Check> checks = new ArrayList<>();
+        Message start = Texts.of("run-start", script);
         if (state.ipvsRules() == null) {
-            checks.add(new Check(false, "IPVS rules", "cannot be read: " + state.ipvsProblem(),
-                    "run as root with ipvsadm installed"));
+            Advice.Cause cause = Advice.ipvsUnreadable(state, script);
+            checks.add(new Check(false, word("ipvs-rules"), Texts.of("doctor.unreadable", cause.found()), cause.fix()));
             return checks;
         }
         Map<String, SavedRules.Entry> want = SavedRules.parse(String.join("\n", IpvsRules.restoreLines(plan)));
         Map<String, SavedRules.Entry> have = SavedRules.parse(state.ipvsRules());
         for (SavedRules.Entry entry : want.values()) {
             SavedRules.Entry found = have.get(entry.key());
-            String what = (entry.isService() ? "IPVS service " : "IPVS real server ") + entry.key();
+            Message what = Texts.of(entry.isService() ? "doctor.ipvs-service" : "doctor.ipvs-real-server", entry.key());
             if (found == null) {
-                checks.add(new Check(false, what, "missing", start));
+                checks.add(new Check(false, what, word("missing"), start));
             } else if (!found.options().equals(entry.options())) {
-                checks.add(new Check(false, what, found.describe() + ", configured " + entry.describe(),
-                        "run " + "director.sh restart (or ipvsadm -E / -e with the configured options)"));
+                checks.add(new Check(false, what, Texts.of("doctor.differs", found.describe(), entry.describe()),
+                        Texts.of("doctor.fix-restart", script)));
             } else {
-                checks.add(new Check(true, what, entry.describe(), ""));
+                checks.add(new Check(true, what, Texts.of("command", entry.describe()), null));
             }
         }
         for (SavedRules.Entry entry : have.values()) {
             if (!entry.isService() && !want.containsKey(entry.key()) && want.keySet().stream()
                     .anyMatch(k -> entry.key().startsWith(k + " -r "))) {
-                checks.add(new Check(false, "IPVS real server " + entry.key(), "present but not configured",
-                        "ipvsadm -d " + entry.key()));
+                checks.add(new Check(false, Texts.of("doctor.ipvs-real-server", entry.key()),
+                        word("not-configured-server"), Texts.of("command", "ipvsadm -d " + entry.key())));
             }
         }
         return checks;
     }
 
-    private static String list(List<String> devices) {
-        return devices.isEmpty() ? "none" : String.join(", ", devices);
+    /** A word of the doctor's: "present", "missing", "loaded"... */
+    private static Message word(String key) {
+        return Texts.of("doctor." + key);
+    }
+
+    /** The devices, or "none". */
+    private static Object devices(List<String> devices) {
+        return devices.isEmpty() ? Texts.of("none") : String.join(", ", devices);
     }
 }

@@ -25,11 +25,15 @@ import lvswizard.render.HostNeeds;
  * @param gateways  "4" and "6" to the default gateway, when there is one
  * @param modules   names under /sys/module (loaded, or built in)
  * @param marks     for each of the role's MARK rules, whether iptables -C finds it
- * @param ipvsRules ipvsadm -S -n, or null when it could not be read (no ipvsadm, not root)
+ * @param ipvsRules ipvsadm -S -n, or null when it could not be read (no ipvsadm, not root, no IPVS)
+ * @param ipvsProblem why ipvsRules is null: ipvsadm's first line of complaint
+ * @param uid       who lvs-wizard runs as (id -u; empty when unknown)
+ * @param ipvsadmMissing a director's ipvsadm could not be started (not installed)
+ * @param loadable  the role's modules that are not loaded but modprobe could load (modprobe -n)
  */
 public record HostState(Map<String, List<String>> addresses, Map<String, String> sysctls, Map<String, String> gateways,
                         Set<String> modules, Map<HostNeeds.MarkRule, Boolean> marks, String ipvsRules,
-                        String ipvsProblem) {
+                        String ipvsProblem, String uid, boolean ipvsadmMissing, Set<String> loadable) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static HostState read(Runner runner, HostNeeds needs) throws OpsException {
@@ -55,26 +59,44 @@ public record HostState(Map<String, List<String>> addresses, Map<String, String>
             argv.addAll(mark.spec());
             marks.put(mark, runner.run(Command.of(argv)).succeeded());
         }
+        Set<String> loadable = new TreeSet<>();
+        for (String module : needs.modules()) {
+            if (!modules.contains(module) && runner.run(Command.of("modprobe", "-n", "-q", module)).succeeded()) {
+                loadable.add(module);
+            }
+        }
+        Execution id = runner.run(Command.of("id", "-u"));
+        String uid = id.succeeded() ? id.stdout().strip() : "";
         String rules = null;
         String problem = null;
+        boolean ipvsadmMissing = false;
         if (needs.isDirector()) {
             Execution saved = runner.run(Command.of("ipvsadm", "-S", "-n"));
             if (saved.succeeded()) {
                 rules = saved.stdout();
             } else {
-                problem = saved.ending() == Execution.Ending.NOT_STARTED ? "ipvsadm not found"
-                        : IpvsReader.firstLine(saved.stderr());
+                ipvsadmMissing = saved.ending() == Execution.Ending.NOT_STARTED;
+                problem = ipvsadmMissing ? "ipvsadm not found" : IpvsReader.firstLine(saved.stderr());
             }
         }
-        return new HostState(addresses, sysctls, gateways, modules, marks, rules, problem);
+        return new HostState(addresses, sysctls, gateways, modules, marks, rules, problem, uid, ipvsadmMissing,
+                loadable);
+    }
+
+    public boolean root() {
+        return uid.equals("0");
+    }
+
+    /** The module is loaded (or built in), or modprobe could load it. */
+    public boolean available(String module) {
+        return modules.contains(module) || loadable.contains(module);
     }
 
     private static String run(Runner runner, Command command, boolean required) throws OpsException {
         Execution run = runner.run(command);
         if (!run.succeeded() && required) {
-            throw new OpsException(command.display() + " failed (" + run.summary() + "): "
-                    + IpvsReader.firstLine(run.stderr()) + (command.argv().get(0).equals("ip")
-                    ? "; iproute2 4.13 or later is needed for ip -j" : ""));
+            throw new OpsException(Texts.of(command.argv().get(0).equals("ip") ? "host.command-failed-ip"
+                    : "host.command-failed", command.display(), run.ended(), IpvsReader.firstLine(run.stderr())));
         }
         return run.stdout();
     }
@@ -98,7 +120,7 @@ public record HostState(Map<String, List<String>> addresses, Map<String, String>
                 map.put(link.path("ifname").asText(), list);
             }
         } catch (IOException e) {
-            throw new OpsException("cannot read the output of ip -j addr show: " + e.getMessage());
+            throw new OpsException(Texts.of("host.unreadable-output", "ip -j addr show", e.getMessage()));
         }
         return map;
     }
@@ -111,7 +133,7 @@ public record HostState(Map<String, List<String>> addresses, Map<String, String>
                 }
             }
         } catch (IOException e) {
-            throw new OpsException("cannot read the output of ip -j route: " + e.getMessage());
+            throw new OpsException(Texts.of("host.unreadable-output", "ip -j route", e.getMessage()));
         }
         return java.util.Optional.empty();
     }

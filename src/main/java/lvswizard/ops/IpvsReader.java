@@ -33,11 +33,11 @@ public final class IpvsReader {
     private String output(Command command) throws OpsException {
         Execution run = runner.run(command);
         if (run.ending() == Execution.Ending.NOT_STARTED) {
-            throw new OpsException("ipvsadm not found: install it (apt-get install ipvsadm, or yum install ipvsadm)");
+            throw new OpsException(Texts.of("ipvs.no-ipvsadm", "apt-get install ipvsadm", "yum install ipvsadm"));
         }
         if (!run.succeeded()) {
-            throw new OpsException(command.display() + " failed (" + run.summary() + "): " + firstLine(run.stderr())
-                    + hint(run.stderr()));
+            throw new OpsException(Texts.of(failure(run.stderr()), command.display(), run.ended(),
+                    firstLine(run.stderr())));
         }
         return run.stdout();
     }
@@ -46,13 +46,16 @@ public final class IpvsReader {
         return text.strip().lines().findFirst().orElse("no message");
     }
 
-    private static String hint(String stderr) {
+    /** The message for a failed listing: with the fix when ipvsadm's complaint names the cause. */
+    private static String failure(String stderr) {
         if (stderr.contains("Permission denied")) {
-            return "; run as root (sudo)";
+            return "ipvs.failed-not-root";
         }
-        if (stderr.contains("Protocol not available") || stderr.contains("built in the kernel")) {
-            return "; load the module (modprobe ip_vs): this kernel may lack IPVS";
+        // ipvsadm runs modprobe ip_vs itself before it says this: the kernel has no IPVS to load
+        if (stderr.contains("Protocol not available") || stderr.contains("built in the kernel")
+                || stderr.contains("Module ip_vs not found")) {
+            return "ipvs.failed-no-ipvs";
         }
-        return "";
+        return "host.command-failed";
     }
 }

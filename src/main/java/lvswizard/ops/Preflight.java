@@ -2,12 +2,13 @@ package lvswizard.ops;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import lvswizard.exec.Command;
-import lvswizard.exec.Execution;
 import lvswizard.exec.Runner;
 import lvswizard.render.HostNeeds;
 import lvswizard.render.IpvsRules;
 import lvswizard.render.Plan;
+import lvswizard.validation.Message;
 
 /**
  * What must hold before a role's script may start here: root, ipvsadm, IPVS in the kernel, the
@@ -15,10 +16,20 @@ import lvswizard.render.Plan;
  * every command it runs only looks.
  */
 public final class Preflight {
-    /** A failed condition: what is wrong and the fix. */
-    public record Problem(String what, String fix) {
+    /** A failed condition: what is wrong and the fix, in no language yet. */
+    public record Problem(Message what, Message fix) {
+        /** In English, as the command line prints it. */
         public String toLine() {
-            return what + "; fix: " + fix;
+            return toLine(Locale.ENGLISH);
+        }
+
+        public String toLine(Locale locale) {
+            return line().format(locale);
+        }
+
+        /** "what; fix: fix" */
+        public Message line() {
+            return Texts.of("preflight.line", what, fix);
         }
     }
 
@@ -28,46 +39,46 @@ public final class Preflight {
     /** The problems found (empty: ready to start). {@code state} is this host now. */
     public static List<Problem> check(Runner runner, HostNeeds needs, HostState state, Plan plan) {
         List<Problem> problems = new ArrayList<>();
-        Execution id = runner.run(Command.of("id", "-u"));
-        if (!id.succeeded() || !id.stdout().strip().equals("0")) {
-            problems.add(new Problem("not running as root (uid " + id.stdout().strip() + ")",
-                    "run it with sudo, or as root"));
+        if (!state.root()) {
+            problems.add(new Problem(Texts.of("preflight.not-root", state.uid()), Advice.USE_ROOT));
         }
-        if (needs.isDirector()) {
-            Execution version = runner.run(Command.of("ipvsadm", "--version"));
-            if (version.ending() == Execution.Ending.NOT_STARTED) {
-                problems.add(new Problem("ipvsadm is not installed", "apt-get install ipvsadm (or yum install ipvsadm)"));
-            }
+        if (state.ipvsadmMissing()) {
+            problems.add(new Problem(Texts.of("preflight.no-ipvsadm"), Advice.INSTALL_IPVSADM));
         }
         for (String module : needs.modules()) {
-            if (!state.modules().contains(module)
-                    && !runner.run(Command.of("modprobe", "-n", "-q", module)).succeeded()) {
-                problems.add(new Problem("kernel module " + module + " is neither loaded nor loadable",
-                        "this kernel lacks it: use a kernel with IPVS (CONFIG_IP_VS) and its schedulers as modules"));
+            if (!state.available(module)) {
+                problems.add(new Problem(Texts.of("preflight.module", module), Advice.kernelLacks(module, state)));
             }
         }
         for (String dev : needs.devices()) {
             if (!needs.tunnelDevices().contains(dev) && !state.addresses().containsKey(dev)) {
-                problems.add(new Problem("interface " + dev + " does not exist here (have: "
-                        + String.join(", ", state.addresses().keySet()) + ")",
-                        "correct the interface in the configuration, or run this role on the right host"));
+                problems.add(new Problem(Texts.of("preflight.no-interface", dev,
+                        String.join(", ", state.addresses().keySet())), Texts.of("preflight.fix-interface")));
             }
         }
         for (HostNeeds.Addr own : needs.ownAddresses()) {
             if (!state.addresses().getOrDefault(own.dev(), List.of()).contains(own.address().cidr())) {
-                problems.add(new Problem("the " + own.what() + " " + own.address().cidr() + " is not on " + own.dev(),
-                        "configure this host's own address first (ip addr add " + own.address().cidr() + " dev "
-                                + own.dev() + "), or pick the role of this host"));
+                problems.add(new Problem(Texts.of("preflight.own-address", own.what(), own.address().cidr(), own.dev()),
+                        Texts.of("preflight.fix-own-address", "ip addr add " + own.address().cidr() + " dev "
+                                + own.dev())));
             }
         }
         for (HostNeeds.Addr vip : needs.vips()) {
             List<String> other = state.devicesWith(vip.address().text()).stream().filter(d -> !d.equals(vip.dev()))
                     .toList();
             if (!other.isEmpty()) {
-                problems.add(new Problem("the VIP " + vip.address().text() + " is already on " + String.join(", ", other)
-                        + (needs.isDirector() ? ": this host is set up as a real server" : ": this host holds it "
-                        + "as a director would"), "stop the other role here first (its script's stop), "
-                        + "or remove it: ip addr del " + vip.address().text() + " dev " + other.get(0)));
+                problems.add(new Problem(Texts.of(needs.isDirector() ? "preflight.vip-as-real-server"
+                        : "preflight.vip-as-director", vip.address().text(), String.join(", ", other)),
+                        Texts.of("preflight.fix-vip", "ip addr del " + vip.address().text() + " dev " + other.get(0))));
+            }
+        }
+        if (needs.gateway() != null && needs.gateway().strict()) {
+            String want = needs.gateway().via().text();
+            String now = state.gateways().get(needs.gateway().via().isIPv6() ? "6" : "4");
+            if (now != null && !now.equals(want)) {
+                // the script refuses too (exit 6), but before anything is asked
+                problems.add(new Problem(Texts.of("preflight.nat-gateway", now),
+                        Texts.of("preflight.fix-nat-gateway", "ip route replace default via " + want)));
             }
         }
         if (needs.isDirector()) {
@@ -90,8 +101,8 @@ public final class Preflight {
         for (Plan.Service service : plan.services()) {
             String key = String.join(" ", IpvsRules.serviceSelector(service));
             if (have.containsKey(key)) {
-                problems.add(new Problem("IPVS already has the service " + key + ", which lvs-wizard did not create",
-                        "inspect it (ipvsadm -L -n) and delete it (ipvsadm -D " + key + ")"));
+                problems.add(new Problem(Texts.of("preflight.foreign-service", key),
+                        Texts.of("preflight.fix-foreign-service", "ipvsadm -L -n", "ipvsadm -D " + key)));
             }
         }
         return problems;

@@ -27,8 +27,8 @@ public final class Role {
             String name = role.strip().substring("realserver:".length());
             return plan.hosts().stream().filter(h -> h.server().name().equals(name)).findFirst()
                     .map(HostNeeds::realServer)
-                    .orElseThrow(() -> new OpsException("--role " + role + ": no real server named \"" + name
-                            + "\"; expected one of " + String.join(", ", names)));
+                    .orElseThrow(() -> new OpsException(Texts.of("role.no-such-real-server", role, name,
+                            String.join(", ", names))));
         }
         if (text.equals("realserver")) {
             Map<String, List<String>> addresses = HostState.addresses(runner);
@@ -38,10 +38,9 @@ public final class Role {
             if (here.size() == 1) {
                 return HostNeeds.realServer(here.get(0));
             }
-            throw new OpsException("--role realserver: " + (here.isEmpty() ? "no real server's address is"
-                    : here.size() + " real servers' addresses are") + " on this host; name it: --role realserver:NAME ("
-                    + String.join(", ", names) + ")");
+            throw new OpsException(here.isEmpty() ? Texts.of("role.none-here", String.join(", ", names))
+                    : Texts.of("role.several-here", here.size(), String.join(", ", names)));
         }
-        throw new OpsException("--role " + role + ": expected director, realserver or realserver:NAME");
+        throw new OpsException(Texts.of("role.unknown", role));
     }
 }

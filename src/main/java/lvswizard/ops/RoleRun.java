@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import lvswizard.exec.Command;
 import lvswizard.exec.Execution;
 import lvswizard.exec.Runner;
 import lvswizard.render.HostNeeds;
 import lvswizard.render.Plan;
+import lvswizard.validation.Message;
 
 /**
  * Runs one role's generated script on this host: preflight, the list of changes and a confirmation,
@@ -21,10 +23,14 @@ import lvswizard.render.Plan;
 public final class RoleRun {
     /** Where the run's words go, and who answers its question. */
     public interface Console {
-        void line(String text);
+        /** Something the run says, in no language yet. */
+        void say(Message text);
+
+        /** A line of the script's (or a command's) own output, shown as it is. */
+        void output(String line);
 
         /** Shows what will change and asks to go on. */
-        boolean confirm(List<String> changes);
+        boolean confirm(List<Message> changes);
     }
 
     /** Exit code when preflight fails or the operator declines: nothing was changed. */
@@ -56,48 +62,58 @@ public final class RoleRun {
     public int start(boolean dryRun) throws OpsException {
         HostState state = HostState.read(runner, needs);
         List<Preflight.Problem> problems = Preflight.check(runner, needs, state, plan);
-        if (!problems.isEmpty()) {
-            console.line("preflight: " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
-                    + ", nothing was changed:");
-            problems.forEach(p -> console.line("  " + p.toLine()));
-            return NOT_RUN;
+        if (problems.isEmpty()) {
+            say("run.preflight-ok");
+        } else {
+            say("run.preflight-failed" + (dryRun ? "-dry" : "") + (problems.size() == 1 ? ".one" : ".many"),
+                    problems.size());
+            problems.forEach(p -> say("item", p.line()));
+            if (!dryRun) {
+                return NOT_RUN;
+            }
         }
-        console.line("preflight: OK (root, tools, modules, interfaces, addresses, no foreign IPVS service)");
-        List<String> changes = Changes.ofStart(needs, state, plan);
+        List<Message> changes = Changes.ofStart(needs, state, plan);
         Path snapshotFile = Snapshot.file(outputDir, needs);
         boolean started = runner.run(Command.of("test", "-e", needs.stateDir() + "/started")).succeeded();
         Command command = scriptCommand("start");
         if (dryRun) {
-            console.line(needs.scriptName() + " start would:");
-            changes.forEach(c -> console.line("  " + c));
-            console.line(started ? "would keep the snapshot taken before the first start (" + snapshotFile + ")"
-                    : "would save a snapshot to " + snapshotFile + " (the IPVS table and " + state.sysctls().size()
-                    + " kernel settings)");
-            console.line("would run: " + command.display());
+            // all three, whatever the preflight found: the dry run's promise is the checks, the changes and the commands
+            say(problems.isEmpty() ? "run.start-would" : "run.start-would-once-fixed", needs.scriptName());
+            changes.forEach(c -> say("item", c));
+            if (started) {
+                say("run.would-keep-snapshot", snapshotFile);
+            } else {
+                say("run.would-save-snapshot", snapshotFile, state.sysctls().size());
+            }
+            say("run.would-run", command.display());
+            if (!problems.isEmpty()) {
+                say("run.dry-preflight-failed");
+                return NOT_RUN;
+            }
             return 0;
         }
+        requireScript();
         if (!console.confirm(changes)) {
-            console.line("nothing was changed");
+            say("run.nothing-changed");
             return NOT_RUN;
         }
         if (!started || !Files.exists(snapshotFile)) {
             try {
                 Snapshot.of(needs, state, clock.instant().truncatedTo(ChronoUnit.SECONDS).toString()).save(snapshotFile);
             } catch (IOException e) {
-                throw new OpsException("cannot save the snapshot " + snapshotFile + ": " + e.getMessage()
-                        + "; nothing was changed");
+                throw new OpsException(Texts.of("run.cannot-save-snapshot", snapshotFile, e.getMessage()));
             }
-            console.line("snapshot saved: " + snapshotFile + " (undo restores it)");
+            say("run.snapshot-saved", snapshotFile);
         }
         return runScript(command);
     }
 
-    public int stop(boolean dryRun) {
+    public int stop(boolean dryRun) throws OpsException {
         return simple("stop", dryRun);
     }
 
-    public int status() {
-        return simple("status", false);
+    public int status(boolean dryRun) throws OpsException {
+        return simple("status", dryRun);
     }
 
     public int undo(boolean dryRun) throws OpsException {
@@ -106,28 +122,28 @@ public final class RoleRun {
         List<Command> restore = snapshot.restoreCommands();
         Command stop = scriptCommand("stop");
         if (dryRun) {
-            console.line("undo would run:");
-            console.line("  " + stop.display());
-            restore.forEach(c -> console.line("  " + c.display()));
+            say("run.undo-would-run");
+            say("item", stop.display());
+            restore.forEach(c -> say("item", c.display()));
             return 0;
         }
-        List<String> changes = new java.util.ArrayList<>(List.of("stop " + needs.scriptName()
-                + " (removes what its start added)"));
+        requireScript();
+        List<Message> changes = new ArrayList<>(List.of(Texts.of("change.stop", needs.scriptName())));
         if (snapshot.ipvsRules() != null) {
-            changes.add("replace the whole IPVS table by the one of " + snapshot.taken() + " ("
-                    + snapshot.ipvsRules().lines().filter(l -> l.startsWith("-A")).count() + " services)");
+            changes.add(Texts.of("change.ipvs-table", snapshot.taken(),
+                    snapshot.ipvsRules().lines().filter(l -> l.startsWith("-A")).count()));
         }
-        snapshot.sysctls().forEach((path, value) -> changes.add("set " + path + " back to " + value));
+        snapshot.sysctls().forEach((path, value) -> changes.add(Texts.of("change.sysctl-back", path, value)));
         if (!console.confirm(changes)) {
-            console.line("nothing was changed");
+            say("run.nothing-changed");
             return NOT_RUN;
         }
         int code = runScript(stop);
         for (Command command : restore) {
-            Execution run = runner.run(command, (stream, line) -> console.line(line));
-            console.line("$ " + command.display() + "  (" + run.summary() + ")");
+            Execution run = runner.run(command, (stream, line) -> console.output(line));
+            say("run.ran", command.display(), run.ended());
             if (!run.succeeded()) {
-                console.line("undo stopped: " + command.display() + " failed: " + IpvsReader.firstLine(run.stderr()));
+                say("run.undo-stopped", command.display(), IpvsReader.firstLine(run.stderr()));
                 return 1;
             }
         }
@@ -135,16 +151,16 @@ public final class RoleRun {
             Files.move(file, file.resolveSibling(file.getFileName() + ".undone"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            console.line("warning: cannot set the used snapshot aside: " + e.getMessage());
+            say("run.snapshot-not-set-aside", e.getMessage());
         }
-        console.line("undone: the host is back to " + snapshot.taken());
+        say("run.undone", snapshot.taken());
         return code == 0 ? 0 : 1;
     }
 
-    private int simple(String action, boolean dryRun) {
+    private int simple(String action, boolean dryRun) throws OpsException {
         Command command = scriptCommand(action);
         if (dryRun) {
-            console.line("would run: " + command.display());
+            say("run.would-run", command.display());
             return 0;
         }
         return runScript(command);
@@ -154,13 +170,25 @@ public final class RoleRun {
         return Command.of("bash", script().toString(), action).withTimeout(timeout);
     }
 
-    private int runScript(Command command) {
-        console.line("$ " + command.display());
-        Execution run = runner.run(command, (stream, line) -> console.line(line));
+    /** A script that is not there is refused before anything is asked or changed, not left to bash (exit 127). */
+    private void requireScript() throws MissingScript {
+        if (!Files.isRegularFile(script())) {
+            throw new MissingScript(script());
+        }
+    }
+
+    private int runScript(Command command) throws OpsException {
+        requireScript();
+        console.output("$ " + command.display());
+        Execution run = runner.run(command, (stream, line) -> console.output(line));
         if (run.ending() != Execution.Ending.EXITED) {
-            console.line(needs.scriptName() + ": " + run.summary());
+            say("run.script-ended", needs.scriptName(), run.ended());
             return 1;
         }
         return run.exitCode();
+    }
+
+    private void say(String key, Object... args) {
+        console.say(Texts.of(key, args));
     }
 }

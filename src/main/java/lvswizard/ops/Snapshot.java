@@ -53,9 +53,9 @@ public record Snapshot(String role, String taken, String ipvsRules, Map<String, 
         try {
             return JSON.readValue(file.toFile(), Snapshot.class);
         } catch (JsonProcessingException e) {
-            throw new OpsException(file + ": not a snapshot lvs-wizard wrote (" + e.getOriginalMessage() + ")");
+            throw new OpsException(Texts.of("snapshot.not-ours", file, e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new OpsException("no snapshot at " + file + ": undo restores what start saved; run start first");
+            throw new OpsException(Texts.of("snapshot.none", file));
         }
     }
 
@@ -69,7 +69,7 @@ public record Snapshot(String role, String taken, String ipvsRules, Map<String, 
             }
         }
         sysctls.forEach((path, value) -> commands.add(Command.of("sysctl", "-q", "-w",
-                new HostNeeds.Setting(path, value, "").key() + "=" + value)));
+                HostNeeds.Setting.sysctlName(path) + "=" + value)));
         return commands;
     }
 }

@@ -26,13 +26,14 @@ public final class WeightEditor {
     public Command setWeight(String serviceKey, String server, int weight) throws OpsException {
         Execution saved = runner.run(Command.of("ipvsadm", "-S", "-n"));
         if (!saved.succeeded()) {
-            throw new OpsException("ipvsadm -S -n failed (" + saved.summary() + "): "
-                    + IpvsReader.firstLine(saved.stderr()));
+            throw new OpsException(Texts.of("host.command-failed", "ipvsadm -S -n", saved.ended(),
+                    IpvsReader.firstLine(saved.stderr())));
         }
         Command edit = editCommand(saved.stdout(), serviceKey, server, weight);
         Execution run = runner.run(edit);
         if (!run.succeeded()) {
-            throw new OpsException(edit.display() + " failed (" + run.summary() + "): " + IpvsReader.firstLine(run.stderr()));
+            throw new OpsException(Texts.of("host.command-failed", edit.display(), run.ended(),
+                    IpvsReader.firstLine(run.stderr())));
         }
         return edit;
     }
@@ -57,7 +58,7 @@ public final class WeightEditor {
             }
             return Command.of(argv);
         }
-        throw new OpsException("real server " + server + " of " + serviceKey + " is no longer in the IPVS table");
+        throw new OpsException(Texts.of("weight.gone", server, serviceKey));
     }
 
     /** "TCP 1.2.3.4:80" to [-t, 1.2.3.4:80]; "FWM 7" to [-f, 7]; "FWM 7 IPv6" to [-f, 7, -6]. */
@@ -72,7 +73,7 @@ public final class WeightEditor {
         try {
             return List.of(lvswizard.model.Protocol.valueOf(parts[0]).ipvsadmFlag(), parts[1]);
         } catch (IllegalArgumentException e) {
-            throw new OpsException("unknown IPVS service kind in \"" + serviceKey + "\"");
+            throw new OpsException(Texts.of("weight.unknown-service", serviceKey));
         }
     }
 }

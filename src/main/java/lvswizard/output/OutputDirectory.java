@@ -20,6 +20,11 @@ import lvswizard.render.RenderedFile;
  * Writes generated files safely: every conflict is found before anything is written, each file goes
  * to a temporary name first and is renamed into place, scripts get 0755 and the rest 0644, and an
  * existing file with other content is replaced only when forced.
+ *
+ * <p>A set of generated files is recorded in the directory's {@link Manifest}, so that the next
+ * write knows which files an earlier one made and this one no longer does (a real server removed
+ * from the configuration): those are removed when forced and unchanged since, and named otherwise.
+ * A file the manifest does not list, or one edited since it was written, is never removed.
  */
 public final class OutputDirectory {
     private static final Set<PosixFilePermission> SCRIPT = PosixFilePermissions.fromString("rwxr-xr-x");
@@ -31,13 +36,82 @@ public final class OutputDirectory {
         this.directory = directory;
     }
 
-    /** What happened to each file. */
-    public enum Outcome { WRITTEN, UNCHANGED, REPLACED }
+    /**
+     * What happened to each file. For files an earlier write made and this one does not: REMOVED
+     * (forced, unchanged since), STALE (unchanged, not forced: left) or KEPT (edited since: left).
+     */
+    public enum Outcome { WRITTEN, UNCHANGED, REPLACED, REMOVED, STALE, KEPT }
 
     public record Written(Path path, Outcome outcome) {
+        /** A file an earlier write made and this one did not (removed, or left and named). */
+        public boolean noLongerGenerated() {
+            return outcome == Outcome.REMOVED || outcome == Outcome.STALE || outcome == Outcome.KEPT;
+        }
+
+        /** "written out/director.sh"; a file no longer generated also says why it went or stayed. */
+        public String toLine() {
+            String line = outcome.name().toLowerCase(java.util.Locale.ROOT) + " " + path;
+            return switch (outcome) {
+                case REMOVED -> line + " (no longer generated, and unchanged since it was)";
+                case STALE -> line + ": no longer generated; --force removes it";
+                case KEPT -> line + ": no longer generated, but edited since it was; remove it yourself if unused";
+                default -> line;
+            };
+        }
     }
 
+    /**
+     * Writes the set of generated files, and deals with the files an earlier set had and this one
+     * has not; the result lists the set's files in order, then those.
+     */
     public List<Written> write(List<RenderedFile> files, boolean force) throws OutputException {
+        Manifest before = Manifest.read(directory);
+        Map<Path, Outcome> stale = classifyStale(before, files, force);
+        List<Written> written = new ArrayList<>(writeFiles(files, force));
+        Manifest after = Manifest.of(files);
+        for (Map.Entry<Path, Outcome> entry : stale.entrySet()) {
+            String name = entry.getKey().getFileName().toString();
+            if (entry.getValue() != Outcome.REMOVED) {
+                after = after.with(name, before.hash(name)); // still ours: a later --force may remove it
+            }
+        }
+        after.write(directory);
+        for (Map.Entry<Path, Outcome> entry : stale.entrySet()) {
+            if (entry.getValue() == Outcome.REMOVED) {
+                try {
+                    Files.deleteIfExists(entry.getKey());
+                } catch (IOException e) {
+                    throw new OutputException(entry.getKey() + ": cannot remove this file, no longer generated: "
+                            + e.getMessage());
+                }
+            }
+            written.add(new Written(entry.getKey(), entry.getValue()));
+        }
+        return written;
+    }
+
+    /** Writes one file that belongs to no generated set (a saved configuration): no manifest. */
+    public Written writeFile(RenderedFile file, boolean force) throws OutputException {
+        return writeFiles(List.of(file), force).get(0);
+    }
+
+    /** What to do with each file the manifest lists and {@code files} no longer has (and that still exists). */
+    private Map<Path, Outcome> classifyStale(Manifest before, List<RenderedFile> files, boolean force) {
+        Set<String> now = new java.util.HashSet<>();
+        files.forEach(f -> now.add(f.name()));
+        Map<Path, Outcome> stale = new LinkedHashMap<>();
+        for (String name : before.names()) {
+            Path path = directory.resolve(name);
+            if (now.contains(name) || !Files.isRegularFile(path)) {
+                continue;
+            }
+            boolean unchanged = before.hash(name).equals(Manifest.hash(path));
+            stale.put(path, !unchanged ? Outcome.KEPT : force ? Outcome.REMOVED : Outcome.STALE);
+        }
+        return stale;
+    }
+
+    private List<Written> writeFiles(List<RenderedFile> files, boolean force) throws OutputException {
         Map<Path, Outcome> outcomes = classify(files);
         List<Path> conflicts = outcomes.entrySet().stream().filter(e -> e.getValue() == Outcome.REPLACED)
                 .map(Map.Entry::getKey).toList();

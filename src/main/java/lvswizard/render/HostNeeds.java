@@ -11,6 +11,7 @@ import lvswizard.model.Forwarding;
 import lvswizard.model.TunnelType;
 import lvswizard.model.VirtualService;
 import lvswizard.validation.IpAddr;
+import lvswizard.validation.Message;
 import lvswizard.validation.Names;
 
 /**
@@ -40,10 +41,15 @@ public record HostNeeds(String name, String scriptName, String stateDir, List<St
     public record Addr(String dev, IpAddr address, String what) {
     }
 
-    /** A kernel setting under /proc/sys with the value the role needs, and why. */
-    public record Setting(String path, String value, String label) {
+    /** A kernel setting under /proc/sys with the value the role needs, and why (in no language yet). */
+    public record Setting(String path, String value, Message label) {
         /** The sysctl(8) name: net.ipv4.conf.eth0.arp_ignore (slashes kept where a name has a dot). */
         public String key() {
+            return sysctlName(path);
+        }
+
+        /** sysctl(8)'s name of a /proc/sys path. */
+        public static String sysctlName(String path) {
             String rest = path.substring("/proc/sys/".length());
             return rest.contains(".") ? rest : rest.replace('/', '.');
         }
@@ -71,10 +77,10 @@ public record HostNeeds(String name, String scriptName, String stateDir, List<St
         List<Addr> dips = plan.dips().stream().map(d -> new Addr(Names.baseDevice(dipInterface), d, "DIP")).toList();
         List<Setting> sysctls = new ArrayList<>();
         if (natFamily(plan, false)) {
-            sysctls.add(new Setting("/proc/sys/net/ipv4/ip_forward", "1", "IPv4 forwarding (NAT)"));
+            sysctls.add(new Setting("/proc/sys/net/ipv4/ip_forward", "1", Texts.of("needs.ip-forward")));
         }
         if (natFamily(plan, true)) {
-            sysctls.add(new Setting("/proc/sys/net/ipv6/conf/all/forwarding", "1", "IPv6 forwarding (NAT)"));
+            sysctls.add(new Setting("/proc/sys/net/ipv6/conf/all/forwarding", "1", Texts.of("needs.ip6-forward")));
         }
         List<Addr> vips = plan.vips().stream().map(v -> new Addr(Names.baseDevice(vipInterface), v.address(), "VIP"))
                 .toList();
@@ -115,16 +121,16 @@ public record HostNeeds(String name, String scriptName, String stateDir, List<St
         if (arpFix) {
             for (String scope : List.of("all", dev)) {
                 sysctls.add(new Setting("/proc/sys/net/ipv4/conf/" + scope + "/arp_ignore", "1",
-                        "ARP fix: answer ARP only for addresses of the receiving interface"));
+                        Texts.of("needs.arp-ignore")));
                 sysctls.add(new Setting("/proc/sys/net/ipv4/conf/" + scope + "/arp_announce", "2",
-                        "ARP fix: never announce the VIP as ARP source"));
+                        Texts.of("needs.arp-announce")));
             }
         }
         for (String tunnelDevice : tunnelDevices) {
             if (!tunnelDevice.startsWith("ip6")) {
                 for (String scope : List.of("all", tunnelDevice)) {
                     sysctls.add(new Setting("/proc/sys/net/ipv4/conf/" + scope + "/rp_filter", "0",
-                            "TUN: accept decapsulated packets from any source"));
+                            Texts.of("needs.tun-rp-filter")));
                 }
             }
         }
@@ -137,6 +143,22 @@ public record HostNeeds(String name, String scriptName, String stateDir, List<St
                 List.copyOf(devices), List.of(new Addr(dev, host.address(), "RIP")), List.copyOf(sysctls),
                 List.copyOf(vips.values()), gateway, List.of(), List.of(), List.copyOf(fouPorts),
                 List.copyOf(tunnelDevices));
+    }
+
+    /**
+     * The kernel option that provides a module the roles load: CONFIG_IP_VS, CONFIG_IP_VS_WLC,
+     * CONFIG_NET_IPIP... (what to look for in /boot/config-* when modprobe cannot find it).
+     */
+    public static String kernelOption(String module) {
+        return switch (module) {
+            case "ipip" -> "CONFIG_NET_IPIP";
+            case "fou" -> "CONFIG_NET_FOU";
+            case "ip_gre" -> "CONFIG_NET_IPGRE";
+            case "ip6_gre" -> "CONFIG_IPV6_GRE";
+            case "ip6_tunnel" -> "CONFIG_IPV6_TUNNEL";
+            case "sit" -> "CONFIG_IPV6_SIT";
+            default -> "CONFIG_" + module.toUpperCase(java.util.Locale.ROOT);
+        };
     }
 
     /** Every host of the plan: the director first, then the real servers in configuration order. */

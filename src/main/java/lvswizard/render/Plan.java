@@ -10,6 +10,7 @@ import lvswizard.model.Forwarding;
 import lvswizard.model.RealServer;
 import lvswizard.model.VirtualService;
 import lvswizard.validation.IpAddr;
+import lvswizard.validation.Message;
 
 /**
  * A valid cluster with its addresses parsed and its cross references resolved once, shared by
@@ -24,7 +25,10 @@ public record Plan(Cluster cluster, List<IpAddr> dips, List<Vip> vips, List<Serv
 
     /** A virtual service with its parsed VIP and resolved members. */
     public record Service(VirtualService spec, IpAddr vip, List<Member> members) {
-        /** Human label: "tcp 192.168.101.168:80" or "fwmark 1 (tcp 80,443 to 192.168.101.168)". */
+        /**
+         * Human label: "tcp 192.168.101.168:80" or "fwmark 1 (tcp 80,443 to 192.168.101.168)", in English
+         * for the scripts and the README (built directly: a script per real server asks for it).
+         */
         public String label() {
             if (spec.hasFwmark()) {
                 return "fwmark " + spec.fwmark() + " (" + spec.protocol() + " "
@@ -32,6 +36,15 @@ public record Plan(Cluster cluster, List<IpAddr> dips, List<Vip> vips, List<Serv
                         + vip.text() + ")";
             }
             return spec.protocol() + " " + vip.withPort(spec.port());
+        }
+
+        /** {@link #label()} in no language yet, for the operator (a fwmark service's label has a word). */
+        public Message text() {
+            if (spec.hasFwmark()) {
+                return Texts.of("service.fwmark", spec.fwmark(), spec.protocol(),
+                        String.join(",", spec.markPorts().stream().map(String::valueOf).toList()), vip.text());
+            }
+            return Texts.of("service.port", spec.protocol() + " " + vip.withPort(spec.port()));
         }
     }
 

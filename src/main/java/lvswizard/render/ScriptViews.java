@@ -153,7 +153,7 @@ public final class ScriptViews {
     private static List<Sysctl> sysctls(List<HostNeeds.Setting> settings) {
         List<Sysctl> sysctls = new ArrayList<>();
         settings.forEach(s -> sysctls.add(new Sysctl(sysctls.size(), quote(s.path()), quote(s.value()),
-                quote(s.label()))));
+                quote(s.label().english()))));
         return sysctls;
     }
 

@@ -2,33 +2,43 @@ package lvswizard.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import lvswizard.model.Director;
 import lvswizard.model.Forwarding;
+import lvswizard.validation.TextWidth;
 
-/** The cluster as a text picture, top to bottom like the how-to's: clients, router, director, real servers. */
+/**
+ * The cluster as a text picture, top to bottom like the how-to's: clients, router, director, real
+ * servers. Its words are in the locale's language (English for the README and the command line);
+ * names, addresses, interfaces and ipvsadm's words stay as they are.
+ */
 public final class TopologyDiagram {
     private TopologyDiagram() {
     }
 
-    /** At most {@code maxServers} real servers are drawn; the rest are counted. */
+    /** In English: at most {@code maxServers} real servers are drawn; the rest are counted. */
     public static List<String> lines(Plan plan, int maxServers) {
+        return lines(plan, maxServers, Locale.ENGLISH);
+    }
+
+    public static List<String> lines(Plan plan, int maxServers, Locale locale) {
         Director director = plan.cluster().director();
         List<String> lines = new ArrayList<>();
-        lines.add("client(s)");
+        lines.add(Texts.of("topology.clients").format(locale));
         lines.add("   |");
         if (plan.directorGateway() != null) {
-            lines.add("(router " + plan.directorGateway().text() + ")");
+            lines.add(Texts.of("topology.router", plan.directorGateway().text()).format(locale));
             lines.add("   |");
         }
         List<String> box = new ArrayList<>();
-        box.add("director " + director.name());
+        box.add(Texts.of("topology.director", director.name()).format(locale));
         for (Plan.Vip vip : plan.vips()) {
             box.add("  " + pad(director.vipInterface(), 8) + "VIP " + vip.address().cidr());
         }
         for (var dip : plan.dips()) {
             box.add("  " + pad(director.dipInterface(), 8) + "DIP " + dip.cidr());
         }
-        int width = box.stream().mapToInt(String::length).max().orElse(0) + 2;
+        int width = box.stream().mapToInt(TextWidth::of).max().orElse(0) + 2;
         String edge = "+" + "-".repeat(width) + "+";
         lines.add(edge);
         box.forEach(b -> lines.add("| " + pad(b, width - 1) + "|"));
@@ -36,25 +46,27 @@ public final class TopologyDiagram {
         lines.add("   |");
         int shown = Math.min(maxServers, plan.hosts().size());
         for (int i = 0; i < shown; i++) {
-            lines.add("   +-- " + hostLine(plan.hosts().get(i)));
+            lines.add("   +-- " + hostLine(plan.hosts().get(i), locale));
         }
         if (plan.hosts().size() > shown) {
-            lines.add("   +-- ... and " + (plan.hosts().size() - shown) + " more real servers");
+            lines.add("   +-- " + Texts.of("topology.more", plan.hosts().size() - shown).format(locale));
         }
         return lines;
     }
 
-    private static String hostLine(Plan.Host host) {
+    private static String hostLine(Plan.Host host, Locale locale) {
         StringBuilder line = new StringBuilder(pad(host.server().name(), 8))
-                .append(pad(host.address().cidr(), 20)).append(" on ").append(host.server().iface());
+                .append(pad(host.address().cidr(), 20)).append(' ')
+                .append(Texts.of("topology.on", host.server().iface()).format(locale));
         if (host.gateway() != null) {
-            line.append("  gw ").append(host.gateway().text());
+            line.append("  ").append(Texts.of("topology.gateway", host.gateway().text()).format(locale));
         }
         List<String> roles = new ArrayList<>();
         for (Plan.HostVip vip : host.vips()) {
             Forwarding forwarding = vip.backend().forwarding();
-            String role = forwarding.name() + (forwarding == Forwarding.NAT ? "" : " VIP "
-                    + vip.vip().text() + " on " + (forwarding == Forwarding.DR ? "lo" : "tunnel"));
+            String role = forwarding == Forwarding.NAT ? forwarding.name()
+                    : Texts.of(forwarding == Forwarding.DR ? "topology.vip.lo" : "topology.vip.tunnel",
+                    forwarding.name(), vip.vip().text()).format(locale);
             if (!roles.contains(role)) {
                 roles.add(role);
             }
@@ -65,13 +77,19 @@ public final class TopologyDiagram {
         return line.toString();
     }
 
-    /** Services and their members, one line each, as ipvsadm -L would group them. */
+    /** Services and their members, one line each, as ipvsadm -L would group them (in English). */
     public static List<String> serviceLines(Plan plan) {
+        return serviceLines(plan, Locale.ENGLISH);
+    }
+
+    public static List<String> serviceLines(Plan plan, Locale locale) {
         List<String> lines = new ArrayList<>();
         for (Plan.Service service : plan.services()) {
-            StringBuilder head = new StringBuilder(service.label()).append("  ").append(service.spec().scheduler());
+            StringBuilder head = new StringBuilder(service.text().format(locale)).append("  ")
+                    .append(service.spec().scheduler());
             if (service.spec().persistence() != null) {
-                head.append("  persistent ").append(service.spec().persistence().timeout()).append("s");
+                head.append("  ").append(Texts.of("topology.persistent", service.spec().persistence().timeout())
+                        .format(locale));
             }
             if (service.spec().name() != null) {
                 head.append("  (").append(service.spec().name()).append(")");
@@ -80,13 +98,14 @@ public final class TopologyDiagram {
             for (Plan.Member member : service.members()) {
                 lines.add("  -> " + pad(member.host().server().name(), 8)
                         + pad(member.host().address().withPort(member.port()), 24)
-                        + pad(member.backend().forwarding().name(), 5) + "weight " + member.backend().weight());
+                        + pad(member.backend().forwarding().name(), 5)
+                        + Texts.of("topology.weight", member.backend().weight()).format(locale));
             }
         }
         return lines;
     }
 
     private static String pad(String text, int width) {
-        return text.length() >= width ? text + " " : text + " ".repeat(width - text.length());
+        return TextWidth.padRight(text, width);
     }
 }

@@ -85,7 +85,8 @@ final class LabWindow extends BasicWindow {
         worker = new Thread(() -> {
             try {
                 Execution run = runner.run(command, (stream, line) -> append(line));
-                append(run.ending() == Execution.Ending.EXITED ? m.get("run.exit", run.exitCode()) : run.summary());
+                append(run.ending() == Execution.Ending.EXITED ? m.get("run.exit", run.exitCode())
+                        : run.ended().format(m.locale()));
             } finally {
                 worker = null;
             }

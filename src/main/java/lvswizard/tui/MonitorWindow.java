@@ -28,6 +28,7 @@ import lvswizard.ipvs.MonitorReport;
 import lvswizard.ops.IpvsReader;
 import lvswizard.ops.OpsException;
 import lvswizard.ops.WeightEditor;
+import lvswizard.validation.TextWidth;
 import lvswizard.wizard.Messages;
 
 /**
@@ -105,10 +106,10 @@ public final class MonitorWindow extends BasicWindow {
                 baseline = now;
             }
             MonitorReport.View builtFor = view;
-            List<MonitorReport.Line> built = MonitorReport.rows(now, baseline, builtFor, names);
+            List<MonitorReport.Line> built = MonitorReport.rows(now, baseline, builtFor, names, m.locale());
             gui.getGUIThread().invokeLater(() -> update(now, builtFor == view ? built : null, null));
         } catch (OpsException | IllegalArgumentException e) {
-            String error = e.getMessage();
+            String error = e instanceof OpsException ops ? ops.message(m.locale()) : e.getMessage();
             gui.getGUIThread().invokeLater(() -> update(table, rows, error));
         }
     }
@@ -133,7 +134,7 @@ public final class MonitorWindow extends BasicWindow {
 
     /** After a switch of view: the same table, other numbers (one build on the GUI thread). */
     private void rebuildRows() {
-        rows = MonitorReport.rows(table, baseline, view, names);
+        rows = MonitorReport.rows(table, baseline, view, names, m.locale());
         keepSelectionOnAServer();
     }
 
@@ -233,7 +234,7 @@ public final class MonitorWindow extends BasicWindow {
             status = m.get("monitor.ran", editor.setWeight(row.service().key(), row.server().address(), weight)
                     .display());
         } catch (OpsException e) {
-            status = "!" + e.getMessage();
+            status = "!" + e.message(m.locale());
         }
         timer.execute(this::poll);
     }
@@ -276,7 +277,7 @@ public final class MonitorWindow extends BasicWindow {
         g.fill(' ');
         int width = size.getColumns();
         g.enableModifiers(SGR.BOLD);
-        g.putString(0, 0, clip(m.get("monitor.title", view.name().toLowerCase(java.util.Locale.ROOT),
+        g.putString(0, 0, clip(m.get("monitor.title", MonitorReport.viewName(view, m.locale()),
                 Long.toString(interval.toMillis()), Integer.toString(table.services().size()),
                 Integer.toString(table.serverCount())), width));
         g.disableModifiers(SGR.BOLD);
@@ -291,7 +292,7 @@ public final class MonitorWindow extends BasicWindow {
         top = Math.max(0, Math.min(top, Math.max(0, rows.size() - visible)));
         for (int i = 0; i < visible && top + i < rows.size(); i++) {
             MonitorReport.Line row = rows.get(top + i);
-            boolean quiet = row.isServer() && (row.text().contains("QUIESCED") || row.text().contains("NO TRAFFIC"));
+            boolean quiet = row.quiet();
             if (top + i == selected) {
                 g.enableModifiers(SGR.REVERSE);
             } else if (quiet) {
@@ -314,12 +315,13 @@ public final class MonitorWindow extends BasicWindow {
         g.disableModifiers(SGR.REVERSE);
     }
 
+    /** At most {@code width} cells (a Chinese character takes two). */
     private static String clip(String text, int width) {
-        return text.length() <= width ? text : text.substring(0, Math.max(0, width));
+        return TextWidth.clip(text, Math.max(0, width));
     }
 
     private static String pad(String text, int width) {
-        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+        return TextWidth.fill(text, width);
     }
 
     List<MonitorReport.Line> rows() {

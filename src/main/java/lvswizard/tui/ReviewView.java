@@ -54,9 +54,9 @@ final class ReviewView implements StepView {
         lines.add("== " + m.get("review.topology") + " ==");
         if (!Validator.hasErrors(findings)) {
             Plan plan = Plan.of(draft.cluster());
-            lines.addAll(TopologyDiagram.lines(plan, 40));
+            lines.addAll(TopologyDiagram.lines(plan, 40, m.locale()));
             lines.add("");
-            lines.addAll(TopologyDiagram.serviceLines(plan));
+            lines.addAll(TopologyDiagram.serviceLines(plan, m.locale()));
         } else {
             lines.add(m.get("review.no.topology"));
         }

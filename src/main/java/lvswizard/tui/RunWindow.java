@@ -29,6 +29,7 @@ import lvswizard.ops.OpsException;
 import lvswizard.ops.RoleRun;
 import lvswizard.render.HostNeeds;
 import lvswizard.render.Plan;
+import lvswizard.validation.Message;
 import lvswizard.wizard.Draft;
 import lvswizard.wizard.HostRole;
 import lvswizard.wizard.Messages;
@@ -78,7 +79,7 @@ final class RunWindow extends BasicWindow {
         panel.addComponent(Form.row(
                 Form.button(m.get("run.dry"), () -> act(this::dryRun)),
                 Form.button(m.get("run.start"), () -> act(run -> run.start(false))),
-                Form.button(m.get("run.status"), () -> act(RoleRun::status)),
+                Form.button(m.get("run.status"), () -> act(run -> run.status(false))),
                 Form.button(m.get("run.stop"), () -> act(run -> run.stop(false))),
                 Form.button(m.get("run.undo"), () -> act(run -> run.undo(false)))));
         panel.addComponent(Form.row(
@@ -122,10 +123,12 @@ final class RunWindow extends BasicWindow {
             try {
                 int code = action.apply(run);
                 append(m.get("run.exit", code));
-                if (log.fileProblem() != null) {
-                    append("warning: " + log.fileProblem());
+                if (log.fileWarning() != null) {
+                    append(log.fileWarning().format(m.locale()));
                 }
-            } catch (OpsException | RuntimeException e) {
+            } catch (OpsException e) {
+                append(m.get("run.failed", e.message(m.locale())));
+            } catch (RuntimeException e) {
                 append(m.get("run.failed", e.getMessage()));
             } finally {
                 worker = null;
@@ -142,21 +145,27 @@ final class RunWindow extends BasicWindow {
     private int doctor(RoleRun run) throws OpsException {
         HostNeeds needs = selected();
         List<Doctor.Check> checks = Doctor.check(needs, HostState.read(logged, needs), plan);
-        checks.forEach(c -> append(c.toLine()));
-        return checks.stream().allMatch(Doctor.Check::ok) ? 0 : 1;
+        checks.forEach(c -> append(c.toLine(m.locale())));
+        return checks.stream().noneMatch(Doctor.Check::wrong) ? 0 : 1;
     }
 
     private RoleRun.Console console() {
         return new RoleRun.Console() {
             @Override
-            public void line(String text) {
-                append(text);
+            public void say(Message text) {
+                append(text.format(m.locale()));
             }
 
             @Override
-            public boolean confirm(List<String> changes) {
+            public void output(String line) {
+                append(line);
+            }
+
+            @Override
+            public boolean confirm(List<Message> changes) {
                 CompletableFuture<Boolean> answer = new CompletableFuture<>();
-                String text = m.get("run.confirm.text") + "\n- " + String.join("\n- ", changes);
+                String text = m.get("run.confirm.text") + "\n- " + String.join("\n- ",
+                        changes.stream().map(c -> c.format(m.locale())).toList());
                 gui.getGUIThread().invokeLater(() -> answer.complete(
                         Dialogs.confirm(gui, m, m.get("run.confirm.title"), text)));
                 try {

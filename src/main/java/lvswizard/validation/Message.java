@@ -10,38 +10,74 @@ import java.util.Objects;
 import java.util.ResourceBundle;
 
 /**
- * Validator wording not yet in any language: a key of the bundles lvswizard/validation/findings_*.properties
- * (UTF-8, MessageFormat patterns: '' is a single quote) and its arguments. Each argument is literal text
- * (numbers too, so that 65535 is never written 65,535) or another Message, a word such as "weight" that
- * is translated with the sentence around it.
+ * Wording not yet in any language: a bundle, a key of it and the arguments. A bundle is a pair of
+ * properties files, NAME_en and NAME_zh (UTF-8, MessageFormat patterns: '' is a single quote); the
+ * validator's is lvswizard/validation/findings, the layers above name their own with
+ * {@link Bundle#named}. Each argument is literal text (numbers too, so that 65535 is never written
+ * 65,535; commands, paths and addresses, which no language changes) or another Message, a word such
+ * as "weight" that is translated with the sentence around it.
  */
 public final class Message {
-    private static final String BUNDLE = "lvswizard.validation.findings";
+    /** The validator's wording: {@link #of} uses it. */
+    public static final Bundle FINDINGS = Bundle.named("lvswizard.validation.findings");
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
+    /** A pair of properties files, lvswizard/ops/host_en and _zh for "lvswizard.ops.host"; makes its messages. */
+    public record Bundle(String baseName) {
+        public static Bundle named(String baseName) {
+            return new Bundle(baseName);
+        }
+
+        /** The message at {@code key}; arguments other than Messages are kept as their text ("null" for null). */
+        public Message of(String key, Object... args) {
+            List<Object> list = new ArrayList<>(args.length);
+            for (Object arg : args) {
+                list.add(arg instanceof Message ? arg : String.valueOf(arg));
+            }
+            return new Message(this, key, Collections.unmodifiableList(list), false);
+        }
+
+        /** The pattern in the locale's language, else English, else null. */
+        String pattern(String key, Locale locale) {
+            if ("zh".equals(locale.getLanguage())) {
+                ResourceBundle zh = ResourceBundle.getBundle(baseName, Locale.CHINESE, NO_FALLBACK);
+                if (zh.containsKey(key)) {
+                    return zh.getString(key);
+                }
+            }
+            try {
+                return ResourceBundle.getBundle(baseName, Locale.ENGLISH, NO_FALLBACK).getString(key);
+            } catch (MissingResourceException e) {
+                return null;
+            }
+        }
+    }
+
+    private final Bundle bundle;
     private final String key;
     private final List<Object> args;
     private final boolean clipped;
 
-    private Message(String key, List<Object> args, boolean clipped) {
+    private Message(Bundle bundle, String key, List<Object> args, boolean clipped) {
+        this.bundle = Objects.requireNonNull(bundle);
         this.key = Objects.requireNonNull(key);
         this.args = args;
         this.clipped = clipped;
     }
 
-    /** The message at {@code key}; arguments other than Messages are kept as their text ("null" for null). */
+    /** The validator's message at {@code key}. */
     public static Message of(String key, Object... args) {
-        List<Object> list = new ArrayList<>(args.length);
-        for (Object arg : args) {
-            list.add(arg instanceof Message ? arg : String.valueOf(arg));
-        }
-        return new Message(key, Collections.unmodifiableList(list), false);
+        return FINDINGS.of(key, args);
     }
 
     /** The same message, shown escaped and clipped like an untrusted value (it may quote one). */
     static Message clipped(Message message) {
-        return new Message(message.key, message.args, true);
+        return new Message(message.bundle, message.key, message.args, true);
+    }
+
+    public Bundle bundle() {
+        return bundle;
     }
 
     public String key() {
@@ -59,7 +95,8 @@ public final class Message {
         for (int i = 0; i < values.length; i++) {
             values[i] = args.get(i) instanceof Message nested ? nested.format(locale) : args.get(i);
         }
-        String text = new MessageFormat(pattern(key, locale), locale).format(values);
+        String pattern = bundle.pattern(key, locale);
+        String text = pattern == null ? key : new MessageFormat(pattern, locale).format(values);
         return clipped ? Quote.clip(text) : text;
     }
 
@@ -67,31 +104,15 @@ public final class Message {
         return format(Locale.ENGLISH);
     }
 
-    /** The pattern at {@code key} in the locale's bundle, else the English one, else the key itself. */
-    private static String pattern(String key, Locale locale) {
-        boolean chinese = "zh".equals(locale.getLanguage());
-        if (chinese) {
-            ResourceBundle zh = ResourceBundle.getBundle(BUNDLE, Locale.CHINESE, NO_FALLBACK);
-            if (zh.containsKey(key)) {
-                return zh.getString(key);
-            }
-        }
-        try {
-            return ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH, NO_FALLBACK).getString(key);
-        } catch (MissingResourceException e) {
-            return key;
-        }
-    }
-
     @Override
     public boolean equals(Object o) {
-        return o instanceof Message other && key.equals(other.key) && args.equals(other.args)
-                && clipped == other.clipped;
+        return o instanceof Message other && bundle.equals(other.bundle) && key.equals(other.key)
+                && args.equals(other.args) && clipped == other.clipped;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(key, args, clipped);
+        return Objects.hash(bundle, key, args, clipped);
     }
 
     /** The English text. */

@@ -50,16 +50,16 @@ public final class Generation {
     /** Saves the draft's configuration to its config path, atomically. */
     public static void saveConfig(Draft draft) throws OutputException {
         Path file = draft.configPath().toAbsolutePath();
-        new OutputDirectory(file.getParent()).write(List.of(new RenderedFile(file.getFileName().toString(),
-                ConfigFile.toJson(draft.cluster()), false)), true);
+        new OutputDirectory(file.getParent()).writeFile(new RenderedFile(file.getFileName().toString(),
+                ConfigFile.toJson(draft.cluster()), false), true);
     }
 
     /** The files written, where the configuration went, and ready-to-paste copy lines per host. */
     public static List<String> report(Draft draft, List<OutputDirectory.Written> written, Messages m) {
         List<String> lines = new ArrayList<>();
         lines.add(m.get("generate.written", draft.outputDir()));
-        written.forEach(w -> lines.add("  " + m.get("outcome." + w.outcome().name().toLowerCase(Locale.ROOT)) + " "
-                + w.path()));
+        written.forEach(w -> lines.add("  " + m.get("outcome." + w.outcome().name().toLowerCase(Locale.ROOT),
+                w.path())));
         lines.add("  " + m.get("saved", draft.configPath()));
         lines.add("");
         lines.add(m.get("generate.copy", draft.outputDir().resolve(CopyInstructions.FILE_NAME)));
@@ -73,9 +73,10 @@ public final class Generation {
      */
     public static String summary(Draft draft, List<OutputDirectory.Written> written, Messages m) {
         Plan plan = Plan.of(draft.cluster());
-        long changed = written.stream().filter(w -> w.outcome() != OutputDirectory.Outcome.UNCHANGED).count();
+        List<OutputDirectory.Written> files = written.stream().filter(w -> !w.noLongerGenerated()).toList();
+        long changed = files.stream().filter(w -> w.outcome() != OutputDirectory.Outcome.UNCHANGED).count();
         List<String> lines = new ArrayList<>();
-        lines.add(m.get("summary.written", written.size(), draft.outputDir(), changed));
+        lines.add(m.get("summary.written", files.size(), draft.outputDir(), changed));
         lines.add(m.get("summary.saved", draft.configPath()));
         lines.add(m.get("summary.next"));
         for (Plan.Host host : plan.hosts()) {

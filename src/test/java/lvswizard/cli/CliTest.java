@@ -81,7 +81,8 @@ class CliTest {
         try (Stream<Path> files = Files.list(dir.resolve("ok"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("director.sh",
                     "realserver-rs1.sh", "realserver-rs2.sh", "lvs-director.service", "lvs-realserver-rs1.service",
-                    "lvs-realserver-rs2.service", "ipvsadm.rules", "copy-to-hosts.sh", "README.txt");
+                    "lvs-realserver-rs2.service", "ipvsadm.rules", "copy-to-hosts.sh", "README.txt",
+                    ".lvs-wizard-manifest");
         }
         Path bad = Files.writeString(dir.resolve("bad.json"), Examples.json(Examples.set(Examples.tree("seed-dr"),
                 "/services/0/vip", "\"192.168.101.999\"")));
@@ -105,6 +106,36 @@ class CliTest {
         assertThat(run("generate", "-c", "examples/seed-dr.json", "-o", out, "--flavour", "net-tools", "--force")
                 .code()).isZero();
         assertThat(Files.readString(dir.resolve("director.sh"))).contains("ifconfig");
+    }
+
+    @Test
+    void filesOfARealServerNoLongerConfiguredAreNamedAndRemovedWithForceUnlessEdited(@TempDir Path dir)
+            throws Exception {
+        String out = dir.resolve("out").toString();
+        assertThat(run("generate", "-c", "examples/seed-dr.json", "-o", out).code()).isZero();
+        var tree = Examples.tree("seed-dr");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) tree.get("realServers")).remove(1);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) tree.at("/services/0/backends")).remove(1);
+        Path oneServer = Files.writeString(dir.resolve("one.json"), Examples.json(tree));
+        Path script = dir.resolve("out/realserver-rs2.sh");
+        Path unit = dir.resolve("out/lvs-realserver-rs2.service");
+
+        Run named = run("generate", "-c", oneServer.toString(), "-o", out, "--force");
+        assertThat(named.code()).isZero();
+        assertThat(named.out()).contains("replaced " + dir.resolve("out/director.sh"),
+                "removed " + script + " (no longer generated, and unchanged since it was)",
+                "removed " + unit + " (no longer generated, and unchanged since it was)");
+        assertThat(script).doesNotExist();
+        assertThat(unit).doesNotExist();
+
+        assertThat(run("generate", "-c", "examples/seed-dr.json", "-o", out, "--force").code()).isZero();
+        Files.writeString(script, Files.readString(script) + "# my change\n");
+        Run edited = run("generate", "-c", oneServer.toString(), "-o", out, "--force");
+        assertThat(edited.code()).isZero();
+        assertThat(edited.out()).contains("kept " + script + ": no longer generated, but edited since it was; remove "
+                + "it yourself if unused", "removed " + unit);
+        assertThat(Files.readString(script)).endsWith("# my change\n");
+        assertThat(dir.resolve("out/realserver-rs1.sh")).exists();
     }
 
     @Test

@@ -65,6 +65,13 @@ class MonitorCommandTest {
         assertThat(code).isEqualTo(1);
         assertThat(e2.toString()).isEqualTo("lvs-wizard: ipvsadm -L -n failed (exit 2): Can't initialize ipvs: "
                 + "Permission denied (you must be root); run as root (sudo)\n");
+        StringWriter e3 = new StringWriter();
+        Main.execute(new String[] {"monitor", "--once"}, new PrintWriter(new StringWriter()),
+                new PrintWriter(e3, true), new FakeRunner().answer("ipvsadm", 2, "", "Can't initialize ipvs: Protocol "
+                        + "not available\nAre you sure that IP Virtual Server is built in the kernel or as module?\n"));
+        assertThat(e3.toString()).as("ipvsadm ran modprobe ip_vs itself: no module to load").isEqualTo(
+                "lvs-wizard: ipvsadm -L -n failed (exit 2): Can't initialize ipvs: Protocol not available; this kernel "
+                        + "lacks IPVS (CONFIG_IP_VS): use a kernel built with it\n");
     }
 
     @Test

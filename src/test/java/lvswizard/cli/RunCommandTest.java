@@ -42,6 +42,44 @@ class RunCommandTest {
     }
 
     @Test
+    void aDryRunNeverRunsTheScriptEvenBeforeAnyFileExists(@TempDir Path dir) {
+        Path outDir = dir.resolve("out");
+        for (String action : new String[] {"status", "stop"}) {
+            FakeHost host = FakeHost.seedDirector();
+            out.getBuffer().setLength(0);
+            assertThat(run(host, "run", "--config", SEED, "--role", "director", "--out", outDir.toString(),
+                    "--dry-run", action)).as(action).isZero();
+            assertThat(out.toString()).as(action).contains("would write the generated files to " + outDir,
+                    "would run: bash " + outDir.toAbsolutePath() + "/director.sh " + action);
+            assertThat(host.commands()).as(action).noneMatch(c -> c.argv().get(0).equals("bash"));
+        }
+        FakeHost host = FakeHost.seedDirector();
+        assertThat(run(host, "run", "--config", SEED, "--role", "director", "--out", outDir.toString(), "--dry-run",
+                "undo")).isEqualTo(1);
+        assertThat(err.toString()).contains("no snapshot at " + outDir.resolve("snapshots/director.json"));
+        assertThat(host.commands()).isEmpty();
+        assertThat(outDir).doesNotExist();
+    }
+
+    @Test
+    void aDryRunOnAHostThatFailsPreflightStillShowsTheChangesAndCommandsAndExitsOne(@TempDir Path dir) {
+        FakeHost host = FakeHost.seedDirector();
+        host.uid = "1000";
+        Path outDir = dir.resolve("out");
+        assertThat(run(host, "run", "--config", SEED, "--role", "director", "--out", outDir.toString(), "--dry-run",
+                "start")).isEqualTo(1);
+        assertThat(out.toString()).contains("preflight: 1 problem, a real start would stop here:",
+                "not running as root (uid 1000); fix: run it with sudo, or as root",
+                "director.sh start would, once the preflight passes:",
+                "add the VIP 192.168.101.168/24 to eth1", "load the IPVS service tcp 192.168.101.168:80",
+                "would save a snapshot to", "would run: bash " + outDir.toAbsolutePath() + "/director.sh start",
+                "dry run: the preflight failed; fix the problems above before start");
+        assertThat(out.toString()).doesNotContain("nothing was changed:");
+        assertThat(host.commands()).noneMatch(RunCommandTest::changesHost);
+        assertThat(outDir).doesNotExist();
+    }
+
+    @Test
     void startWritesTheFilesSnapshotsRunsTheScriptAndLogsEveryCommand(@TempDir Path dir) throws Exception {
         FakeHost host = FakeHost.seedRealServer();
         host.scripts = c -> FakeRunner.exit(c, 0, "realserver-rs1.sh: started\n", "");
@@ -172,6 +210,17 @@ class RunCommandTest {
                 "WRONG  net.ipv4.conf.all.arp_ignore: is 0, needs 1", "WRONG  VIP 192.168.101.168/32 on lo: missing",
                 "checks WRONG");
         assertThat(host.commands()).noneMatch(RunCommandTest::changesHost);
+    }
+
+    @Test
+    void doctorSaysWhenTheGatewayIsNotTheConfiguredOneWithoutFailing() {
+        FakeHost host = FakeHost.seedRealServer();
+        host.sysctls.replaceAll((path, value) -> path.endsWith("arp_ignore") ? "1" : "2");
+        host.address("lo", "192.168.101.168/32");
+        host.gateway4 = "192.0.2.1";
+        assertThat(run(host, "doctor", "--config", SEED, "--role", "realserver:rs1")).isZero();
+        assertThat(out.toString()).contains("NOTE   default gateway: 192.0.2.1, not the configured 10.10.10.1",
+                "no check WRONG, 1 NOTE (of 8)").doesNotContain("OK     default gateway");
     }
 
     private static String[] concat(String[] base, String last) {

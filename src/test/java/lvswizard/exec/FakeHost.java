@@ -20,10 +20,14 @@ public final class FakeHost implements Runner {
     public final Set<String> modules = new TreeSet<>();
     public final Set<String> files = new TreeSet<>();
     public final Set<String> marks = new TreeSet<>();
+    /** Modules this kernel was built without: modprobe cannot find them (ip_vs here: IPVS cannot work). */
+    public final Set<String> notInKernel = new TreeSet<>();
     public String uid = "0";
     public String gateway4;
     public String ipvsRules = "";
     public boolean ipvsadmInstalled = true;
+    /** When set, what ipvsadm -S -n complains (exit 2) although it runs as root on a kernel with IPVS. */
+    public String ipvsadmFails;
     public Function<Command, Execution> scripts = c -> FakeRunner.exit(c, 0, "", "");
     /** Answers for any other command, by its display form ("ipvsadm -L -n"). */
     public final Map<String, String> outputs = new LinkedHashMap<>();
@@ -68,8 +72,12 @@ public final class FakeHost implements Runner {
         } else if (line.equals("ipvsadm --version")) {
             result = ok(c, "ipvsadm v1.31 2019/12/24 (compiled with popt and IPVS v1.2.1)\n");
         } else if (line.equals("ipvsadm -S -n")) {
-            result = uid.equals("0") ? ok(c, ipvsRules)
-                    : FakeRunner.exit(c, 2, "", "Can't initialize ipvs: Permission denied (you must be root)\n");
+            result = !uid.equals("0")
+                    ? FakeRunner.exit(c, 2, "", "Can't initialize ipvs: Permission denied (you must be root)\n")
+                    : notInKernel.contains("ip_vs") ? FakeRunner.exit(c, 2, "", "Can't initialize ipvs: Protocol not "
+                    + "available\nAre you sure that IP Virtual Server is built in the kernel or as module?\n")
+                    : ipvsadmFails != null ? FakeRunner.exit(c, 2, "", ipvsadmFails + "\n")
+                    : ok(c, ipvsRules);
         } else if (line.equals("ipvsadm -C")) {
             ipvsRules = "";
             result = ok(c, "");
@@ -81,8 +89,9 @@ public final class FakeHost implements Runner {
             sysctls.put("/proc/sys/" + kv[0].replace('.', '/'), kv[1]);
             result = ok(c, "");
         } else if (a.get(0).equals("modprobe")) {
-            result = FakeRunner.exit(c, modules.contains(a.get(a.size() - 1)) || a.get(a.size() - 1).startsWith("ip_vs")
-                    ? 0 : 1, "", "");
+            String module = a.get(a.size() - 1);
+            result = FakeRunner.exit(c, !notInKernel.contains(module) && (modules.contains(module)
+                    || module.startsWith("ip_vs")) ? 0 : 1, "", "");
         } else if (a.get(0).equals("test") && a.size() == 3) {
             result = FakeRunner.exit(c, files.contains(a.get(2)) ? 0 : 1, "", "");
         } else if (a.get(0).endsWith("tables") && a.contains("-C")) {

@@ -28,7 +28,7 @@ class DoctorTest {
     void aStartedRealServerPassesEveryCheck() throws OpsException {
         List<Doctor.Check> checks = doctor(startedRealServer(), HostNeeds.realServer(SEED.hosts().get(0)));
         assertThat(checks).allMatch(Doctor.Check::ok, "all OK");
-        assertThat(checks).extracting(Doctor.Check::what).contains("net.ipv4.conf.all.arp_ignore",
+        assertThat(checks).extracting(c -> c.what().english()).contains("net.ipv4.conf.all.arp_ignore",
                 "net.ipv4.conf.eth0.arp_announce", "VIP 192.168.101.168/32 on lo", "RIP 10.10.10.11/24 on eth0",
                 "default gateway", "interface eth0");
     }
@@ -85,6 +85,94 @@ class DoctorTest {
                         + "       fix: run director.sh start",
                 "WRONG  IPVS real server -t 192.168.101.168:80 -r 10.10.10.13:80: present but not configured\n"
                         + "       fix: ipvsadm -d -t 192.168.101.168:80 -r 10.10.10.13:80");
+    }
+
+    private static FakeHost startedDirector() {
+        FakeHost host = FakeHost.seedDirector();
+        host.address("eth1", "192.168.101.168/24");
+        host.modules.addAll(List.of("ip_vs", "ip_vs_wlc"));
+        host.gateway4 = "192.168.101.254";
+        host.ipvsRules = """
+                -A -t 192.168.101.168:80 -s wlc
+                -a -t 192.168.101.168:80 -r 10.10.10.11:80 -g -w 2
+                -a -t 192.168.101.168:80 -r 10.10.10.12:80 -g -w 1
+                """;
+        return host;
+    }
+
+    private static List<String> wrong(FakeHost host) throws OpsException {
+        return doctor(host, HostNeeds.director(SEED)).stream().filter(c -> !c.ok()).map(Doctor.Check::toLine).toList();
+    }
+
+    @Test
+    void aKernelWithoutIpvsIsToldSoNotToModprobeOrBecomeRoot() throws OpsException {
+        FakeHost host = startedDirector();
+        host.modules.removeAll(List.of("ip_vs", "ip_vs_wlc"));
+        host.notInKernel.addAll(List.of("ip_vs", "ip_vs_wlc"));
+        List<String> wrong = wrong(host);
+        assertThat(wrong).containsExactly(
+                "WRONG  kernel module ip_vs: not loaded, and modprobe cannot find it\n"
+                        + "       fix: this kernel lacks IPVS (CONFIG_IP_VS): use a kernel built with IPVS and its "
+                        + "schedulers (as modules or built in)",
+                "WRONG  kernel module ip_vs_wlc: not loaded, and modprobe cannot find it\n"
+                        + "       fix: this kernel lacks IPVS (CONFIG_IP_VS): use a kernel built with IPVS and its "
+                        + "schedulers (as modules or built in)",
+                "WRONG  IPVS rules: cannot be read: this kernel has no IPVS (Can't initialize ipvs: Protocol not "
+                        + "available)\n       fix: this kernel lacks IPVS (CONFIG_IP_VS): use a kernel built with "
+                        + "IPVS and its schedulers (as modules or built in)");
+        assertThat(String.join("\n", wrong)).doesNotContain("modprobe ip_vs", "root");
+    }
+
+    @Test
+    void unreadableIpvsRulesGetTheFixForTheirCause() throws OpsException {
+        FakeHost user = startedDirector();
+        user.uid = "1000";
+        assertThat(wrong(user)).containsExactly("WRONG  IPVS rules: cannot be read: only root can read it (running as "
+                + "uid 1000)\n       fix: run it with sudo, or as root");
+        FakeHost noTool = startedDirector();
+        noTool.ipvsadmInstalled = false;
+        assertThat(wrong(noTool)).containsExactly("WRONG  IPVS rules: cannot be read: ipvsadm is not installed\n"
+                + "       fix: apt-get install ipvsadm (or yum install ipvsadm)");
+        FakeHost noScheduler = startedDirector();
+        noScheduler.modules.remove("ip_vs_wlc");
+        noScheduler.notInKernel.add("ip_vs_wlc");
+        assertThat(wrong(noScheduler)).containsExactly("WRONG  kernel module ip_vs_wlc: not loaded, and modprobe "
+                + "cannot find it\n       fix: this kernel lacks the wlc scheduler (CONFIG_IP_VS_WLC): use a kernel "
+                + "built with it, or another scheduler");
+        FakeHost unloaded = startedDirector();
+        unloaded.modules.remove("ip_vs");
+        assertThat(wrong(unloaded)).containsExactly("WRONG  kernel module ip_vs: not loaded\n"
+                + "       fix: modprobe ip_vs, or run director.sh start");
+    }
+
+    @Test
+    void anotherDefaultGatewayIsANoteNotOkAndWrongOnlyWhereNatNeedsTheDip() throws OpsException {
+        FakeHost director = startedDirector();
+        director.gateway4 = "192.0.2.1";
+        List<Doctor.Check> checks = doctor(director, HostNeeds.director(SEED));
+        assertThat(checks).noneMatch(Doctor.Check::wrong);
+        assertThat(checks).filteredOn(c -> !c.ok()).extracting(Doctor.Check::toLine).containsExactly(
+                "NOTE   default gateway: 192.0.2.1, not the configured 192.168.101.254 (start keeps a gateway that is "
+                        + "already there)\n       fix: if 192.168.101.254 is right: ip route replace default via "
+                        + "192.168.101.254; otherwise correct the gateway in the configuration");
+        assertThat(Changes.ofStart(HostNeeds.director(SEED), HostState.read(director, HostNeeds.director(SEED)), SEED))
+                .extracting(lvswizard.validation.Message::english).contains("keep the default gateway 192.0.2.1 (configured: 192.168.101.254; start adds one only where "
+                        + "there is none)");
+        director.gateway4 = null;
+        assertThat(wrong(director)).containsExactly("WRONG  default gateway: none, needs 192.168.101.254\n"
+                + "       fix: ip route add default via 192.168.101.254, or run director.sh start");
+
+        Plan nat = Plan.of(Examples.load("nat-portmap"));
+        HostNeeds app1 = HostNeeds.realServer(nat.hosts().get(0));
+        FakeHost realServer = new FakeHost().address("lo", "127.0.0.1/8").address("eth0", "10.10.20.11/24");
+        realServer.gateway4 = "10.10.20.254";
+        HostState state = HostState.read(realServer, app1);
+        assertThat(Doctor.check(app1, state, nat)).filteredOn(Doctor.Check::wrong).extracting(Doctor.Check::toLine)
+                .containsExactly("WRONG  default gateway (NAT: must be the DIP): 10.10.20.254, configured 10.10.20.1\n"
+                        + "       fix: ip route replace default via 10.10.20.1");
+        assertThat(Preflight.check(realServer, app1, state, nat)).extracting(Preflight.Problem::toLine).containsExactly(
+                "the default gateway is 10.10.20.254, but NAT replies must go back through the director; fix: ip route "
+                        + "replace default via 10.10.20.1 (the DIP)");
     }
 
     @Test

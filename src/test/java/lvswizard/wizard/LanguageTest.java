@@ -49,6 +49,17 @@ class LanguageTest {
         }
     }
 
+    /** MessageFormat swallows a single apostrophe: "the director's" must be written "the director''s". */
+    @Test
+    void noTextLosesAnApostrophe() throws IOException {
+        for (String language : new String[] {"en", "zh"}) {
+            Properties texts = load(language);
+            for (Object key : texts.keySet()) {
+                assertThat(texts.getProperty((String) key)).as(language + " " + key).doesNotContainPattern("(?<!')'(?!')");
+            }
+        }
+    }
+
     private static java.util.Set<String> placeholders(String pattern) {
         java.util.Set<String> found = new java.util.TreeSet<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\d+\\}").matcher(pattern);
