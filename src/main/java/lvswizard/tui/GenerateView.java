@@ -1,7 +1,9 @@
 package lvswizard.tui;
 
 import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.Component;
+import com.googlecode.lanterna.gui2.Interactable;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.TextBox;
@@ -29,15 +31,19 @@ final class GenerateView implements StepView {
 
     private final Panel body = new Panel(new LinearLayout());
     private final Form form;
+    private final Button focus;
 
     GenerateView(Draft draft, Messages m, TerminalSize size, Buttons buttons, String report) {
         List<Bound> fields = Fields.of(Step.GENERATE, Scope.DRAFT).stream()
                 .map((FieldSpec spec) -> new Bound(spec, At.NONE, draft, m)).toList();
         form = new Form(fields, m, size.getColumns());
         body.addComponent(form.panel());
-        body.addComponent(Form.row(Form.button(m.get("button.write"), buttons::write),
-                Form.button(m.get("button.run"), buttons::runHere), Form.button(m.get("button.lab"), buttons::lab),
-                Form.button(m.get("button.finish"), buttons::finish)));
+        Button write = Form.button(m.get("button.write"), buttons::write);
+        Button finish = Form.button(m.get("button.finish"), buttons::finish);
+        body.addComponent(Form.row(write, Form.button(m.get("button.run"), buttons::runHere),
+                Form.button(m.get("button.lab"), buttons::lab), finish));
+        // the fields come filled in: Write is what the step is for, and Finish once it is done
+        focus = report.isEmpty() ? write : finish;
         int used = form.panel().getPreferredSize().getRows() + 1;
         TextBox result = new TextBox(new TerminalSize(size.getColumns(), Math.max(3, size.getRows() - used)), report);
         result.setReadOnly(true);
@@ -47,6 +53,11 @@ final class GenerateView implements StepView {
     @Override
     public Component body() {
         return body;
+    }
+
+    @Override
+    public Interactable firstFocus() {
+        return focus;
     }
 
     @Override

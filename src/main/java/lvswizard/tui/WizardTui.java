@@ -124,7 +124,8 @@ public final class WizardTui {
     public WizardTui(WindowBasedTextGUI gui, Draft draft, Messages messages, Runner runner, Recent recent) {
         this.gui = gui;
         this.draft = draft;
-        this.saved = draft.configPath() == null ? null : draft.cluster();
+        // what there is to lose on quitting: changes since the file was read, or since a new one began
+        this.saved = draft.cluster();
         this.m = messages;
         this.runner = runner;
         this.recent = recent;
@@ -506,7 +507,8 @@ public final class WizardTui {
             }
         }
         farewell = written != null ? Generation.summary(draft, written, m)
-                : saved != null && draft.configPath() != null ? m.get("farewell.saved", draft.configPath()) : null;
+                : draft.configPath() != null && Files.exists(draft.configPath())
+                ? m.get("farewell.saved", draft.configPath()) : null;
         outcome = Outcome.QUIT;
         window.close();
     }

@@ -43,26 +43,41 @@ class JarIT {
         assertThat(bare.output()).contains("line mode", "nothing was written");
     }
 
+    /**
+     * The README's from-scratch cluster (TUN, https and dns on one VIP, three real servers on two
+     * subnets) answered from a pipe into --line --config for a file that does not exist yet: the
+     * files are exactly what generate writes for the saved configuration, under the chosen names.
+     */
     @Test
-    void pipedAnswersInLineModeWriteWhatGenerateWrites(@TempDir Path dir) throws Exception {
-        // 25 questions keep their defaults (start 2, service 7, director 6, two real servers 5 each),
-        // then the output directory, the flavour (default) and the config file name
-        String defaults = "\n".repeat(25);
-        Path answers = Files.writeString(dir.resolve("answers.txt"), defaults + dir.resolve("out") + "\n\n"
-                + dir.resolve("saved.json") + "\n");
-        Tools.Result result = Tools.run(java.util.List.of("sh", "-c", "exec \"$0\" -jar \"$1\" --line < \"$2\"",
+    void pipedAnswersBuildANewClusterThatGenerateWritesTheSame(@TempDir Path dir) throws Exception {
+        Path answers = Path.of("src/test/resources/line/tun-from-scratch.txt").toAbsolutePath();
+        Tools.Result result = Tools.run(java.util.List.of("sh", "-c",
+                "cd \"$3\" && XDG_CONFIG_HOME=\"$3/config\" exec \"$0\" -jar \"$1\" --line --config edge.json < \"$2\"",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), Jar.JAR.toString(),
-                answers.toString()));
+                answers.toString(), dir.toString()));
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("Written to", "Done.");
-        Tools.Result generated = Jar.run("generate", "-c", dir.resolve("saved.json").toString(), "-o",
+        assertThat(result.output()).contains("Written to out", "Done.", "real server web3 (10.3.0.13)");
+        assertThat(Files.readString(dir.resolve("config/lvs-wizard/recent")).strip())
+                .as("the file used last is offered at the next start").isEqualTo(dir.resolve("edge.json").toString());
+        Tools.Result generated = Jar.run("generate", "-c", dir.resolve("edge.json").toString(), "-o",
                 dir.resolve("expected").toString());
-        assertThat(generated.exitCode()).isZero();
+        assertThat(generated.exitCode()).as(generated.output()).isZero();
         try (Stream<Path> expected = Files.list(dir.resolve("expected"))) {
-            for (Path file : expected.toList()) {
+            for (Path file : expected.filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
                 assertThat(dir.resolve("out").resolve(file.getFileName())).hasSameTextualContentAs(file);
             }
         }
+        assertThat(Files.readString(dir.resolve("out/README.txt"))).contains("LVS cluster \"edge\"");
+    }
+
+    @Test
+    void aConfigurationOfAnotherFormatVersionIsRefusedInOneLine(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("v2.json"), Files.readString(Path.of("examples/seed-dr.json"))
+                .replace("\"version\" : 1", "\"version\" : 2"));
+        Tools.Result result = Jar.run("--line", "--config", config.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.output()).isEqualTo(config + ": format version 2 is not supported by lvs-wizard "
+                + lvswizard.render.Version.current() + "; it reads version 1\n");
     }
 
     @Test

@@ -43,10 +43,21 @@ final class Tmux implements AutoCloseable {
         return screen;
     }
 
+    /**
+     * Presses each key in turn, as a person does: several escape sequences in one burst are not
+     * what a terminal sees from a keyboard (and Lanterna may read a burst as one unknown sequence).
+     */
     void keys(String... keys) throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of("send-keys", "-t", "w"));
-        args.addAll(List.of(keys));
-        tmux(args.toArray(String[]::new));
+        for (String key : keys) {
+            tmux("send-keys", "-t", "w", key);
+            Thread.sleep(60);
+        }
+        Thread.sleep(90);
+    }
+
+    /** Types {@code text} literally (send-keys -l), as a user types it. */
+    void text(String text) throws IOException, InterruptedException {
+        tmux("send-keys", "-t", "w", "-l", text);
         Thread.sleep(150);
     }
 
