@@ -54,6 +54,8 @@ public final class LineWizard {
     private final Messages m;
     private final Recent recent;
     private Draft draft;
+    /** The schedulers are explained once, before the first question about one. */
+    private boolean schedulersShown;
 
     /** @param draft what to edit; null asks first (a new configuration, the file used last, another, the example) */
     public LineWizard(Prompter prompter, PrintWriter out, Messages messages, Draft draft, Recent recent) {
@@ -189,10 +191,13 @@ public final class LineWizard {
         }
     }
 
-    /** The choices of a radio field with their sentences, and the schedulers with what each is for. */
+    /** The choices of a radio field with their sentences, and (once) the schedulers with what each is for. */
     private void explain(FieldSpec field, List<String> choices) {
         if (field.id().equals("service.scheduler")) {
-            choices.forEach(c -> out.println("   " + c + " - " + m.get("sched." + c)));
+            if (!schedulersShown) {
+                choices.forEach(c -> out.println("   " + c + " - " + m.get("sched." + c)));
+                schedulersShown = true;
+            }
         } else if (field.kind() == FieldSpec.Kind.RADIO) {
             for (String choice : choices) {
                 String key = field.id() + "." + choice;

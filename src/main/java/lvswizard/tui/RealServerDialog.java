@@ -2,6 +2,7 @@ package lvswizard.tui;
 
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.gui2.BasicWindow;
+import com.googlecode.lanterna.gui2.Component;
 import com.googlecode.lanterna.gui2.GridLayout;
 import com.googlecode.lanterna.gui2.Interactable;
 import com.googlecode.lanterna.gui2.Label;
@@ -44,6 +45,7 @@ final class RealServerDialog {
     private final Label messages = new Label("");
     private final Label refusal = new Label("").setForegroundColor(TextColor.ANSI.RED);
     private final BasicWindow window;
+    private final Panel buttons;
     private Draft candidate;
     private Draft result;
     private Bound typing;
@@ -67,12 +69,10 @@ final class RealServerDialog {
             panel.addComponent(new Label(""));
             panel.addComponent(membershipGrid());
         }
-        panel.addComponent(new Label(""));
         messages.setLabelWidth(WIDTH);
-        panel.addComponent(messages);
-        panel.addComponent(refusal);
-        panel.addComponent(Form.row(Form.button(m.get("button.ok"), this::accept),
-                Form.button(m.get("button.cancel"), window::close)));
+        buttons = Form.row(Form.button(m.get("button.ok"), this::accept),
+                Form.button(m.get("button.cancel"), window::close));
+        panel.addComponent(buttons);
         for (Bound field : fields) {
             field.onChange(() -> edited(field));
         }
@@ -128,7 +128,7 @@ final class RealServerDialog {
         }
         List<VirtualService> services = candidate.cluster().services();
         for (int s = 0; s < services.size(); s++) {
-            grid.addComponent(new Label(Texts.fit((s + 1) + " " + ServicesView.describe(services.get(s)), 16)));
+            grid.addComponent(new Label(Texts.fit((s + 1) + " " + shortName(services.get(s)), 16)));
             for (FieldSpec column : columns) {
                 Bound cell = new Bound(column, At.member(s, row), candidate, m);
                 fields.add(cell);
@@ -136,6 +136,14 @@ final class RealServerDialog {
             }
         }
         return grid;
+    }
+
+    /** A service in one narrow column: its name, else its protocol and port (or mark). */
+    private static String shortName(VirtualService s) {
+        if (s.name() != null) {
+            return s.name();
+        }
+        return s.hasFwmark() ? "fwmark " + s.fwmark() : s.protocol() + " :" + (s.port() == null ? "?" : s.port());
     }
 
     private void edited(Bound field) {
@@ -188,6 +196,18 @@ final class RealServerDialog {
         }
         messages.setText(String.join("\n", shown));
         messages.setForegroundColor(errors().isEmpty() ? TextColor.ANSI.YELLOW : TextColor.ANSI.RED);
+        showLines();
+    }
+
+    /** The message lines and the refusal above the buttons, only while they say something. */
+    private void showLines() {
+        Panel panel = (Panel) window.getComponent();
+        Toggle.show(panel, refusal, null, false);
+        Toggle.show(panel, messages, null, false);
+        int at = panel.getChildrenList().indexOf(buttons);
+        Component before = at > 0 ? panel.getChildrenList().get(at - 1) : null;
+        Toggle.show(panel, messages, before, !messages.getText().isEmpty());
+        Toggle.show(panel, refusal, messages.getText().isEmpty() ? before : messages, !refusal.getText().isEmpty());
     }
 
     /** The findings located on this server (its fields and its memberships). */
@@ -204,6 +224,7 @@ final class RealServerDialog {
     private void accept() {
         if (!unreadable.isEmpty() || !errors().isEmpty()) {
             refusal.setText(m.get("rs.fix.first"));
+            showLines();
             return;
         }
         result = candidate;

@@ -1,5 +1,6 @@
 package lvswizard.tui;
 
+import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.gui2.ComboBox;
 import com.googlecode.lanterna.gui2.Component;
@@ -35,10 +36,15 @@ final class ServicesView implements StepView {
         List<VirtualService> services = draft.cluster().services();
         this.index = services.isEmpty() ? -1 : Math.max(0, Math.min(selected, services.size() - 1));
         List<Component> header = new ArrayList<>();
+        String add = m.get("button.add.service");
+        String remove = m.get("button.remove.service");
         if (services.size() > 1) {
+            // the selector takes what the two buttons leave of the row (its arrow and the gaps: 8)
+            int room = Math.min(SELECTOR_TEXT, width - TerminalTextUtils.getColumnWidth(add)
+                    - TerminalTextUtils.getColumnWidth(remove) - 8);
             ComboBox<String> selector = new ComboBox<>();
             for (int i = 0; i < services.size(); i++) {
-                selector.addItem(Texts.fit((i + 1) + ": " + describe(services.get(i)), SELECTOR_TEXT));
+                selector.addItem(Texts.fit((i + 1) + ": " + describe(services.get(i)), room));
             }
             selector.setSelectedIndex(index);
             selector.addListener((now, before, byUser) -> {
@@ -50,9 +56,9 @@ final class ServicesView implements StepView {
         } else {
             header.add(new Label(m.get(services.isEmpty() ? "service.none" : "service.one")));
         }
-        header.add(Form.button(m.get("button.add.service"), () -> actions.addService()));
+        header.add(Form.button(add, actions::addService));
         if (index >= 0) {
-            header.add(Form.button(m.get("button.remove.service"), () -> actions.removeService(index)));
+            header.add(Form.button(remove, () -> actions.removeService(index)));
         }
         this.header = Form.row(header.toArray(Component[]::new));
         body.addComponent(this.header);

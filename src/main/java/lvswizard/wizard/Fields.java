@@ -156,9 +156,26 @@ public final class Fields {
     // ---- where a finding belongs -----------------------------------------------------------
 
     /** A field at one place: where a finding is shown and fixed. */
-    public record Located(FieldSpec field, At at) {
-        /** The field as the operator sees it: "Real server 3 → Gateway". */
+    public record Located(FieldSpec field, At at, boolean whole) {
+        /** A field at one place. */
+        public Located(FieldSpec field, At at) {
+            this(field, at, false);
+        }
+
+        /**
+         * The field as the operator sees it: "Real server 3 → Gateway"; for a finding about a whole
+         * service, server or membership, that thing alone ("Service 1"), though it is shown beside
+         * {@link #field}, the widget that fixes it most often.
+         */
         public String where(Messages m) {
+            if (whole) {
+                return switch (field.scope()) {
+                    case SERVICE -> m.get("where.service.whole", at.service() + 1);
+                    case MEMBER -> m.get("where.member.whole", at.row() + 1, at.service() + 1);
+                    case REAL_SERVER -> m.get("where.server.whole", at.row() + 1);
+                    default -> m.get(field.labelKey());
+                };
+            }
             String label = m.get(field.labelKey());
             return switch (field.scope()) {
                 case SERVICE -> m.get("where.service", at.service() + 1, label);
@@ -227,7 +244,7 @@ public final class Fields {
             int row = Integer.parseInt(m.group(1));
             String anchor = c.services().isEmpty() ? "server.name" : "member.in";
             At at = c.services().isEmpty() ? At.row(row) : At.member(0, row);
-            return m.group(2) == null ? Optional.of(new Located(byId(anchor), at))
+            return m.group(2) == null ? Optional.of(new Located(byId(anchor), at, true))
                     : within(Scope.REAL_SERVER, m.group(2), At.row(row), "server.name");
         }
         if ((m = DIRECTOR.matcher(path)).matches()) {
@@ -246,7 +263,7 @@ public final class Fields {
                 : candidates.stream().filter(f -> f.shows(rest)).findFirst()
                 .or(() -> candidates.stream().filter(f -> f.isInside(rest)).findFirst());
         if (field.isEmpty() && anchor != null) {
-            field = Optional.of(byId(anchor));
+            return Optional.of(new Located(byId(anchor), at, rest.isEmpty()));
         }
         return field.map(f -> new Located(f, at));
     }

@@ -55,6 +55,16 @@ final class Tmux implements AutoCloseable {
         Thread.sleep(90);
     }
 
+    void waitUntilGone(String text) throws IOException, InterruptedException {
+        long end = System.currentTimeMillis() + TIMEOUT_MS;
+        while (screen().contains(text)) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("tmux still shows \"" + text + "\":\n" + screen());
+            }
+            Thread.sleep(50);
+        }
+    }
+
     /** Types {@code text} literally (send-keys -l), as a user types it. */
     void text(String text) throws IOException, InterruptedException {
         tmux("send-keys", "-t", "w", "-l", text);
