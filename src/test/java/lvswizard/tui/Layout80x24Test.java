@@ -34,6 +34,8 @@ class Layout80x24Test {
     /** Where the middle panel's text starts and ends at 80 columns (inside both borders). */
     private static final int MIDDLE_FROM = 17;
     private static final int MIDDLE_TO = 79;
+    /** Three English words in a row: prose that should have been translated (values are single words). */
+    private static final String ENGLISH_PROSE = "\\b[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}\\b";
 
     /** The seed with an error on each step: cluster name, VIP, gateway, a real server's address. */
     private static Cluster broken() {
@@ -66,6 +68,14 @@ class Layout80x24Test {
                 }
                 assertThat(screen.lines().allMatch(line -> TerminalTextUtils.getColumnWidth(line) <= 80)).isTrue();
                 assertThat(screen).as("the legend").contains(KeyMap.legend(KeyMap.WIZARD, m));
+                if (language == Language.ZH && step != Step.PREVIEW) {
+                    // the preview shows the generated files, which are English like every script
+                    assertThat(ui.columns(MIDDLE_FROM, MIDDLE_TO)).as(step + ": prose in Chinese\n" + screen)
+                            .doesNotContainPattern(ENGLISH_PROSE);
+                } else if (language == Language.EN && step == Step.START) {
+                    assertThat(ui.columns(MIDDLE_FROM, MIDDLE_TO)).as("the prose check finds English prose")
+                            .containsPattern(ENGLISH_PROSE);
+                }
                 String longest = longestMessage(cluster, step, m);
                 if (longest != null) {
                     assertThat(VirtualScreen.flat(ui.columns(MIDDLE_FROM, MIDDLE_TO))).as(step + " shows " + longest + "\n" + screen)
