@@ -49,7 +49,8 @@ final class LabWindow extends BasicWindow {
                 "", TextBox.Style.MULTI_LINE);
         output.setReadOnly(true);
         Panel panel = new Panel(new LinearLayout());
-        panel.addComponent(new Label(m.get("lab.intro", dir)));
+        panel.addComponent(new Label(m.get("lab.intro", dir))
+                .setLabelWidth(Math.max(20, gui.getScreen().getTerminalSize().getColumns() - 6)));
         panel.addComponent(Form.row(
                 Form.button(m.get("lab.up"), () -> act("up")),
                 Form.button(m.get("lab.test"), () -> act("test")),

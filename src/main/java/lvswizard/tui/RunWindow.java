@@ -74,7 +74,8 @@ final class RunWindow extends BasicWindow {
                 "", TextBox.Style.MULTI_LINE);
         output.setReadOnly(true);
         Panel panel = new Panel(new LinearLayout());
-        panel.addComponent(new Label(m.get("run.intro", draft.outputDir())));
+        panel.addComponent(new Label(m.get("run.intro", draft.outputDir()))
+                .setLabelWidth(Math.max(20, gui.getScreen().getTerminalSize().getColumns() - 6)));
         panel.addComponent(Form.row(new Label(m.get("run.role")), roles));
         panel.addComponent(Form.row(
                 Form.button(m.get("run.dry"), () -> act(this::dryRun)),

@@ -171,7 +171,7 @@ class WizardTmuxIT {
             tmux.waitFor("This host is");
             tmux.keys("C-n");
             tmux.waitFor("Scheduler");
-            for (String title : new String[] {"DIP interface", "10.10.10.12/24", "== Findings ==", "[director.sh]",
+            for (String title : new String[] {"DIP interface", "10.10.10.12/24", "== Findings ==", "File (of 9):  director.sh",
                 "Output directory"}) {
                 tmux.keys("C-n");
                 tmux.waitFor(title);

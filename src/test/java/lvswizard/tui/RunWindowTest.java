@@ -26,7 +26,7 @@ class RunWindowTest {
         VirtualScreen ui = new VirtualScreen(draft, Messages.of(Language.EN), host, 110, 36).start();
         ui.waitFor("This host is");
         for (String next : new String[] {"Scheduler", "DIP interface", "10.10.10.11/24", "== Findings ==",
-                "[director.sh]", "Output directory"}) {
+                "File (of 9):  director.sh", "Output directory"}) {
             ui.tabToButton("Next");
             ui.press(KeyType.Enter);
             ui.waitFor(next);
@@ -153,7 +153,7 @@ class RunWindowTest {
         try (VirtualScreen ui = new VirtualScreen(draft, Messages.of(Language.EN), host, 110, 36).start()) {
             ui.waitFor("This host is");
             for (String next : new String[] {"Scheduler", "DIP interface", "10.10.10.11/24", "== Findings ==",
-                    "[director.sh]", "Output directory"}) {
+                    "File (of 9):  director.sh", "Output directory"}) {
                 ui.tabToButton("Next");
                 ui.press(KeyType.Enter);
                 ui.waitFor(next);

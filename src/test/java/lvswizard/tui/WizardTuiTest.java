@@ -55,7 +55,7 @@ class WizardTuiTest {
             next(ui);
             ui.waitForAll("== Findings ==", "warning[dr-two-nics]", "rs1     10.10.10.11/24");
             next(ui);
-            ui.waitForAll("[director.sh]", "#!/bin/bash");
+            ui.waitForAll("File (of 9):  director.sh", "#!/bin/bash");
             next(ui);
             ui.waitFor("Output directory");
             ui.tabToButton("Write files");
