@@ -1,31 +1,17 @@
 package lvswizard.wizard;
 
-import java.util.regex.Pattern;
+import java.util.Locale;
 
-/** The wizard's steps, in order. Each owns the configuration paths whose findings it shows. */
+/**
+ * The wizard's steps, in order. Which findings a step shows follows from its fields
+ * ({@link Fields#locate}); a finding no field holds is the Review step's.
+ */
 public enum Step {
-    START(null),
-    SERVICES(Pattern.compile("^services(\\[\\d+\\](?!\\.backends).*)?$")),
-    DIRECTOR(Pattern.compile("^director(\\..*)?$")),
-    REAL_SERVERS(Pattern.compile("^(realServers.*|services\\[\\d+\\]\\.backends.*)$")),
-    REVIEW(Pattern.compile(".*")),
-    PREVIEW(null),
-    GENERATE(null);
-
-    private final Pattern owned;
-
-    Step(Pattern owned) {
-        this.owned = owned;
-    }
-
-    /** Whether a finding at {@code path} belongs to this step's fields. */
-    public boolean owns(String path) {
-        return owned != null && owned.matcher(path).matches();
-    }
+    START, SERVICES, DIRECTOR, REAL_SERVERS, REVIEW, PREVIEW, GENERATE;
 
     /** Message key of the step's title. */
     public String titleKey() {
-        return "step." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "step." + name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public Step next() {

@@ -1,0 +1,57 @@
+package lvswizard.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import lvswizard.Examples;
+import lvswizard.model.Cluster;
+import org.junit.jupiter.api.Test;
+
+/** The field catalogue: one declaration per field, each with its words in both languages. */
+class FieldsTest {
+    @Test
+    void everyFieldIsDeclaredOnceWithALabelAndHelpInBothLanguages() {
+        List<String> ids = Fields.all().stream().map(FieldSpec::id).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+        for (Language language : Language.values()) {
+            Messages m = Messages.of(language);
+            for (FieldSpec field : Fields.all()) {
+                assertThat(m.get(field.labelKey())).as(language + " label of " + field.id())
+                        .isNotEqualTo(field.labelKey());
+                assertThat(m.get(field.helpKey())).as(language + " help of " + field.id()).isNotEqualTo(field.helpKey());
+            }
+        }
+    }
+
+    @Test
+    void everyFieldReadsBackWhatItWrote() throws Invalid {
+        Draft draft = new Draft(Examples.load("fwmark-https"), null, null, null, null);
+        for (FieldSpec field : Fields.all()) {
+            if (field.kind() == FieldSpec.Kind.LIST) {
+                continue;
+            }
+            At at = switch (field.scope()) {
+                case SERVICE -> At.service(0);
+                case REAL_SERVER -> At.row(1);
+                case MEMBER -> At.member(0, 1);
+                default -> At.NONE;
+            };
+            String value = field.get(draft, at);
+            assertThat(field.get(field.set(draft, at, value), at)).as(field.id()).isEqualTo(value);
+        }
+    }
+
+    @Test
+    void findingsAboutAWholeThingAreNamedAsThatThing() {
+        Cluster c = Examples.load("tun-ipip");
+        Messages m = Messages.of(Language.EN);
+        assertThat(Fields.locate(c, "services[0]").orElseThrow().where(m)).isEqualTo("Service 1");
+        assertThat(Fields.locate(c, "services[0].backends[1]").orElseThrow().where(m))
+                .isEqualTo("Real server 2 → Service 1");
+        assertThat(Fields.locate(c, "services[0].backends[1].weight").orElseThrow().where(m))
+                .isEqualTo("Real server 2 → Service 1 → Weight");
+        assertThat(Fields.locate(c, "realServers[1].gateway").orElseThrow().where(m)).isEqualTo("Real server 2 → Gateway");
+        assertThat(Fields.locate(c, "director.dips[0]").orElseThrow().where(m)).isEqualTo("Director → DIP(s)");
+        assertThat(Fields.locate(c, "version")).as("the wizard refuses another version rather than edit it").isEmpty();
+    }
+}
