@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.googlecode.lanterna.TerminalTextUtils;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import lvswizard.Examples;
 import lvswizard.exec.Runner;
 import lvswizard.model.Cluster;
@@ -56,7 +55,7 @@ class Layout80x24Test {
         try (VirtualScreen ui = new VirtualScreen(draft, m, NO_COMMANDS, 80, 24).start()) {
             ui.waitFor(m.get("role.label"));
             for (Step step : Step.values()) {
-                StepView view = onGui(ui, () -> {
+                StepView view = ui.onGui(() -> {
                     ui.wizard.goTo(step);
                     return ui.wizard.view();
                 });
@@ -82,8 +81,8 @@ class Layout80x24Test {
                             .contains(VirtualScreen.flat(longest));
                 }
             }
-            RealServerDialog dialog = onGui(ui, () -> RealServerDialog.open(ui.gui, m, draft, 1));
-            onGui(ui, () -> {
+            RealServerDialog dialog = ui.onGui(() -> RealServerDialog.open(ui.gui, m, draft, 1));
+            ui.onGui(() -> {
                 ui.gui.addWindow(dialogWindow(dialog));
                 return null;
             });
@@ -111,21 +110,5 @@ class Layout80x24Test {
                         .orElse(false)).map(f -> Fields.problem(f, m.locale()))
                 .max((a, b) -> Integer.compare(TerminalTextUtils.getColumnWidth(a), TerminalTextUtils.getColumnWidth(b)))
                 .orElse(null);
-    }
-
-    private static <T> T onGui(VirtualScreen ui, java.util.concurrent.Callable<T> action) throws Exception {
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        ui.gui.getGUIThread().invokeAndWait(() -> {
-            try {
-                result.set(action.call());
-            } catch (Exception e) {
-                failure.set(e);
-            }
-        });
-        if (failure.get() != null) {
-            throw failure.get();
-        }
-        return result.get();
     }
 }

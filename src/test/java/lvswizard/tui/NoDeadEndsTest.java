@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import lvswizard.exec.Runner;
 import lvswizard.model.Cluster;
@@ -56,7 +55,7 @@ class NoDeadEndsTest {
                 Fields.Located where = located.get();
                 String text = Fields.problem(finding, EN.locale());
                 if (where.field().scope() == Scope.REAL_SERVER || where.field().scope() == Scope.MEMBER) {
-                    RealServerDialog dialog = onGui(ui, () -> RealServerDialog.open(ui.gui, EN, draft,
+                    RealServerDialog dialog = ui.onGui(() -> RealServerDialog.open(ui.gui, EN, draft,
                             where.at().row()));
                     Bound widget = dialog.fields().stream().filter(f -> f.is(where.field().id(), where.at()))
                             .findFirst().orElseThrow(() -> new AssertionError("no widget for " + where.field().id()
@@ -66,7 +65,7 @@ class NoDeadEndsTest {
                     if (Roster.host(broken, where.at().row()) == null) {
                         // a name that members use without a definition: its row in the table says so,
                         // and its dialog asks for what the definition needs
-                        StepView table = onGui(ui, () -> {
+                        StepView table = ui.onGui(() -> {
                             ui.wizard.show(where);
                             return ui.wizard.view();
                         });
@@ -78,7 +77,7 @@ class NoDeadEndsTest {
                                 .contains(text);
                     }
                 } else {
-                    StepView view = onGui(ui, () -> {
+                    StepView view = ui.onGui(() -> {
                         ui.wizard.show(where);
                         return ui.wizard.view();
                     });
@@ -108,21 +107,5 @@ class NoDeadEndsTest {
 
     private static String oneLine(String text) {
         return text.replaceAll("\\s+", " ");
-    }
-
-    private static <T> T onGui(VirtualScreen ui, java.util.concurrent.Callable<T> action) throws Exception {
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        ui.gui.getGUIThread().invokeAndWait(() -> {
-            try {
-                result.set(action.call());
-            } catch (Exception e) {
-                failure.set(e);
-            }
-        });
-        if (failure.get() != null) {
-            throw failure.get();
-        }
-        return result.get();
     }
 }

@@ -12,6 +12,14 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import com.googlecode.lanterna.gui2.TextGUIThread;
+
 import java.util.function.Predicate;
 import lvswizard.exec.Runner;
 import lvswizard.wizard.Draft;
@@ -23,27 +31,36 @@ final class VirtualScreen implements AutoCloseable {
 
     final DefaultVirtualTerminal terminal;
     final MultiWindowTextGUI gui;
+    /** The wizard under test; null when the screen shows another window. */
     final WizardTui wizard;
     private final TerminalScreen screen;
-    private final CompletableFuture<WizardTui.Outcome> outcome;
+    private final CompletableFuture<Object> ended = new CompletableFuture<>();
     /** Exceptions on the GUI thread; a test fails when there is any. */
-    final java.util.List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<Throwable> failures = new CopyOnWriteArrayList<>();
 
-    /**
-     * Builds the GUI on its own thread, as production does on main: a SameTextGUIThread, so that
-     * modal dialogs run a nested event loop instead of blocking the only thread that handles input.
-     */
+    /** The wizard on {@code draft}. */
     VirtualScreen(Draft draft, Messages messages, Runner runner, int columns, int rows) throws IOException {
+        this(columns, rows, gui -> new WizardTui(gui, draft, messages, runner), true);
+    }
+
+    /** Any other window: {@code show} shows it on the GUI thread until it closes; {@link #result} is what it returns. */
+    VirtualScreen(int columns, int rows, Function<MultiWindowTextGUI, Object> show) throws IOException {
+        this(columns, rows, show, false);
+    }
+
+    private VirtualScreen(int columns, int rows, Function<MultiWindowTextGUI, Object> build, boolean isWizard)
+            throws IOException {
         terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         screen = new TerminalScreen(terminal);
         screen.startScreen();
         CompletableFuture<MultiWindowTextGUI> built = new CompletableFuture<>();
-        CompletableFuture<WizardTui> wizardBuilt = new CompletableFuture<>();
-        outcome = new CompletableFuture<>();
+        CompletableFuture<Object> session = new CompletableFuture<>();
+        // Built on its own thread, as production does on main: a SameTextGUIThread, so that modal
+        // dialogs run a nested event loop instead of blocking the only thread that handles input.
         Thread thread = new Thread(() -> {
             try {
                 MultiWindowTextGUI g = new MultiWindowTextGUI(screen);
-                g.getGUIThread().setExceptionHandler(new com.googlecode.lanterna.gui2.TextGUIThread.ExceptionHandler() {
+                g.getGUIThread().setExceptionHandler(new TextGUIThread.ExceptionHandler() {
                     @Override
                     public boolean onIOException(IOException e) {
                         failures.add(e);
@@ -56,24 +73,24 @@ final class VirtualScreen implements AutoCloseable {
                         return false;
                     }
                 });
-                WizardTui w = new WizardTui(g, draft, messages, runner);
                 built.complete(g);
-                wizardBuilt.complete(w);
-                outcome.complete(w.run());
+                Object shown = build.apply(g);
+                session.complete(shown);
+                ended.complete(shown instanceof WizardTui w ? w.run() : shown);
             } catch (Throwable t) {
                 failures.add(t);
                 built.completeExceptionally(t);
-                wizardBuilt.completeExceptionally(t);
-                outcome.completeExceptionally(t);
+                session.completeExceptionally(t);
+                ended.completeExceptionally(t);
             }
-        }, "wizard-under-test");
+        }, "window-under-test");
         thread.setDaemon(true);
         thread.start();
         try {
-            gui = built.get(TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
-            wizard = wizardBuilt.get(TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            gui = built.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            wizard = isWizard ? (WizardTui) session.get(TIMEOUT_MS, TimeUnit.MILLISECONDS) : null;
         } catch (Exception e) {
-            throw new IOException("the wizard did not start", e);
+            throw new IOException("the window did not start", e);
         }
     }
 
@@ -82,7 +99,29 @@ final class VirtualScreen implements AutoCloseable {
     }
 
     WizardTui.Outcome outcome() throws Exception {
-        return outcome.get(TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return (WizardTui.Outcome) ended.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** What a window other than the wizard returned when it closed. */
+    Object result() throws Exception {
+        return ended.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs {@code action} on the GUI thread (where a modal dialog's loop runs) and returns what it gives. */
+    <T> T onGui(Callable<T> action) throws Exception {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        gui.getGUIThread().invokeAndWait(() -> {
+            try {
+                result.set(action.call());
+            } catch (Exception e) {
+                failure.set(e);
+            }
+        });
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return result.get();
     }
 
     /** The screen as text, one line per row; a wide character's second cell is skipped. */
@@ -217,6 +256,12 @@ final class VirtualScreen implements AutoCloseable {
         throw new AssertionError("Tab never reached " + what + ":\n" + text());
     }
 
+    /** Tabs to the button and presses it. */
+    void click(String label) throws InterruptedException {
+        tabToButton(label);
+        press(KeyType.Enter);
+    }
+
     void tabToButton(String label) throws InterruptedException {
         tabTo(i -> i instanceof Button b && b.getLabel().equals(label), "the button " + label);
     }
@@ -231,8 +276,8 @@ final class VirtualScreen implements AutoCloseable {
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
         gui.getGUIThread().invokeLater(done::countDown);
         long end = System.currentTimeMillis() + TIMEOUT_MS;
-        while (!done.await(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            if (outcome.isDone()) {
+        while (!done.await(20, TimeUnit.MILLISECONDS)) {
+            if (ended.isDone()) {
                 return;
             }
             if (System.currentTimeMillis() < end) {
