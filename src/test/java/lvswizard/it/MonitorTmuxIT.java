@@ -61,7 +61,8 @@ class MonitorTmuxIT {
             tmux.waitForAll("rate view", "CPS", "INBPS");
             tmux.keys("Down", "w");
             tmux.waitForAll("Quiesce a real server", "Set the weight of");
-            tmux.keys("Enter");
+            // a destructive question opens on No: one step back to Yes
+            tmux.keys("BTab", "Enter");
             tmux.waitFor("Ran: ipvsadm -e");
             tmux.keys("q");
             tmux.waitFor("EXIT=0");
