@@ -67,6 +67,11 @@ public final class JlinePrompter implements LineWizard.Prompter, AutoCloseable {
     }
 
     @Override
+    public boolean interactive() {
+        return !echoAnswers;
+    }
+
+    @Override
     public void close() throws IOException {
         terminal.close();
     }

@@ -38,10 +38,18 @@ public final class LineWizard {
     /** Asks one question; returns the answer, or the default on an empty line. Throws at end of input. */
     public interface Prompter {
         String ask(String question, String defaultValue, List<String> choices) throws EndOfInput;
+
+        /**
+         * Whether a person answers (who can read a refusal and answer again). Piped answers cannot:
+         * after a refused one every later answer would land on the wrong question.
+         */
+        default boolean interactive() {
+            return true;
+        }
     }
 
     /** The input ended before the wizard finished. */
-    public static final class EndOfInput extends Exception {
+    public static class EndOfInput extends Exception {
         public EndOfInput() {
             super("end of input");
         }
@@ -95,7 +103,13 @@ public final class LineWizard {
                 }
                 step = step.next();
             }
+        } catch (Refused e) {
+            out.println(e.reason);
+            out.flush();
+            return 2;
         } catch (EndOfInput e) {
+            // the prompt that found the end of the input is still on its line
+            out.println();
             out.println(m.get("line.eof"));
             out.flush();
             return 2;
@@ -175,11 +189,15 @@ public final class LineWizard {
             if (answer.equals("-") && choices.isEmpty()) {
                 answer = "";
             }
+            if (answer.equals("?") && !(field.kind() == FieldSpec.Kind.TEXT && field.keys().matcher("?").matches())) {
+                out.println("   " + m.get(field.helpKey()));
+                continue;
+            }
             Draft candidate;
             try {
                 candidate = field.set(draft, at, answer);
             } catch (Invalid e) {
-                out.println(m.get("line.invalid", e.text(m)));
+                refuse(question, answer, e.text(m));
                 continue;
             }
             List<Finding> errors = errorsAt(candidate, field, at);
@@ -187,7 +205,28 @@ public final class LineWizard {
                 draft = candidate;
                 return;
             }
-            errors.forEach(f -> out.println(m.get("line.invalid", f.message(m.locale()))));
+            refuse(question, answer, errors.get(0).message(m.locale()));
+            errors.stream().skip(1).forEach(f -> out.println(m.get("line.invalid", f.message(m.locale()))));
+        }
+    }
+
+    /**
+     * Says why an answer was not accepted; from a pipe that ends the session (the next answers were
+     * meant for the next questions), from a person the question is asked again.
+     */
+    private void refuse(String question, String answer, String why) throws Refused {
+        out.println(m.get("line.invalid", why));
+        if (!prompter.interactive()) {
+            throw new Refused(m.get("line.refused.piped", question, answer));
+        }
+    }
+
+    /** A piped answer was refused: nothing is written. */
+    private static final class Refused extends EndOfInput {
+        private final String reason;
+
+        Refused(String reason) {
+            this.reason = reason;
         }
     }
 
@@ -203,7 +242,7 @@ public final class LineWizard {
                 String key = field.id() + "." + choice;
                 String text = m.get(key);
                 if (!text.equals(key)) {
-                    out.println("   " + choice + ": " + text);
+                    out.println("   " + (text.startsWith(choice) ? text : choice + ": " + text));
                 }
             }
         }
@@ -223,7 +262,7 @@ public final class LineWizard {
             if (choices.contains(normalised)) {
                 return normalised;
             }
-            out.println(m.get("line.choices", String.join(", ", choices)));
+            refuse(question, normalised, m.get("line.choices", String.join(", ", choices)));
         }
     }
 
@@ -336,7 +375,7 @@ public final class LineWizard {
                     && Integer.parseInt(parts[1]) <= size) {
                 return parts[0] + " " + (Integer.parseInt(parts[1]) - 1);
             }
-            out.println(m.get("line.list.choices", size));
+            refuse(m.get("line.list"), text, m.get("line.list.choices", size));
         }
     }
 
@@ -386,28 +425,40 @@ public final class LineWizard {
         return Optional.of(Step.values()[steps.indexOf(back)]);
     }
 
+    /**
+     * Saves the configuration first (the operator has just named the file, and nothing they did is
+     * lost whatever happens to the files), then writes the files; when the output directory holds
+     * other files that the operator does not want replaced, it asks for another directory.
+     */
     private int finish() throws EndOfInput {
         askFields(Step.GENERATE, At.NONE, Scope.DRAFT);
         draft = draft.withConfigPath(askConfigPath());
         try {
-            List<OutputDirectory.Written> written = Generation.write(draft, conflict -> {
-                boolean replace = yes(m.get("generate.replace", draft.outputDir()));
-                if (!replace) {
-                    out.println(conflict.getMessage());
-                }
-                return replace;
-            });
-            if (written == null) {
-                return 1;
-            }
+            Generation.saveConfig(draft);
             recent.remember(draft.configPath());
-            Generation.report(draft, written, m).forEach(out::println);
-            out.println();
-            out.println(Generation.summary(draft, written, m));
-            out.println(m.get("line.done"));
-            out.flush();
-            return 0;
-        } catch (OutputException e) {
+            out.println(m.get("saved", draft.configPath()));
+            while (true) {
+                List<OutputDirectory.Written> written = Generation.writeFiles(draft, conflict -> {
+                    out.println(conflict.getMessage());
+                    return yes(m.get("generate.replace", draft.outputDir()));
+                });
+                if (written != null) {
+                    Generation.report(draft, written, m).forEach(out::println);
+                    out.println();
+                    out.println(Generation.summary(draft, written, m));
+                    out.println(m.get("line.done"));
+                    out.flush();
+                    return 0;
+                }
+                String other = prompter.ask(m.get("line.other.out"), "", List.of());
+                if (other == null || other.isBlank()) {
+                    out.println(m.get("line.not.written", draft.configPath()));
+                    out.flush();
+                    return 1;
+                }
+                draft = draft.withOutput(Path.of(other.trim()), draft.flavour());
+            }
+        } catch (OutputException | RuntimeException e) {
             out.println(m.get("save.failed", e.getMessage()));
             return 1;
         }

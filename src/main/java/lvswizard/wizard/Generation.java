@@ -32,6 +32,17 @@ public final class Generation {
      */
     public static <E extends Exception> List<OutputDirectory.Written> write(Draft draft, ReplaceQuestion<E> question)
             throws OutputException, E {
+        List<OutputDirectory.Written> written = writeFiles(draft, question);
+        if (written != null) {
+            saveConfig(draft);
+        }
+        return written;
+    }
+
+    /** The files alone, as {@link #write} writes them: null when the operator declined to replace others. */
+    public static <E extends Exception> List<OutputDirectory.Written> writeFiles(Draft draft,
+                                                                               ReplaceQuestion<E> question)
+            throws OutputException, E {
         List<RenderedFile> files = new Renderer(Templates.packaged()).render(draft.cluster(), draft.flavour());
         OutputDirectory out = new OutputDirectory(draft.outputDir());
         List<OutputDirectory.Written> written;
@@ -43,7 +54,6 @@ public final class Generation {
             }
             written = out.write(files, true);
         }
-        saveConfig(draft);
         return written;
     }
 

@@ -76,6 +76,11 @@ class LineWizardTest {
             String line = lines.poll();
             return line.isBlank() ? defaultValue : line;
         }
+
+        @Override
+        public boolean interactive() {
+            return false;
+        }
     }
 
     private static int run(LineWizard.Prompter prompter, Draft draft, StringWriter out) {
@@ -179,6 +184,41 @@ class LineWizardTest {
         assertThat(answers.asked.get(0)).startsWith("Start from (new/open/example)");
         assertThat(answers.asked).contains("This host is (director/real-server/all)");
         assertThat(out.toString()).doesNotContain("192.168.101", "10.10.10", "seed-dr");
+    }
+
+    @Test
+    void aRefusedPipedAnswerStopsRatherThanShiftEveryAnswerAfterIt(@TempDir Path dir) throws Exception {
+        StringWriter out = new StringWriter();
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(TUN_FROM_SCRATCH));
+        lines.set(lines.indexOf("443"), "4430000");
+        Draft fresh = Opening.newConfiguration(dir.resolve("edge.json")).withOutput(dir.resolve("out"), null);
+        assertThat(run(new Piped(lines), fresh, out)).as(out.toString()).isEqualTo(2);
+        assertThat(out.toString()).contains("Stopped: the piped answer \"4430000\" to \"Service 1 → Port\" was not"
+                + " accepted").doesNotContain("Written to");
+        assertThat(dir.resolve("edge.json")).doesNotExist();
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void decliningToReplaceOtherFilesKeepsTheConfigurationAndAsksForAnotherDirectory(@TempDir Path dir)
+            throws Exception {
+        Files.createDirectories(dir.resolve("out"));
+        Files.writeString(dir.resolve("out/director.sh"), "another cluster's script\n");
+        StringWriter out = new StringWriter();
+        Scripted answers = new Scripted(Map.of("add, edit N", List.of("done", "done"),
+                "Cluster name", List.of("mine"), "Files in", List.of("no"),
+                "Another output directory", List.of(dir.resolve("out2").toString())));
+        assertThat(run(answers, seed(dir), out)).as(out.toString()).isZero();
+        assertThat(ConfigFile.read(dir.resolve("saved.json")).name()).isEqualTo("mine");
+        assertThat(Files.readString(dir.resolve("out/director.sh"))).isEqualTo("another cluster's script\n");
+        assertSameFilesAsGenerate(dir.resolve("saved.json"), dir.resolve("out2"));
+
+        StringWriter again = new StringWriter();
+        Scripted none = new Scripted(Map.of("add, edit N", List.of("done", "done"), "Cluster name", List.of("yours"),
+                "Files in", List.of("no"), "Another output directory", List.of("")));
+        assertThat(run(none, seed(dir), again)).isEqualTo(1);
+        assertThat(again.toString()).contains("No files were written; the configuration is saved in");
+        assertThat(ConfigFile.read(dir.resolve("saved.json")).name()).as("the edits are kept").isEqualTo("yours");
     }
 
     @Test
