@@ -38,16 +38,31 @@ public final class Renderer {
         for (Plan.Host host : plan.hosts()) {
             String name = host.server().name();
             ScriptViews.Header header = header(cluster, flavour, "lvs-realserver-" + name,
-                    "LVS real server " + name + ": VIPs and the ARP fix");
+                    "LVS real server " + name + ": " + realServerDuty(host));
             files.add(new RenderedFile(realServerScript(name),
                     templates.render("realserver.sh.mustache", ScriptViews.realServer(host, header)), true));
             files.add(unit(header, realServerScript(name)));
         }
         files.add(new RenderedFile(CopyInstructions.FILE_NAME, templates.render("copy-to-hosts.sh.mustache",
-                Map.of("generator", Version.generator(), "cluster", cluster.name(),
+                Map.of("generator", Version.generator(), "cluster", cluster.name(), "firstWhy", realServersFirst(plan),
                         "lines", CopyInstructions.lines(plan, ""))), true));
         files.add(new RenderedFile("README.txt", templates.render("README.txt.mustache", readme(plan)), false));
         return files;
+    }
+
+    /** What a real server's script sets up: NAT members hold no VIP and need no ARP fix, only the route back. */
+    private static String realServerDuty(Plan.Host host) {
+        boolean holdsVips = host.uses(Forwarding.DR) || host.uses(Forwarding.TUN);
+        boolean routesBack = host.uses(Forwarding.NAT);
+        return holdsVips && routesBack ? "VIPs, the ARP fix and the route back through the director"
+                : holdsVips ? "VIPs and the ARP fix" : "the route back through the director";
+    }
+
+    /** Why the real servers start before the director, for the forwarding methods the plan uses. */
+    public static String realServersFirst(Plan plan) {
+        return plan.uses(Forwarding.DR) || plan.uses(Forwarding.TUN)
+                ? "their ARP fix must be in place before the director sends them traffic"
+                : "their replies must route back through the director before it sends them traffic";
     }
 
     private static ScriptViews.Header header(Cluster cluster, Flavour flavour, String unit, String description) {
@@ -78,7 +93,7 @@ public final class Renderer {
         diagram.addAll(TopologyDiagram.serviceLines(plan).stream().limit(40).toList());
         return Map.of("cluster", plan.cluster().name(), "generator", Version.generator(),
                 "underline", "=".repeat(title.length()), "diagram", diagram, "hosts", hosts,
-                "checks", checks(plan));
+                "checks", checks(plan), "firstWhy", realServersFirst(plan));
     }
 
     private static String expectedSpread(Plan.Service service) {

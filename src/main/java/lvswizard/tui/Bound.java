@@ -47,7 +47,7 @@ final class Bound {
     }
 
     private static TextBox textBox(FieldSpec spec, String value) {
-        TextBox box = new TextBox(new TerminalSize(spec.width(), 1), value);
+        TextBox box = new FieldBox(new TerminalSize(spec.width(), 1), value);
         // a value from a file that the filter would refuse stays editable: the validator says what is wrong
         if (spec.keys().matcher(value).matches()) {
             box.setValidationPattern(spec.keys());

@@ -499,16 +499,19 @@ public final class WizardTui {
     }
 
     private void quit() {
+        boolean discarded = false;
         if (unsaved()) {
             int answer = Dialogs.choose(gui, m, m.get("quit.title"), m.get("quit.unsaved"), 2,
                     m.get("button.save.quit"), m.get("button.quit.nosave"), m.get("button.cancel"));
             if (answer == 2 || answer == 0 && !save()) {
                 return;
             }
+            discarded = answer == 1;
         }
-        farewell = written != null ? Generation.summary(draft, written, m)
-                : draft.configPath() != null && Files.exists(draft.configPath())
-                ? m.get("farewell.saved", draft.configPath()) : null;
+        boolean onDisk = draft.configPath() != null && Files.exists(draft.configPath());
+        farewell = discarded ? onDisk ? m.get("farewell.discarded", draft.configPath()) : m.get("farewell.discarded.new")
+                : written != null ? Generation.summary(draft, written, m)
+                : onDisk ? m.get("farewell.saved", draft.configPath()) : null;
         outcome = Outcome.QUIT;
         window.close();
     }

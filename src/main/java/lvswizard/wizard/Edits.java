@@ -45,13 +45,14 @@ public final class Edits {
     /**
      * A new service on the last one's VIP with the same members (a second port of one site is the
      * common case), its port left for the operator; the first service of a cluster gets port 80 and
-     * every real server with {@code forwarding}.
+     * every real server with {@code forwarding}. A member's own port is not copied: a NAT mapping
+     * made for one port (80 to 8080) is no guess for another (443).
      */
     public static Cluster addService(Cluster c, Forwarding forwarding) {
         List<VirtualService> services = new ArrayList<>(c.services());
         VirtualService last = services.isEmpty() ? null : services.get(services.size() - 1);
-        List<Backend> members = last != null ? last.backends() : c.realServers().stream()
-                .map(s -> member(s.name(), forwarding)).toList();
+        List<Backend> members = last != null ? last.backends().stream().map(Edits::withoutPort).toList()
+                : c.realServers().stream().map(s -> member(s.name(), forwarding)).toList();
         services.add(new VirtualService(null, last == null ? Protocol.TCP : last.protocol(),
                 last == null ? null : last.vip(), last == null ? Integer.valueOf(FIRST_PORT) : null, null, null,
                 last == null ? Scheduler.WLC : last.scheduler(), null, null, members));
@@ -93,6 +94,11 @@ public final class Edits {
         TunnelType type = tun ? tunnel == null ? TunnelType.IPIP : tunnel : null;
         return new Backend(b.realServer(), forwarding == Forwarding.NAT ? b.port() : null, b.weight(), forwarding,
                 type, type == TunnelType.GUE ? b.tunnelPort() : null, b.upperThreshold(), b.lowerThreshold());
+    }
+
+    private static Backend withoutPort(Backend b) {
+        return new Backend(b.realServer(), null, b.weight(), b.forwarding(), b.tunnelType(), b.tunnelPort(),
+                b.upperThreshold(), b.lowerThreshold());
     }
 
     /** A new member of a service with the wizard's defaults: weight 1, no port of its own. */

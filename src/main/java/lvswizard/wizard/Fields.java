@@ -112,22 +112,22 @@ public final class Fields {
             field("member.in", Step.REAL_SERVERS, Scope.MEMBER, null).labels("field.member", "help.member")
                     .check().access(Fields::isMember, Fields::setMember).when((d, at) -> true).build(),
             field("member.port", Step.REAL_SERVERS, Scope.MEMBER, "port").labels("field.memberPort", "help.memberPort")
-                    .text(DIGITS_5, 5, Codec.INTEGER).when((d, at) -> backend(d, at) != null
+                    .text(DIGITS_5, 6, Codec.INTEGER).when((d, at) -> backend(d, at) != null
                             && (backend(d, at).forwarding() == Forwarding.NAT || backend(d, at).port() != null))
                     .build(),
             field("member.weight", Step.REAL_SERVERS, Scope.MEMBER, "weight").labels("field.weight", "help.weight")
-                    .text(DIGITS_5, 5, Codec.INTEGER).build(),
+                    .text(DIGITS_5, 6, Codec.INTEGER).build(),
             field("member.forwarding", Step.REAL_SERVERS, Scope.MEMBER, "forwarding", "tunnelType").labels(
                     "field.forwarding", "help.memberForwarding").choice(d -> MEMBER_FORWARDING, null)
                     .access(Fields::memberForwarding, Fields::setMemberForwarding).build(),
             field("member.tunnelPort", Step.REAL_SERVERS, Scope.MEMBER, "tunnelPort").labels("field.tunnelPort",
-                    "help.tunnelPort").text(DIGITS_5, 5, Codec.INTEGER).when((d, at) -> backend(d, at) != null
+                    "help.tunnelPort").text(DIGITS_5, 6, Codec.INTEGER).when((d, at) -> backend(d, at) != null
                             && (backend(d, at).tunnelType() == TunnelType.GUE || backend(d, at).tunnelPort() != null))
                     .build(),
             field("member.upperThreshold", Step.REAL_SERVERS, Scope.MEMBER, "upperThreshold").labels("field.upper",
-                    "help.upper").text(DIGITS_5, 5, Codec.INTEGER).build(),
+                    "help.upper").text(DIGITS_5, 6, Codec.INTEGER).build(),
             field("member.lowerThreshold", Step.REAL_SERVERS, Scope.MEMBER, "lowerThreshold").labels("field.lower",
-                    "help.lower").text(DIGITS_5, 5, Codec.INTEGER).build(),
+                    "help.lower").text(DIGITS_5, 6, Codec.INTEGER).build(),
             // Generate
             field("outputDir", Step.GENERATE, Scope.DRAFT, null).labels("generate.out", "help.out")
                     .text(PATH, 40, Codec.STRING).access((d, at) -> d.outputDir().toString(), Fields::setOutput).build(),

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import lvswizard.config.ConfigFile;
+import lvswizard.model.Forwarding;
 import lvswizard.output.OutputDirectory;
 import lvswizard.output.OutputException;
 import lvswizard.render.CopyInstructions;
@@ -88,7 +89,7 @@ public final class Generation {
         List<String> lines = new ArrayList<>();
         lines.add(m.get("summary.written", files.size(), draft.outputDir(), changed));
         lines.add(m.get("summary.saved", draft.configPath()));
-        lines.add(m.get("summary.next"));
+        lines.add(m.get(plan.uses(Forwarding.DR) || plan.uses(Forwarding.TUN) ? "summary.next" : "summary.next.nat"));
         for (Plan.Host host : plan.hosts()) {
             lines.add("  " + m.get("summary.realserver", host.server().name(), host.address().text(),
                     Renderer.realServerScript(host.server().name())));

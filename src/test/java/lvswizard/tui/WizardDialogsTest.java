@@ -72,12 +72,22 @@ class WizardDialogsTest {
             ui.press(KeyType.Enter);
             ui.waitFor("Real server 1");
             ui.tabTo(i -> i instanceof TextBox box && box.getText().equals("2"), "rs1's weight in service 1");
-            ui.press(KeyType.Backspace);
+            ui.type("5");
+            assertThat(((TextBox) ui.focused()).getText()).as("typed over, not appended: 5, not 25").isEqualTo("5");
+            ui.press(KeyType.ReverseTab);
+            ui.press(KeyType.Tab);
+            ui.press(KeyType.ArrowLeft);
+            ui.type("7");
+            assertThat(((TextBox) ui.focused()).getText()).as("an arrow first edits in place").isEqualTo("75");
+            ui.ctrl('u');
+            assertThat(((TextBox) ui.focused()).getText()).as("Ctrl-U clears").isEmpty();
             ui.type("5");
             ui.tabToButton("OK");
             ui.press(KeyType.Enter);
             ui.waitUntilGone("Real server 1");
             assertThat(ui.wizard.draft().cluster().services().get(0).backends().get(0).weight()).isEqualTo(5);
+            assertThat(ui.wizard.draft().cluster().services().get(0).backends().get(0).forwarding().toString())
+                    .isEqualTo("dr");
             ui.ctrl('c');
             ui.outcome();
         }

@@ -111,6 +111,8 @@ class WizardTuiTest {
             ui.tabToButton("Quit without saving");
             ui.press(KeyType.Enter);
             assertThat(ui.outcome()).isEqualTo(WizardTui.Outcome.QUIT);
+            assertThat(ui.wizard.farewell()).as("what the terminal says afterwards")
+                    .isEqualTo("lvs-wizard: changes discarded; nothing was saved.");
         }
     }
 

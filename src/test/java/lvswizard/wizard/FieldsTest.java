@@ -42,6 +42,15 @@ class FieldsTest {
     }
 
     @Test
+    void aNewServiceTakesTheMembersButNotTheirPortMapping() {
+        Cluster nat = Examples.load("nat-portmap");
+        assertThat(nat.services().get(0).backends()).allSatisfy(b -> assertThat(b.port()).isEqualTo(8080));
+        Cluster added = Edits.addService(nat, lvswizard.model.Forwarding.NAT);
+        assertThat(added.services().get(1).backends()).hasSize(3).allSatisfy(b -> assertThat(b.port()).isNull());
+        assertThat(added.services().get(1).vip()).isEqualTo(nat.services().get(0).vip());
+    }
+
+    @Test
     void findingsAboutAWholeThingAreNamedAsThatThing() {
         Cluster c = Examples.load("tun-ipip");
         Messages m = Messages.of(Language.EN);
