@@ -53,7 +53,7 @@ final class Dialogs {
         int[] answer = {safe};
         BasicWindow window = window(m, title, () -> { }, null);
         Panel panel = (Panel) window.getComponent();
-        for (String line : wrap(text, WIDTH)) {
+        for (String line : wrap(text, widthFor(gui))) {
             panel.addComponent(new Label(line));
         }
         panel.addComponent(new Label(""));
@@ -112,12 +112,15 @@ final class Dialogs {
     static void help(WindowBasedTextGUI gui, Messages m, String text, List<KeyMap.Binding> keys) {
         BasicWindow window = window(m, m.get("help.title"), () -> { }, focused -> null);
         Panel panel = (Panel) window.getComponent();
-        for (String line : wrap(text, WIDTH)) {
+        int width = widthFor(gui);
+        for (String line : wrap(text.isEmpty() ? m.get("help.dialog") : text, width)) {
             panel.addComponent(new Label(line));
         }
         panel.addComponent(new Label(""));
-        for (String line : KeyMap.help(keys, m).split("\n")) {
-            panel.addComponent(new Label(line));
+        for (KeyMap.Binding binding : keys) {
+            for (String line : wrapHanging(KeyMap.line(binding, keys, m), width, KeyMap.indent(keys))) {
+                panel.addComponent(new Label(line));
+            }
         }
         panel.addComponent(new Label(""));
         Button ok = Form.button(m.get("button.ok"), window::close);
@@ -155,6 +158,11 @@ final class Dialogs {
             }
         });
         return window;
+    }
+
+    /** The text width of a dialog on this screen: at most {@link #WIDTH}, and inside the borders. */
+    static int widthFor(WindowBasedTextGUI gui) {
+        return Math.max(20, Math.min(WIDTH, gui.getScreen().getTerminalSize().getColumns() - 6));
     }
 
     /** F1 anywhere; ? unless it is being typed into a text box. */

@@ -45,9 +45,12 @@ final class GenerateView implements StepView {
         // the fields come filled in: Write is what the step is for, and Finish once it is done
         focus = report.isEmpty() ? write : finish;
         int used = form.panel().getPreferredSize().getRows() + 1;
-        TextBox result = new TextBox(new TerminalSize(size.getColumns(), Math.max(3, size.getRows() - used)), report);
-        result.setReadOnly(true);
-        body.addComponent(result);
+        if (!report.isEmpty()) {
+            TextBox result = new TextBox(new TerminalSize(size.getColumns(), Math.max(3, size.getRows() - used)),
+                    report);
+            result.setReadOnly(true);
+            body.addComponent(result);
+        }
     }
 
     @Override

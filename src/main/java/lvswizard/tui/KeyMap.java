@@ -40,14 +40,14 @@ final class KeyMap {
         return line.toString();
     }
 
-    /** The help window's list: each key with the longer sentence of what it does. */
-    static String help(List<Binding> bindings, Messages m) {
-        int width = bindings.stream().mapToInt(b -> TerminalTextUtils.getColumnWidth(b.keys())).max().orElse(0);
-        StringBuilder text = new StringBuilder();
-        for (Binding binding : bindings) {
-            text.append(binding.keys()).append(" ".repeat(width - binding.keys().length() + 2))
-                    .append(m.get(binding.action() + ".long")).append('\n');
-        }
-        return text.toString().stripTrailing();
+    /** The help window's line for one key: the key, then the longer sentence of what it does. */
+    static String line(Binding binding, List<Binding> bindings, Messages m) {
+        return binding.keys() + " ".repeat(indent(bindings) - binding.keys().length())
+                + m.get(binding.action() + ".long");
+    }
+
+    /** Where the sentences start: after the widest key and two spaces. */
+    static int indent(List<Binding> bindings) {
+        return bindings.stream().mapToInt(b -> TerminalTextUtils.getColumnWidth(b.keys())).max().orElse(0) + 2;
     }
 }

@@ -126,6 +126,10 @@ final class LabWindow extends BasicWindow {
             closeWindow();
             return true;
         }
+        if (Dialogs.isHelpKey(key, getFocusedInteractable())) {
+            Dialogs.help(gui, m, m.get("help.lab"), KeyMap.DIALOG);
+            return true;
+        }
         if (key.isCtrlDown() && key.getCharacter() != null && key.getCharacter() == 'c') {
             runner.cancelAll();
             interrupted = true;

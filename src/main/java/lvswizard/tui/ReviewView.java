@@ -46,9 +46,10 @@ final class ReviewView implements StepView {
         }
         List<String> lines = new ArrayList<>();
         lines.add("== " + m.get("review.findings") + " ==");
+        int width = size.getColumns() - 2;
         for (Finding finding : findings) {
-            lines.add(Fields.line(draft.cluster(), finding, m));
-            lines.add("    " + finding.rule().why(m.locale()));
+            lines.addAll(Dialogs.wrapHanging(Fields.line(draft.cluster(), finding, m), width, 4));
+            Dialogs.wrap(finding.rule().why(m.locale()), width - 4).forEach(line -> lines.add("    " + line));
         }
         lines.add("");
         lines.add("== " + m.get("review.topology") + " ==");

@@ -228,6 +228,10 @@ final class RunWindow extends BasicWindow {
             closeWindow();
             return true;
         }
+        if (Dialogs.isHelpKey(key, getFocusedInteractable())) {
+            Dialogs.help(gui, m, m.get("help.run"), KeyMap.DIALOG);
+            return true;
+        }
         if (key.isCtrlDown() && key.getCharacter() != null && key.getCharacter() == 'c') {
             runner.cancelAll();
             interrupted = true;

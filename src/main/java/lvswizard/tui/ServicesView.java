@@ -27,6 +27,8 @@ final class ServicesView implements StepView {
     private final Label listError = new Label("").setForegroundColor(TextColor.ANSI.RED);
     private final Label schedulerHint = new Label("");
     private final Panel header;
+    private ComboBox<String> selector;
+    private int selectorRoom;
     private final Form form;
     private final Messages m;
     private final int index;
@@ -42,9 +44,10 @@ final class ServicesView implements StepView {
             // the selector takes what the two buttons leave of the row (its arrow and the gaps: 8)
             int room = Math.min(SELECTOR_TEXT, width - TerminalTextUtils.getColumnWidth(add)
                     - TerminalTextUtils.getColumnWidth(remove) - 8);
-            ComboBox<String> selector = new ComboBox<>();
+            selector = new ComboBox<>();
+            selectorRoom = room;
             for (int i = 0; i < services.size(); i++) {
-                selector.addItem(Texts.fit((i + 1) + ": " + describe(services.get(i)), room));
+                selector.addItem(item(services, i));
             }
             selector.setSelectedIndex(index);
             selector.addListener((now, before, byUser) -> {
@@ -76,15 +79,28 @@ final class ServicesView implements StepView {
         show(draft);
     }
 
-    /** "tcp 192.168.1.10:443 (web)" or "fwmark 1 (web)": how a service is named in lists. */
+    /** "web: tcp 192.168.1.10:443" or "fwmark 1": how a service is named in lists, its name first. */
     static String describe(VirtualService s) {
         String what = s.hasFwmark() ? "fwmark " + s.fwmark() : s.protocol() + " " + (s.vip() == null ? "?" : s.vip())
                 + ":" + (s.port() == null ? "?" : s.port());
-        return Texts.visible(s.name() == null ? what : what + " (" + s.name() + ")");
+        return Texts.visible(s.name() == null ? what : s.name() + ": " + what);
     }
 
-    /** The hint under the form follows the chosen scheduler. */
+    private String item(List<VirtualService> services, int i) {
+        return Texts.fit((i + 1) + " " + describe(services.get(i)), selectorRoom);
+    }
+
+    /** The hint under the form follows the chosen scheduler, the selector the service's name and port. */
     void show(Draft draft) {
+        if (selector != null && index >= 0) {
+            String now = item(draft.cluster().services(), index);
+            if (!now.equals(selector.getItem(index))) {
+                // items are replaced without the user's hand: the selector's listener ignores that
+                selector.removeItem(index);
+                selector.addItem(index, now);
+                selector.setSelectedIndex(index);
+            }
+        }
         schedulerHint.setText(index < 0 ? "" : m.get("sched." + draft.cluster().services().get(index).scheduler()));
     }
 

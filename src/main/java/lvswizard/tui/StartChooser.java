@@ -4,7 +4,12 @@ import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.Panel;
+import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
+import com.googlecode.lanterna.gui2.WindowListenerAdapter;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.nio.file.Path;
 import java.util.Optional;
 import lvswizard.config.ConfigException;
@@ -23,9 +28,28 @@ final class StartChooser {
     private StartChooser() {
     }
 
-    static Draft choose(WindowBasedTextGUI gui, Messages m, Recent recent) {
+    /** The answer: the draft to edit, or none (quit, or Ctrl-C: {@code interrupted}). */
+    record Choice(Draft draft, boolean interrupted) {
+    }
+
+    static Choice choose(WindowBasedTextGUI gui, Messages m, Recent recent) {
         Draft[] chosen = {null};
-        BasicWindow window = Dialogs.window(m, m.get("app.title", Version.current()), () -> { }, null);
+        boolean[] interrupted = {false};
+        BasicWindow window = Dialogs.window(m, m.get("app.title", Version.current()), () -> { },
+                focused -> m.get("help.start"));
+        window.addWindowListener(new WindowListenerAdapter() {
+            @Override
+            public void onInput(Window w, KeyStroke key, AtomicBoolean deliver) {
+                Character c = key.getCharacter();
+                boolean ctrlC = key.getKeyType() == KeyType.Character && key.isCtrlDown() && c != null && c == 'c';
+                if (ctrlC || key.getKeyType() == KeyType.F10
+                        || key.getKeyType() == KeyType.Character && !key.isCtrlDown() && c != null && c == 'q') {
+                    interrupted[0] = ctrlC;
+                    deliver.set(false);
+                    w.close();
+                }
+            }
+        });
         Panel panel = (Panel) window.getComponent();
         panel.addComponent(new Label(m.get("start.question")));
         panel.addComponent(new Label(""));
@@ -58,7 +82,7 @@ final class StartChooser {
         panel.addComponent(new Label(m.get("start.hint")));
         window.setFocusedInteractable(reopen.orElse(first));
         gui.addWindowAndWait(window);
-        return chosen[0];
+        return new Choice(chosen[0], interrupted[0]);
     }
 
     /** Why a file cannot be opened (one line), or null when it can. */

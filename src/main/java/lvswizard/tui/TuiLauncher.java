@@ -41,9 +41,11 @@ public final class TuiLauncher {
     public static int launch(Draft draft, Messages messages, Recent recent) {
         String[] farewell = {null};
         int code = launch(gui -> {
-            Draft start = draft != null ? draft : StartChooser.choose(gui, messages, recent);
+            StartChooser.Choice choice = draft != null ? new StartChooser.Choice(draft, false)
+                    : StartChooser.choose(gui, messages, recent);
+            Draft start = choice.draft();
             if (start == null) {
-                return 0;
+                return choice.interrupted() ? 130 : 0;
             }
             WizardTui wizard = new WizardTui(gui, start, messages, new ExecRunner(), recent);
             WizardTui.Outcome outcome = wizard.run();

@@ -180,6 +180,18 @@ public final class WizardTui {
         }
     }
 
+    /**
+     * From Review: the step that holds the field, and for a real server's field its dialog too (after
+     * this key is handled, so that the dialog's own loop does not run inside the list's action).
+     */
+    private void open(Fields.Located where) {
+        show(where);
+        Scope scope = where.field().scope();
+        if (scope == Scope.REAL_SERVER || scope == Scope.MEMBER) {
+            gui.getGUIThread().invokeLater(() -> new ActionsImpl().editServer(where.at().row()));
+        }
+    }
+
     /** The step on screen, for tests. */
     StepView view() {
         return view;
@@ -235,7 +247,9 @@ public final class WizardTui {
 
     /** The step's name and the file it saves to (or that it has none yet). */
     private String title() {
-        String file = draft.configPath() == null ? m.get("title.unsaved") : Texts.visible(draft.configPath().toString());
+        Path path = draft.configPath();
+        String file = path == null ? m.get("title.unsaved") : Files.exists(path) ? Texts.visible(path.toString())
+                : m.get("title.new", Texts.visible(path.toString()));
         return Texts.fit(m.get(step.titleKey()) + "  ·  " + file, contentColumns);
     }
 
@@ -249,7 +263,7 @@ public final class WizardTui {
             case DIRECTOR -> new FormView(form(Step.DIRECTOR, Scope.DIRECTOR));
             case REAL_SERVERS -> new RealServersView(draft, serverIndex, m, size.getColumns(),
                     Math.max(2, size.getRows() - 6), actions);
-            case REVIEW -> new ReviewView(draft, m, size, this::show);
+            case REVIEW -> new ReviewView(draft, m, size, this::open);
             case PREVIEW -> new PreviewView(renderOrEmpty(), m, size);
             case GENERATE -> new GenerateView(draft, m, new TerminalSize(size.getColumns(), size.getRows() - 2),
                     new GenerateButtons(), report);
@@ -483,7 +497,7 @@ public final class WizardTui {
         }
         try {
             List<OutputDirectory.Written> files = Generation.write(draft, conflict -> Dialogs.confirm(gui, m,
-                    m.get("generate.out"), m.get("generate.replace", draft.outputDir())));
+                    m.get("generate.out"), conflict.getMessage() + "\n\n" + m.get("generate.replace", draft.outputDir())));
             if (files == null) {
                 return false;
             }

@@ -128,6 +128,50 @@ class WizardDialogsTest {
     }
 
     @Test
+    void theStartScreenQuitsOnQAndF10AndCtrlCLikeEveryScreen() throws Exception {
+        for (KeyType key : new KeyType[] {KeyType.F10, KeyType.Escape}) {
+            try (VirtualScreen ui = new VirtualScreen(80, 24, gui -> StartChooser.choose(gui, EN,
+                    lvswizard.wizard.Recent.none()))) {
+                ui.waitFor("New configuration");
+                ui.press(key);
+                assertThat(ui.result()).isEqualTo(new StartChooser.Choice(null, false));
+            }
+        }
+        try (VirtualScreen ui = new VirtualScreen(80, 24, gui -> StartChooser.choose(gui, EN,
+                lvswizard.wizard.Recent.none()))) {
+            ui.waitFor("New configuration");
+            ui.type("q");
+            assertThat(ui.result()).isEqualTo(new StartChooser.Choice(null, false));
+        }
+        try (VirtualScreen ui = new VirtualScreen(80, 24, gui -> StartChooser.choose(gui, EN,
+                lvswizard.wizard.Recent.none()))) {
+            ui.waitFor("New configuration");
+            ui.ctrl('c');
+            assertThat(ui.result()).isEqualTo(new StartChooser.Choice(null, true));
+        }
+    }
+
+    @Test
+    void theHelpWindowFitsAnEightyColumnScreen(@TempDir Path dir) throws Exception {
+        Draft draft = new Draft(Examples.load("seed-dr"), HostRole.ALL, dir.resolve("saved.json"), dir.resolve("out"),
+                Flavour.IPROUTE2);
+        try (VirtualScreen ui = new VirtualScreen(draft, EN, NO_COMMANDS, 80, 24).start()) {
+            ui.waitFor("This host is");
+            ui.press(KeyType.F1);
+            String screen = ui.waitFor("─Help─");
+            assertThat(screen.lines().filter(l -> l.contains("│")).toList()).as(screen).allSatisfy(line ->
+                    assertThat(line.trim()).startsWith("│").endsWith("│"));
+            assertThat(screen).as("the key lines wrap inside the window").contains(
+                    "Tab    Tab and Shift-Tab move between fields and buttons; the step", "list on the left opens any step.");
+            ui.type("?");
+            ui.press(KeyType.Escape);
+            ui.waitUntilGone("─Help─");
+            ui.ctrl('c');
+            ui.outcome();
+        }
+    }
+
+    @Test
     void detectShowsWhatItWouldChangeAndChangesOnlyWhenAsked(@TempDir Path dir) throws Exception {
         String addr = "[{\"ifname\":\"lo\",\"addr_info\":[{\"local\":\"127.0.0.1\",\"prefixlen\":8,\"scope\":\"host\"}]},"
                 + "{\"ifname\":\"ens3\",\"addr_info\":[{\"local\":\"10.10.10.10\",\"prefixlen\":24,\"scope\":\"global\"}]},"
@@ -139,14 +183,15 @@ class WizardDialogsTest {
             ui.waitFor("This host is");
             ui.tabToButton("Detect from this host");
             ui.press(KeyType.Enter);
-            ui.waitForAll("would change", "Director → DIP interface: eth0 -> ens3", "Director → VIP interface: eth1 -> ens4");
+            ui.waitForAll("would be filled in from this host", "Director → DIP interface: eth0 -> ens3",
+                    "Director → VIP interface: eth1 -> ens4");
             assertThat(((Button) ui.focused()).getLabel()).isEqualTo("No");
             ui.press(KeyType.Enter);
-            ui.waitUntilGone("would change");
+            ui.waitUntilGone("would be filled in");
             assertThat(ui.wizard.draft().cluster().director().dipInterface()).isEqualTo("eth0");
             ui.tabToButton("Detect from this host");
             ui.press(KeyType.Enter);
-            ui.waitFor("would change");
+            ui.waitFor("would be filled in");
             ui.tabToButton("Yes");
             ui.press(KeyType.Enter);
             ui.waitFor("Took 2 values from this host.");
