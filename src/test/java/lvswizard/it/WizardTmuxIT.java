@@ -77,7 +77,7 @@ class WizardTmuxIT {
             tmux.text("443");
             tmux.keys("BTab", "BTab", "BTab", "BTab", "BTab");
             tmux.keys("Enter");
-            tmux.waitFor("2: tcp 10.1.0.100/24:?");
+            tmux.waitFor("2 tcp 10.1.0.100/24:?");
             tmux.text("dns");
             tmux.keys("Tab", "Enter", "Down", "Enter", "Tab", "Tab");
             tmux.text("53");
