@@ -46,11 +46,11 @@ import lvswizard.ops.Preflight;
 import lvswizard.ops.Role;
 import lvswizard.ops.RoleRun;
 import lvswizard.ops.WeightEditor;
-import lvswizard.render.HostNeeds;
-import lvswizard.render.IpvsRules;
-import lvswizard.render.Plan;
+import lvswizard.plan.HostNeeds;
+import lvswizard.plan.IpvsRules;
+import lvswizard.plan.Plan;
 import lvswizard.render.TopologyDiagram;
-import lvswizard.validation.Message;
+import lvswizard.text.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,10 +77,15 @@ class TranslationsTest {
     private static final Set<String> SAME_IN_BOTH = Set.of("lvswizard/validation/findings_en.properties:what.fwmark");
     /** The bundles of the layers below the windows: the scenarios must reach each of their keys. */
     private static final List<String> HOST_BUNDLES = List.of("lvswizard.ops.texts", "lvswizard.render.texts",
+            "lvswizard.plan.texts",
             "lvswizard.ipvs.texts", "lvswizard.exec.texts");
     /** Keys no scenario reaches, and why. */
     private static final Map<String, String> UNREACHED = Map.of(
-            "lvswizard.ops.texts:run.snapshot-not-set-aside", "needs a rename that fails after a successful undo");
+            "lvswizard.ops.texts:run.snapshot-not-set-aside", "needs a rename that fails after a successful undo",
+            "lvswizard.plan.texts:address.invalid", "a finding's reason: FindingTextsTest reaches it",
+            "lvswizard.plan.texts:address.brackets", "a finding's reason: FindingTextsTest reaches it",
+            "lvswizard.plan.texts:address.white-space", "a finding's reason: FindingTextsTest reaches it",
+            "lvswizard.plan.texts:address.required", "a finding's reason: FindingTextsTest reaches it");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T23:25:56Z"), ZoneOffset.UTC);
 
     /** One text the operator reads, in Chinese, with the literal words in it (names, commands, ipvsadm's). */
@@ -101,6 +106,7 @@ class TranslationsTest {
         assertThat(english).extracting(f -> RESOURCES.relativize(f).toString()).contains(
                 "lvswizard/messages_en.properties", "lvswizard/validation/findings_en.properties",
                 "lvswizard/ops/texts_en.properties", "lvswizard/render/texts_en.properties",
+                "lvswizard/plan/texts_en.properties",
                 "lvswizard/ipvs/texts_en.properties", "lvswizard/exec/texts_en.properties");
         List<String> problems = new ArrayList<>();
         for (Path enFile : english) {
@@ -217,13 +223,13 @@ class TranslationsTest {
         String header = report.get(1);
         String server = report.get(2);
         assertThat(header).startsWith("  真实服务器").contains("转发", "权重", "非活动", "占比/权重");
-        assertThat(lvswizard.validation.TextWidth.of(header.substring(0, header.indexOf("转发"))))
+        assertThat(lvswizard.text.TextWidth.of(header.substring(0, header.indexOf("转发"))))
                 .as("the forwarding column starts where the servers' does").isEqualTo(server.indexOf("Masq"));
         List<String> diagram = TopologyDiagram.lines(Plan.of(Examples.load("seed-dr")), 40, ZH);
         assertThat(diagram).contains("客户端", "(路由器 192.168.101.254)");
         List<String> box = diagram.stream().filter(l -> l.startsWith("|") || l.startsWith("+-")).toList();
-        assertThat(box).extracting(lvswizard.validation.TextWidth::of).as("the box is square in cells").containsOnly(
-                lvswizard.validation.TextWidth.of(box.get(0)));
+        assertThat(box).extracting(lvswizard.text.TextWidth::of).as("the box is square in cells").containsOnly(
+                lvswizard.text.TextWidth.of(box.get(0)));
     }
 
     // ---- the scenarios ---------------------------------------------------------------------------

@@ -6,8 +6,8 @@ import lvswizard.exec.Runner;
 import lvswizard.model.Cluster;
 import lvswizard.ops.OpsException;
 import lvswizard.ops.Role;
-import lvswizard.render.HostNeeds;
-import lvswizard.render.Plan;
+import lvswizard.plan.HostNeeds;
+import lvswizard.plan.Plan;
 import picocli.CommandLine.Option;
 
 /** --config FILE --role ROLE, for the commands that act on this host: loaded, validated and resolved. */

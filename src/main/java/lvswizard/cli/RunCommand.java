@@ -22,7 +22,7 @@ import lvswizard.output.OutputException;
 import lvswizard.render.Flavour;
 import lvswizard.render.Renderer;
 import lvswizard.render.Templates;
-import lvswizard.validation.Message;
+import lvswizard.text.Message;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -36,7 +36,7 @@ public final class CommandLog {
     private final List<Consumer<Entry>> listeners = new ArrayList<>();
     private final Path file;
     private final Clock clock;
-    private lvswizard.validation.Message fileProblem;
+    private lvswizard.text.Message fileProblem;
 
     /** A log kept in memory and appended to {@code file} (null: memory only). */
     public CommandLog(Path file, Clock clock) {
@@ -58,7 +58,7 @@ public final class CommandLog {
     }
 
     /** A warning that the file could not be written, in no language yet; null when it could. */
-    public synchronized lvswizard.validation.Message fileWarning() {
+    public synchronized lvswizard.text.Message fileWarning() {
         return fileProblem == null ? null : Texts.of("log.warning", fileProblem);
     }
 

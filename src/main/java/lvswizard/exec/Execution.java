@@ -26,7 +26,7 @@ public record Execution(Command command, int exitCode, String stdout, String std
     }
 
     /** {@link #summary()} in no language yet. */
-    public lvswizard.validation.Message ended() {
+    public lvswizard.text.Message ended() {
         return switch (ending) {
             case EXITED -> Texts.of("ended.exit", exitCode);
             case TIMED_OUT -> Texts.of("ended.timed-out", command.timeout().toSeconds());

@@ -1,6 +1,6 @@
 package lvswizard.exec;
 
-import lvswizard.validation.Message;
+import lvswizard.text.Message;
 
 /** This package's wording for the operator (lvswizard/exec/texts_*.properties): how a command ended. */
 final class Texts {

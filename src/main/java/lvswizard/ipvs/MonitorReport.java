@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import lvswizard.validation.TextWidth;
+import lvswizard.text.TextWidth;
 
 /**
  * The monitor's picture of the IPVS table, as text lines: per service and real server the weight,

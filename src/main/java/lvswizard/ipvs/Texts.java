@@ -1,6 +1,6 @@
 package lvswizard.ipvs;
 
-import lvswizard.validation.Message;
+import lvswizard.text.Message;
 
 /** This package's wording for the operator (lvswizard/ipvs/texts_*.properties): the monitor report. */
 final class Texts {

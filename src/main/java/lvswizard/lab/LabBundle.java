@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import lvswizard.model.Cluster;
 import lvswizard.render.Flavour;
-import lvswizard.render.Plan;
+import lvswizard.plan.Plan;
 import lvswizard.render.RenderedFile;
 import lvswizard.render.Renderer;
 import lvswizard.render.Templates;

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import lvswizard.model.Protocol;
 import lvswizard.model.Scheduler;
-import lvswizard.render.Plan;
-import lvswizard.render.Renderer;
-import lvswizard.validation.IpAddr;
-import lvswizard.validation.Names;
+import lvswizard.plan.Plan;
+import lvswizard.plan.IpAddr;
+import lvswizard.plan.Names;
+import lvswizard.plan.Layout;
 
 /**
  * The lab for a cluster: one network namespace per host (client, director, each real server, and
@@ -99,7 +99,7 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
         }
         String directorNs = PREFIX + "director";
         List<String> directorRoutes = new ArrayList<>();
-        hosts.add(new Host(directorNs, director.name(), "director", directorPorts, Renderer.directorScript(), "", List.of(),
+        hosts.add(new Host(directorNs, director.name(), "director", directorPorts, Layout.directorScript(), "", List.of(),
                 directorRoutes));
         for (Plan.Host h : plan.hosts()) {
             List<Integer> ports = new ArrayList<>();
@@ -113,7 +113,7 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
                     }));
             hosts.add(new Host(PREFIX + h.server().name(), h.server().name(), "realserver",
                     List.of(new Port(Names.baseDevice(h.server().iface()), subnets.get(h.address().network()).index(),
-                            h.address().cidr())), Renderer.realServerScript(h.server().name()), "", ports, List.of()));
+                            h.address().cidr())), Layout.realServerScript(h.server().name()), "", ports, List.of()));
         }
         // the client sits on the first VIP's subnet, at a free address from the top
         Subnet clientNet = subnets.get(vipNet.network());

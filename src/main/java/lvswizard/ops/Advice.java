@@ -1,7 +1,7 @@
 package lvswizard.ops;
 
-import lvswizard.render.HostNeeds;
-import lvswizard.validation.Message;
+import lvswizard.plan.HostNeeds;
+import lvswizard.text.Message;
 
 /**
  * Fixes that depend on why something cannot be done on this host, worked out from what the host

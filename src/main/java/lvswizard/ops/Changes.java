@@ -2,9 +2,9 @@ package lvswizard.ops;
 
 import java.util.ArrayList;
 import java.util.List;
-import lvswizard.render.HostNeeds;
-import lvswizard.render.Plan;
-import lvswizard.validation.Message;
+import lvswizard.plan.HostNeeds;
+import lvswizard.plan.Plan;
+import lvswizard.text.Message;
 
 /** What a role's start will change on this host, worked out from its needs and the host now: the confirmation's list. */
 public final class Changes {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import lvswizard.model.Cluster;
-import lvswizard.render.IpvsRules;
-import lvswizard.render.Plan;
+import lvswizard.plan.IpvsRules;
+import lvswizard.plan.Plan;
 import lvswizard.validation.Validator;
 
 /**

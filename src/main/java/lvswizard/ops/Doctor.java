@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import lvswizard.render.HostNeeds;
-import lvswizard.render.IpvsRules;
-import lvswizard.render.Plan;
-import lvswizard.validation.Message;
-import lvswizard.validation.TextWidth;
+import lvswizard.plan.HostNeeds;
+import lvswizard.plan.IpvsRules;
+import lvswizard.plan.Plan;
+import lvswizard.text.Message;
+import lvswizard.text.TextWidth;
 
 /**
  * Checks this host against what its role needs and says, for each thing, OK or WRONG with the fix.

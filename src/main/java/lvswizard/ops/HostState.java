@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import lvswizard.exec.Command;
 import lvswizard.exec.Execution;
 import lvswizard.exec.Runner;
-import lvswizard.render.HostNeeds;
+import lvswizard.plan.HostNeeds;
 
 /**
  * What this host's kernel has now, as far as a role's needs go: every interface with its addresses,

@@ -1,7 +1,7 @@
 package lvswizard.ops;
 
 import java.util.Locale;
-import lvswizard.validation.Message;
+import lvswizard.text.Message;
 
 /** Something on this host stops an operation; the message is one line saying what and the fix, in any language. */
 public class OpsException extends Exception {

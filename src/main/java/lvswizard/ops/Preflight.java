@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import lvswizard.exec.Command;
 import lvswizard.exec.Runner;
-import lvswizard.render.HostNeeds;
-import lvswizard.render.IpvsRules;
-import lvswizard.render.Plan;
-import lvswizard.validation.Message;
+import lvswizard.plan.HostNeeds;
+import lvswizard.plan.IpvsRules;
+import lvswizard.plan.Plan;
+import lvswizard.text.Message;
 
 /**
  * What must hold before a role's script may start here: root, ipvsadm, IPVS in the kernel, the

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import lvswizard.exec.Runner;
-import lvswizard.render.HostNeeds;
-import lvswizard.render.Plan;
+import lvswizard.plan.HostNeeds;
+import lvswizard.plan.Plan;
 
 /** Which host of the configuration this one is: "director", "realserver:NAME", or "realserver" (found by address). */
 public final class Role {

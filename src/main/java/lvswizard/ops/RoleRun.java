@@ -11,9 +11,9 @@ import java.util.List;
 import lvswizard.exec.Command;
 import lvswizard.exec.Execution;
 import lvswizard.exec.Runner;
-import lvswizard.render.HostNeeds;
-import lvswizard.render.Plan;
-import lvswizard.validation.Message;
+import lvswizard.plan.HostNeeds;
+import lvswizard.plan.Plan;
+import lvswizard.text.Message;
 
 /**
  * Runs one role's generated script on this host: preflight, the list of changes and a confirmation,

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import lvswizard.exec.Command;
-import lvswizard.render.HostNeeds;
+import lvswizard.plan.HostNeeds;
 
 /**
  * The host as it was before a role's first start: the IPVS table ({@code ipvsadm -S -n}) and the

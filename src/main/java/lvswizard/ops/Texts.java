@@ -1,6 +1,6 @@
 package lvswizard.ops;
 
-import lvswizard.validation.Message;
+import lvswizard.text.Message;
 
 /** This package's wording for the operator (lvswizard/ops/texts_*.properties): the preflight, the doctor, the change list and a run. */
 final class Texts {

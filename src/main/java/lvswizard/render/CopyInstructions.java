@@ -2,7 +2,9 @@ package lvswizard.render;
 
 import java.util.ArrayList;
 import java.util.List;
-import lvswizard.validation.IpAddr;
+import lvswizard.plan.IpAddr;
+import lvswizard.plan.Plan;
+import lvswizard.plan.Layout;
 
 /** Ready-to-paste scp/ssh lines that put each host's files in place and start them. */
 public final class CopyInstructions {
@@ -22,12 +24,12 @@ public final class CopyInstructions {
         for (Plan.Host host : plan.hosts()) {
             String name = host.server().name();
             lines.add("# real server " + name);
-            lines.addAll(host(dir, host.address(), Renderer.realServerScript(name), "lvs-realserver-" + name));
+            lines.addAll(host(dir, host.address(), Layout.realServerScript(name), "lvs-realserver-" + name));
         }
         if (!plan.dips().isEmpty()) {
             var dip = plan.dips().get(0);
             lines.add("# director " + plan.cluster().director().name() + " (after the real servers)");
-            lines.addAll(host(dir, dip, Renderer.directorScript(), "lvs-director"));
+            lines.addAll(host(dir, dip, Layout.directorScript(), "lvs-director"));
         }
         return lines;
     }

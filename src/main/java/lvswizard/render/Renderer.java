@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import lvswizard.model.Cluster;
 import lvswizard.model.Forwarding;
+import lvswizard.plan.Layout;
+import lvswizard.plan.Plan;
+import lvswizard.plan.IpvsRules;
 
 /** Turns a valid cluster into the files an operator installs: pure, templates in, text out. */
 public final class Renderer {
@@ -17,31 +20,23 @@ public final class Renderer {
         this.templates = templates;
     }
 
-    public static String directorScript() {
-        return "director.sh";
-    }
-
-    public static String realServerScript(String name) {
-        return "realserver-" + name + ".sh";
-    }
-
     public List<RenderedFile> render(Cluster cluster, Flavour flavour) {
         Plan plan = Plan.of(cluster);
         List<RenderedFile> files = new ArrayList<>();
         ScriptViews.Header directorHeader = header(cluster, flavour, "lvs-director",
                 "LVS director: IPVS virtual services and their VIPs");
-        files.add(new RenderedFile(directorScript(),
+        files.add(new RenderedFile(Layout.directorScript(),
                 templates.render("director.sh.mustache", ScriptViews.director(plan, directorHeader)), true));
         files.add(new RenderedFile("ipvsadm.rules",
                 templates.render("ipvsadm.rules.mustache", Map.of("rules", IpvsRules.restoreLines(plan))), false));
-        files.add(unit(directorHeader, directorScript()));
+        files.add(unit(directorHeader, Layout.directorScript()));
         for (Plan.Host host : plan.hosts()) {
             String name = host.server().name();
             ScriptViews.Header header = header(cluster, flavour, "lvs-realserver-" + name,
                     "LVS real server " + name + ": " + realServerDuty(host));
-            files.add(new RenderedFile(realServerScript(name),
+            files.add(new RenderedFile(Layout.realServerScript(name),
                     templates.render("realserver.sh.mustache", ScriptViews.realServer(host, header)), true));
-            files.add(unit(header, realServerScript(name)));
+            files.add(unit(header, Layout.realServerScript(name)));
         }
         files.add(new RenderedFile(CopyInstructions.FILE_NAME, templates.render("copy-to-hosts.sh.mustache",
                 Map.of("generator", Version.generator(), "cluster", cluster.name(), "firstWhy", realServersFirst(plan),
@@ -82,11 +77,11 @@ public final class Renderer {
         List<Map<String, Object>> hosts = new ArrayList<>();
         hosts.add(Map.of("host", "director " + plan.cluster().director().name(), "address",
                 String.join(", ", plan.dips().stream().map(d -> d.text()).toList()),
-                "files", List.of(directorScript(), "lvs-director.service", "ipvsadm.rules")));
+                "files", List.of(Layout.directorScript(), "lvs-director.service", "ipvsadm.rules")));
         for (Plan.Host host : plan.hosts()) {
             String name = host.server().name();
             hosts.add(Map.of("host", "real server " + name, "address", host.address().text(),
-                    "files", List.of(realServerScript(name), "lvs-realserver-" + name + ".service")));
+                    "files", List.of(Layout.realServerScript(name), "lvs-realserver-" + name + ".service")));
         }
         List<String> diagram = new ArrayList<>(TopologyDiagram.lines(plan, DIAGRAM_SERVERS));
         diagram.add("");

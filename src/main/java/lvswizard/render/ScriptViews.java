@@ -8,8 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import lvswizard.model.Forwarding;
-import lvswizard.validation.IpAddr;
-import lvswizard.validation.Names;
+import lvswizard.plan.IpAddr;
+import lvswizard.plan.Names;
+import lvswizard.plan.Layout;
+import lvswizard.plan.Plan;
+import lvswizard.plan.HostNeeds;
+import lvswizard.plan.IpvsRules;
 
 /**
  * The data the script templates see. Every string a template prints inside shell code is already a
@@ -17,7 +21,7 @@ import lvswizard.validation.Names;
  */
 public final class ScriptViews {
     /** Under /run: the state goes with a reboot, exactly as the kernel state it describes. */
-    public static final String STATE_ROOT = "/run/lvs-wizard";
+    public static final String STATE_ROOT = Layout.STATE_ROOT;
 
     private ScriptViews() {
     }

@@ -1,6 +1,6 @@
 package lvswizard.render;
 
-import lvswizard.validation.Message;
+import lvswizard.text.Message;
 
 /** This package's wording for the operator (lvswizard/render/texts_*.properties): the topology's words, the needs' reasons. */
 final class Texts {

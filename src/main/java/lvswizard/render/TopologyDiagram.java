@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import lvswizard.model.Director;
 import lvswizard.model.Forwarding;
-import lvswizard.validation.TextWidth;
+import lvswizard.text.TextWidth;
+import lvswizard.plan.Plan;
 
 /**
  * The cluster as a text picture, top to bottom like the how-to's: clients, router, director, real

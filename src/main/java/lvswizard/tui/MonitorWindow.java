@@ -28,7 +28,7 @@ import lvswizard.ipvs.MonitorReport;
 import lvswizard.ops.IpvsReader;
 import lvswizard.ops.OpsException;
 import lvswizard.ops.WeightEditor;
-import lvswizard.validation.TextWidth;
+import lvswizard.text.TextWidth;
 import lvswizard.wizard.Messages;
 
 /**

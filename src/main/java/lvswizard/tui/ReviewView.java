@@ -10,7 +10,7 @@ import com.googlecode.lanterna.gui2.TextBox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import lvswizard.render.Plan;
+import lvswizard.plan.Plan;
 import lvswizard.render.TopologyDiagram;
 import lvswizard.validation.Finding;
 import lvswizard.validation.Validator;

@@ -1,6 +1,7 @@
 package lvswizard.validation;
 
 import java.util.Locale;
+import lvswizard.text.Message;
 
 /**
  * One thing the validator found.
@@ -35,6 +36,6 @@ public record Finding(Rule rule, String path, Message text) {
 
     /** {@link #toLine()} in {@code locale}'s language; severity, rule id and path stay as they are. */
     public String toLine(Locale locale) {
-        return Message.of("line", severity(), rule.id(), path, text, Message.of("why." + rule.id())).format(locale);
+        return Words.of("line", severity(), rule.id(), path, text, Words.of("why." + rule.id())).format(locale);
     }
 }

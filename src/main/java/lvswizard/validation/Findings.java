@@ -2,6 +2,7 @@ package lvswizard.validation;
 
 import java.util.ArrayList;
 import java.util.List;
+import lvswizard.text.Message;
 
 /** Collects findings while the validator walks a cluster. */
 final class Findings {
@@ -9,7 +10,7 @@ final class Findings {
 
     /** A finding whose message is the pattern at {@code key} (findings_*.properties) with {@code args}. */
     void add(Rule rule, String path, String key, Object... args) {
-        list.add(new Finding(rule, path, Message.of(key, args)));
+        list.add(new Finding(rule, path, Words.of(key, args)));
     }
 
     void add(Rule rule, String path, Message message) {
@@ -22,14 +23,14 @@ final class Findings {
      */
     void range(String path, String what, Number value, long min, long max) {
         if (value != null && (value.longValue() < min || value.longValue() > max)) {
-            add(Rule.RANGE, path, "range", Message.of(what), value, min, max);
+            add(Rule.RANGE, path, "range", Words.of(what), value, min, max);
         }
     }
 
     /** Reports a missing value and returns false, so callers can skip checks that need it; what as for range. */
     boolean required(String path, Object value, String what) {
         if (value == null || value instanceof String s && s.isBlank()) {
-            add(Rule.REQUIRED, path, "required", Message.of(what));
+            add(Rule.REQUIRED, path, "required", Words.of(what));
             return false;
         }
         return true;

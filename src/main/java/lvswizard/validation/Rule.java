@@ -78,6 +78,6 @@ public enum Rule {
 
     /** Why it matters, in {@code locale}'s language (Chinese for zh, English otherwise). */
     public String why(Locale locale) {
-        return Message.of("why." + id).format(locale);
+        return Words.of("why." + id).format(locale);
     }
 }

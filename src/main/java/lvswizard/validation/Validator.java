@@ -16,6 +16,10 @@ import lvswizard.model.Scheduler;
 import lvswizard.model.SchedulerFlag;
 import lvswizard.model.TunnelType;
 import lvswizard.model.VirtualService;
+import lvswizard.text.Message;
+import lvswizard.text.Quote;
+import lvswizard.plan.IpAddr;
+import lvswizard.plan.Names;
 
 /**
  * Checks a cluster for the mistakes that make LVS fail, loudly or silently. Pure and linear in the
@@ -126,7 +130,7 @@ public final class Validator {
                 networks.add(IpAddr.parse(vip).withPrefixLength(prefix));
             }
         });
-        checkGatewayInside("director.gateway", gateway, networks, Message.of("where.director-networks",
+        checkGatewayInside("director.gateway", gateway, networks, Words.of("where.director-networks",
                 networks.stream().map(IpAddr::network).distinct().toList()));
         if (dips.stream().anyMatch(d -> d.sameHost(gateway)) || vipPrefixes.containsKey(gateway.text())) {
             findings.add(Rule.DUPLICATE_ADDRESS, "director.gateway", "duplicate-address.gateway-director",
@@ -172,7 +176,7 @@ public final class Validator {
             gateway = address(path + ".gateway", server.gateway(), "what.gateway");
             if (gateway != null && address != null) {
                 checkGatewayInside(path + ".gateway", gateway, List.of(address),
-                        Message.of("where.real-server-subnet", address.network()));
+                        Words.of("where.real-server-subnet", address.network()));
                 if (gateway.sameHost(address)) {
                     findings.add(Rule.DUPLICATE_ADDRESS, path + ".gateway", "duplicate-address.gateway-own",
                             gateway.text());
@@ -232,15 +236,15 @@ public final class Validator {
     private void checkSpecial(String path, IpAddr address, String what) {
         String kind = address.specialKind();
         if (kind != null) {
-            findings.add(Rule.SPECIAL_ADDRESS, path, "special-address", Message.of(what), address.text(),
-                    Message.of("kind." + kind.replace(' ', '-')));
+            findings.add(Rule.SPECIAL_ADDRESS, path, "special-address", Words.of(what), address.text(),
+                    Words.of("kind." + kind.replace(' ', '-')));
         }
     }
 
     private void checkVip(String path, IpAddr vip) {
         checkSpecial(path + ".vip", vip, "what.vip");
         if (vip.isNetworkOrBroadcast()) {
-            findings.add(Rule.NETWORK_OR_BROADCAST, path + ".vip", "network-or-broadcast", Message.of("what.vip"), vip,
+            findings.add(Rule.NETWORK_OR_BROADCAST, path + ".vip", "network-or-broadcast", Words.of("what.vip"), vip,
                     vip.network());
         }
         if (vipPrefixes.containsKey(vip.text())
@@ -468,7 +472,7 @@ public final class Validator {
         IpAddr gateway = server.gateway();
         if (gateway == null || dips.stream().noneMatch(dip -> dip.sameHost(gateway))) {
             findings.add(Rule.NAT_GATEWAY, serverPath + ".gateway", "nat-gateway", server.server().name(),
-                    gateway == null ? Message.of("none") : gateway.text(), dipText(server.address()), path);
+                    gateway == null ? Words.of("none") : gateway.text(), dipText(server.address()), path);
         }
     }
 
@@ -484,7 +488,7 @@ public final class Validator {
     /** The DIP of the real server's family, or the word for none. */
     private Object dipText(IpAddr rip) {
         return dips.stream().filter(d -> d.family() == rip.family()).<Object>map(IpAddr::text).findFirst()
-                .orElse(Message.of("none"));
+                .orElse(Words.of("none"));
     }
 
     private void checkTunnelWarnings(String path, VirtualService service) {
@@ -505,7 +509,7 @@ public final class Validator {
 
     private boolean checkName(String path, String name, String what) {
         if (name != null && !Names.isName(name)) {
-            findings.add(Rule.NAME_SYNTAX, path, "name-syntax", Message.of(what), Quote.forMessage(name));
+            findings.add(Rule.NAME_SYNTAX, path, "name-syntax", Words.of(what), Quote.forMessage(name));
             return false;
         }
         return true;
@@ -523,8 +527,8 @@ public final class Validator {
         }
         IpAddr.Attempt attempt = IpAddr.attempt(text);
         if (attempt.reason() != null) {
-            findings.add(Rule.ADDRESS_SYNTAX, path, "address-syntax", Message.of(what),
-                    Message.clipped(attempt.reason()));
+            findings.add(Rule.ADDRESS_SYNTAX, path, "address-syntax", Words.of(what),
+                    attempt.reason().clipped());
         }
         return attempt.address();
     }
@@ -535,12 +539,12 @@ public final class Validator {
             return null;
         }
         if (!address.hasPrefix()) {
-            findings.add(Rule.PREFIX_REQUIRED, path, "prefix-required", Message.of(what), address.text(),
+            findings.add(Rule.PREFIX_REQUIRED, path, "prefix-required", Words.of(what), address.text(),
                     address.text() + (address.isIPv6() ? "/64" : "/24"));
             return null;
         }
         if (address.isNetworkOrBroadcast()) {
-            findings.add(Rule.NETWORK_OR_BROADCAST, path, "network-or-broadcast", Message.of(what), address,
+            findings.add(Rule.NETWORK_OR_BROADCAST, path, "network-or-broadcast", Words.of(what), address,
                     address.network());
         }
         checkSpecial(path, address, what);

@@ -23,7 +23,7 @@ import lvswizard.model.TunnelType;
 import lvswizard.model.VirtualService;
 import lvswizard.render.Flavour;
 import lvswizard.validation.Finding;
-import lvswizard.validation.Message;
+import lvswizard.text.Message;
 
 /**
  * Every field of the wizard, declared once, in the order both wizards ask them. The validator's

@@ -9,10 +9,11 @@ import lvswizard.model.Forwarding;
 import lvswizard.output.OutputDirectory;
 import lvswizard.output.OutputException;
 import lvswizard.render.CopyInstructions;
-import lvswizard.render.Plan;
+import lvswizard.plan.Plan;
 import lvswizard.render.RenderedFile;
 import lvswizard.render.Renderer;
 import lvswizard.render.Templates;
+import lvswizard.plan.Layout;
 
 /**
  * What both wizards do at the end: write the files exactly as generate would, save the
@@ -92,11 +93,11 @@ public final class Generation {
         lines.add(m.get(plan.uses(Forwarding.DR) || plan.uses(Forwarding.TUN) ? "summary.next" : "summary.next.nat"));
         for (Plan.Host host : plan.hosts()) {
             lines.add("  " + m.get("summary.realserver", host.server().name(), host.address().text(),
-                    Renderer.realServerScript(host.server().name())));
+                    Layout.realServerScript(host.server().name())));
         }
         if (!plan.dips().isEmpty()) {
             lines.add("  " + m.get("summary.director", plan.cluster().director().name(), plan.dips().get(0).text(),
-                    Renderer.directorScript()));
+                    Layout.directorScript()));
         }
         lines.add(m.get("summary.copy", draft.outputDir().resolve(CopyInstructions.FILE_NAME)));
         return String.join("\n", lines);

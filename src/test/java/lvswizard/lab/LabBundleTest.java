@@ -9,7 +9,7 @@ import java.util.List;
 import lvswizard.Examples;
 import lvswizard.Tools;
 import lvswizard.render.Flavour;
-import lvswizard.render.Plan;
+import lvswizard.plan.Plan;
 import lvswizard.render.RenderedFile;
 import lvswizard.render.Templates;
 import org.junit.jupiter.api.Test;

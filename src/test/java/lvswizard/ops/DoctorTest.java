@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import lvswizard.exec.FakeHost;
-import lvswizard.render.HostNeeds;
-import lvswizard.render.Plan;
+import lvswizard.plan.HostNeeds;
+import lvswizard.plan.Plan;
 import lvswizard.Examples;
 import org.junit.jupiter.api.Test;
 
@@ -156,7 +156,7 @@ class DoctorTest {
                         + "already there)\n       fix: if 192.168.101.254 is right: ip route replace default via "
                         + "192.168.101.254; otherwise correct the gateway in the configuration");
         assertThat(Changes.ofStart(HostNeeds.director(SEED), HostState.read(director, HostNeeds.director(SEED)), SEED))
-                .extracting(lvswizard.validation.Message::english).contains("keep the default gateway 192.0.2.1 (configured: 192.168.101.254; start adds one only where "
+                .extracting(lvswizard.text.Message::english).contains("keep the default gateway 192.0.2.1 (configured: 192.168.101.254; start adds one only where "
                         + "there is none)");
         director.gateway4 = null;
         assertThat(wrong(director)).containsExactly("WRONG  default gateway: none, needs 192.168.101.254\n"

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import lvswizard.Examples;
 import lvswizard.exec.FakeHost;
-import lvswizard.render.HostNeeds;
-import lvswizard.render.Plan;
-import lvswizard.validation.Message;
+import lvswizard.plan.HostNeeds;
+import lvswizard.plan.Plan;
+import lvswizard.text.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

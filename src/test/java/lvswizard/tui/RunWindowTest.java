@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import lvswizard.Examples;
 import lvswizard.exec.FakeHost;
 import lvswizard.exec.FakeRunner;
-import lvswizard.ipvs.Fixtures;
 import lvswizard.render.Flavour;
 import lvswizard.wizard.Draft;
 import lvswizard.wizard.HostRole;

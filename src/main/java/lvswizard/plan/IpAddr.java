@@ -1,10 +1,11 @@
-package lvswizard.validation;
+package lvswizard.plan;
 
 import inet.ipaddr.AddressStringParameters.RangeParameters;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import inet.ipaddr.IPAddressStringParameters;
 import java.util.Objects;
+import lvswizard.text.Message;
 
 /**
  * A parsed host address with an optional prefix length (10.10.10.11/24, 2001:db8::11/64).
@@ -48,18 +49,18 @@ public final class IpAddr {
     /** Parses once and tells both what was found and, if nothing, why. */
     public static Attempt attempt(String text) {
         if (text == null || text.isBlank()) {
-            return new Attempt(null, Message.of("address.required"));
+            return new Attempt(null, Texts.of("address.required"));
         }
         if (text.chars().anyMatch(Character::isWhitespace)) {
-            return new Attempt(null, Message.of("address.white-space", text));
+            return new Attempt(null, Texts.of("address.white-space", text));
         }
         if (text.startsWith("[") || text.endsWith("]")) {
-            return new Attempt(null, Message.of("address.brackets"));
+            return new Attempt(null, Texts.of("address.brackets"));
         }
         IPAddressString parsed = new IPAddressString(text, STRICT);
         IPAddress address = parsed.getAddress();
         if (address == null || (address.isIPv4() && text.contains(":"))) {
-            return new Attempt(null, Message.of("address.invalid", text));
+            return new Attempt(null, Texts.of("address.invalid", text));
         }
         IPAddress host = parsed.getHostAddress();
         if (host == null) {

@@ -1,4 +1,4 @@
-package lvswizard.validation;
+package lvswizard.text;
 
 import java.text.MessageFormat;
 import java.util.ArrayList;
@@ -11,15 +11,12 @@ import java.util.ResourceBundle;
 
 /**
  * Wording not yet in any language: a bundle, a key of it and the arguments. A bundle is a pair of
- * properties files, NAME_en and NAME_zh (UTF-8, MessageFormat patterns: '' is a single quote); the
- * validator's is lvswizard/validation/findings, the layers above name their own with
- * {@link Bundle#named}. Each argument is literal text (numbers too, so that 65535 is never written
+ * properties files, NAME_en and NAME_zh (UTF-8, MessageFormat patterns: '' is a single quote); each
+ * package names its own with {@link Bundle#named} (the validator's is lvswizard/validation/findings). Each argument is literal text (numbers too, so that 65535 is never written
  * 65,535; commands, paths and addresses, which no language changes) or another Message, a word such
  * as "weight" that is translated with the sentence around it.
  */
 public final class Message {
-    /** The validator's wording: {@link #of} uses it. */
-    public static final Bundle FINDINGS = Bundle.named("lvswizard.validation.findings");
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
@@ -66,14 +63,9 @@ public final class Message {
         this.clipped = clipped;
     }
 
-    /** The validator's message at {@code key}. */
-    public static Message of(String key, Object... args) {
-        return FINDINGS.of(key, args);
-    }
-
     /** The same message, shown escaped and clipped like an untrusted value (it may quote one). */
-    static Message clipped(Message message) {
-        return new Message(message.bundle, message.key, message.args, true);
+    public Message clipped() {
+        return new Message(bundle, key, args, true);
     }
 
     public Bundle bundle() {

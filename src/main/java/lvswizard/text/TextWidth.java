@@ -1,4 +1,4 @@
-package lvswizard.validation;
+package lvswizard.text;
 
 /**
  * How many terminal cells a text takes: Chinese (and other East Asian wide) characters take two.

@@ -1,4 +1,4 @@
-package lvswizard.validation;
+package lvswizard.plan;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package lvswizard.render;
+package lvswizard.plan;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,15 +10,15 @@ import java.util.stream.Collectors;
 import lvswizard.model.Forwarding;
 import lvswizard.model.TunnelType;
 import lvswizard.model.VirtualService;
-import lvswizard.validation.IpAddr;
-import lvswizard.validation.Message;
-import lvswizard.validation.Names;
+import lvswizard.plan.IpAddr;
+import lvswizard.text.Message;
 
 /**
  * What one host's role needs from its kernel, in plain values: the one description that the
- * generated scripts (through {@link ScriptViews}), the preflight, the change list before a run and
+ * generated scripts (through the render package's script views), the preflight, the change list before a run and
  * the doctor all read, so that they cannot disagree.
  *
+ * @param role          which of the two roles it is
  * @param scriptName    director.sh or realserver-NAME.sh
  * @param stateDir      where the script keeps its journal
  * @param modules       kernel modules to load (ip_vs and the schedulers; tunnel drivers)
@@ -32,7 +32,7 @@ import lvswizard.validation.Names;
  * @param fouPorts      UDP ports receiving GUE (real servers with TUN over gue)
  * @param tunnelDevices tunnel devices brought up (real servers with TUN)
  */
-public record HostNeeds(String name, String scriptName, String stateDir, List<String> modules, List<String> devices,
+public record HostNeeds(Role role, String name, String scriptName, String stateDir, List<String> modules, List<String> devices,
                         List<Addr> ownAddresses, List<Setting> sysctls, List<Addr> vips, Route gateway,
                         List<MarkRule> marks, List<Plan.Service> services, List<Integer> fouPorts,
                         List<String> tunnelDevices) {
@@ -63,8 +63,11 @@ public record HostNeeds(String name, String scriptName, String stateDir, List<St
     public record MarkRule(String tool, List<String> spec) {
     }
 
+    /** The two roles a host of a cluster has. */
+    public enum Role { DIRECTOR, REAL_SERVER }
+
     public boolean isDirector() {
-        return scriptName.equals(Renderer.directorScript());
+        return role == Role.DIRECTOR;
     }
 
     public static HostNeeds director(Plan plan) {
@@ -85,8 +88,8 @@ public record HostNeeds(String name, String scriptName, String stateDir, List<St
         List<Addr> vips = plan.vips().stream().map(v -> new Addr(Names.baseDevice(vipInterface), v.address(), "VIP"))
                 .toList();
         Route gateway = plan.directorGateway() == null ? null : new Route(plan.directorGateway(), false);
-        return new HostNeeds(plan.cluster().director().name(), Renderer.directorScript(),
-                ScriptViews.STATE_ROOT + "/director",
+        return new HostNeeds(Role.DIRECTOR, plan.cluster().director().name(), Layout.directorScript(),
+                Layout.directorState(),
                 List.copyOf(modules), devices, dips, List.copyOf(sysctls), vips, gateway, marks(plan),
                 plan.services(), List.of(), List.of());
     }
@@ -138,8 +141,8 @@ public record HostNeeds(String name, String scriptName, String stateDir, List<St
         Route gateway = host.gateway() == null ? null : new Route(host.gateway(), nat);
         List<String> devices = new ArrayList<>(List.of(dev));
         devices.addAll(tunnelDevices);
-        return new HostNeeds(host.server().name(), Renderer.realServerScript(host.server().name()),
-                ScriptViews.STATE_ROOT + "/realserver-" + host.server().name(), List.copyOf(modules),
+        return new HostNeeds(Role.REAL_SERVER, host.server().name(), Layout.realServerScript(host.server().name()),
+                Layout.realServerState(host.server().name()), List.copyOf(modules),
                 List.copyOf(devices), List.of(new Addr(dev, host.address(), "RIP")), List.copyOf(sysctls),
                 List.copyOf(vips.values()), gateway, List.of(), List.of(), List.copyOf(fouPorts),
                 List.copyOf(tunnelDevices));

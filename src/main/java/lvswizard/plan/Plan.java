@@ -1,4 +1,4 @@
-package lvswizard.render;
+package lvswizard.plan;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,8 +9,8 @@ import lvswizard.model.Cluster;
 import lvswizard.model.Forwarding;
 import lvswizard.model.RealServer;
 import lvswizard.model.VirtualService;
-import lvswizard.validation.IpAddr;
-import lvswizard.validation.Message;
+import lvswizard.plan.IpAddr;
+import lvswizard.text.Message;
 
 /**
  * A valid cluster with its addresses parsed and its cross references resolved once, shared by

@@ -1,4 +1,4 @@
-package lvswizard.validation;
+package lvswizard.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package lvswizard.render;
+package lvswizard.plan;
 
 import java.util.ArrayList;
 import java.util.List;

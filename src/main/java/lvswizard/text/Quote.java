@@ -1,17 +1,17 @@
-package lvswizard.validation;
+package lvswizard.text;
 
 /** Shows an untrusted value inside a one-line message: quoted, control characters escaped, clipped. */
-final class Quote {
+public final class Quote {
     private static final int MAX = 60;
 
     private Quote() {
     }
 
-    static String forMessage(String value) {
+    public static String forMessage(String value) {
         return "\"" + clip(value) + "\"";
     }
 
-    static String clip(String value) {
+    public static String clip(String value) {
         StringBuilder out = new StringBuilder();
         value.codePoints().limit(MAX).forEach(c -> {
             if (c < 0x20 || c == 0x7f) {
