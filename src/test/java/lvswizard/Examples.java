@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import lvswizard.config.ConfigException;
 import lvswizard.config.ConfigFile;
 import lvswizard.model.Cluster;
+import lvswizard.plan.Plan;
+import lvswizard.validation.Validator;
 
 /** The shipped examples, and edited copies of them for tests. */
 public final class Examples {
@@ -42,6 +44,16 @@ public final class Examples {
         } catch (ConfigException e) {
             throw new AssertionError(e.getMessage(), e);
         }
+    }
+
+    /** The example's plan, as the validator builds it. */
+    public static Plan plan(String name) {
+        return Validator.check(load(name)).validPlan();
+    }
+
+    /** The plan of a cluster known to be valid. */
+    public static Plan plan(Cluster cluster) {
+        return Validator.check(cluster).validPlan();
     }
 
     /** The example's JSON tree, to edit with {@link #set}. */

@@ -44,4 +44,16 @@ class LayersTest {
             }
         }
     }
+
+    /** Only the validator plans: everything else reads the plan it returns, so no address is parsed twice. */
+    @Test
+    void onlyTheValidatorBuildsAPlan() throws IOException {
+        Path root = Path.of("src/main/java/lvswizard");
+        try (Stream<Path> sources = Files.walk(root)) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                boolean validator = source.endsWith(Path.of("validation", "Validator.java"));
+                assertThat(Files.readString(source).contains("Plan.build(")).as(source.toString()).isEqualTo(validator);
+            }
+        }
+    }
 }

@@ -188,7 +188,7 @@ class TranslationsTest {
 
     @Test
     void theProseCheckFindsTheEnglishItIsMeantToCatch(@TempDir Path dir) throws Exception {
-        Plan seed = Plan.of(Examples.load("seed-dr"));
+        Plan seed = Examples.plan("seed-dr");
         HostNeeds director = HostNeeds.director(seed);
         FakeHost host = host(director, seed, Variant.WRONG);
         HostState state = HostState.read(host, director);
@@ -211,7 +211,7 @@ class TranslationsTest {
     @Test
     void aServicesLabelReadsTheSameInEnglishAsInTheScripts() {
         for (String example : Examples.names()) {
-            Plan.of(Examples.load(example)).services().forEach(s -> assertThat(s.text().english()).isEqualTo(s.label()));
+            Examples.plan(example).services().forEach(s -> assertThat(s.text().english()).isEqualTo(s.label()));
         }
     }
 
@@ -225,7 +225,7 @@ class TranslationsTest {
         assertThat(header).startsWith("  真实服务器").contains("转发", "权重", "非活动", "占比/权重");
         assertThat(lvswizard.text.TextWidth.of(header.substring(0, header.indexOf("转发"))))
                 .as("the forwarding column starts where the servers' does").isEqualTo(server.indexOf("Masq"));
-        List<String> diagram = TopologyDiagram.lines(Plan.of(Examples.load("seed-dr")), 40, ZH);
+        List<String> diagram = TopologyDiagram.lines(Examples.plan("seed-dr"), 40, ZH);
         assertThat(diagram).contains("客户端", "(路由器 192.168.101.254)");
         List<String> box = diagram.stream().filter(l -> l.startsWith("|") || l.startsWith("+-")).toList();
         assertThat(box).extracting(lvswizard.text.TextWidth::of).as("the box is square in cells").containsOnly(
@@ -257,7 +257,7 @@ class TranslationsTest {
     private void collectEverything(Path dir) throws Exception {
         for (String example : Examples.names()) {
             Cluster cluster = Examples.load(example);
-            Plan plan = Plan.of(cluster);
+            Plan plan = Examples.plan(cluster);
             for (int max : new int[] {40, 1}) {
                 Set<String> literals = planLiterals(plan);
                 TopologyDiagram.lines(plan, max, ZH).forEach(l -> line("topology " + example, l, literals));
@@ -306,7 +306,7 @@ class TranslationsTest {
 
     /** What goes wrong rather than what the host is like: missing files, failing commands, bad roles. */
     private void failures(Path dir) throws Exception {
-        Plan seed = Plan.of(Examples.load("seed-dr"));
+        Plan seed = Examples.plan("seed-dr");
         HostNeeds director = HostNeeds.director(seed);
         FakeHost fresh = host(director, seed, Variant.WRONG);
         fresh.ipvsRules = "";
@@ -332,8 +332,11 @@ class TranslationsTest {
         var ipv6Nat = Examples.tree("ipv6-dr");
         for (int i = 0; i < ipv6Nat.at("/services/0/backends").size(); i++) {
             Examples.set(ipv6Nat, "/services/0/backends/" + i + "/forwarding", "\"nat\"");
+            Examples.set(ipv6Nat, "/realServers/" + i + "/gateway", "\"2001:db8:10::10\"");
         }
-        HostNeeds.director(Plan.of(Examples.cluster(ipv6Nat))).sysctls().forEach(s -> show("IPv6 NAT", s.label()));
+        // a valid NAT cluster: its clients are not on the real servers' subnet
+        Examples.set(ipv6Nat, "/services/0/vip", "\"2001:db8:20::100/64\"");
+        HostNeeds.director(Examples.plan(Examples.cluster(ipv6Nat))).sysctls().forEach(s -> show("IPv6 NAT", s.label()));
         Path undoing = Files.createDirectories(dir.resolve("undoing"));
         Files.writeString(undoing.resolve("director.sh"), "#!/bin/bash\n");
         FakeHost good = host(director, seed, Variant.GOOD);

@@ -5,7 +5,10 @@ import java.util.List;
 import lvswizard.config.ConfigException;
 import lvswizard.config.ConfigFile;
 import lvswizard.model.Cluster;
+import lvswizard.plan.Plan;
 import lvswizard.validation.Finding;
+import lvswizard.validation.Validation;
+import lvswizard.validation.Validator;
 import picocli.CommandLine.Option;
 
 /** --config FILE, shared by the commands that read a configuration; loads and reports findings. */
@@ -41,7 +44,7 @@ final class ConfigOption {
      * Reads {@code file} for a command that needs a configuration without errors: an unreadable
      * file is one line on err (exit 2); errors are every finding and {@code consequence} (exit 1).
      */
-    static Cluster readValid(Path file, String consequence, java.io.PrintWriter err) throws Refused {
+    static Plan readValid(Path file, String consequence, java.io.PrintWriter err) throws Refused {
         Cluster cluster;
         try {
             cluster = ConfigFile.read(file);
@@ -49,13 +52,13 @@ final class ConfigOption {
             err.println(e.getMessage());
             throw new Refused(ExitCodes.UNUSABLE_INPUT);
         }
-        List<Finding> findings = lvswizard.validation.Validator.validate(cluster);
-        if (lvswizard.validation.Validator.hasErrors(findings)) {
-            report(findings, file.toString(), err);
+        Validation validation = Validator.check(cluster);
+        if (validation.hasErrors()) {
+            report(validation.findings(), file.toString(), err);
             err.println(consequence);
             throw new Refused(ExitCodes.VALIDATION_ERRORS);
         }
-        return cluster;
+        return validation.plan();
     }
 
     /** Prints findings to err, one per line, and a summary line; returns the number of errors. */

@@ -14,6 +14,7 @@ import lvswizard.render.RenderedFile;
 import lvswizard.render.Renderer;
 import lvswizard.render.Templates;
 import lvswizard.validation.Finding;
+import lvswizard.validation.Validation;
 import lvswizard.validation.Validator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,15 +66,15 @@ final class GenerateCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return ExitCodes.UNUSABLE_INPUT;
         }
-        List<Finding> findings = Validator.validate(cluster);
-        if (ConfigOption.report(findings, config.source(), err) > 0) {
+        Validation validation = Validator.check(cluster);
+        if (ConfigOption.report(validation.findings(), config.source(), err) > 0) {
             err.println("nothing was written: fix the errors above first");
             return ExitCodes.VALIDATION_ERRORS;
         }
         Templates source = templates == null ? Templates.packaged() : Templates.withOverrides(templates);
         List<RenderedFile> files;
         try {
-            files = new Renderer(source).render(cluster, chosen);
+            files = new Renderer(source).render(validation.plan(), chosen);
         } catch (RuntimeException e) {
             err.println("--templates: a template failed: " + e.getMessage());
             return ExitCodes.UNUSABLE_INPUT;

@@ -22,8 +22,8 @@ final class HostRoleOptions {
 
     /** What this host needs; a refusal has already been reported on err. */
     Resolved resolve(Runner runner, PrintWriter err) throws ConfigOption.Refused {
-        Cluster cluster = ConfigOption.readValid(file, "nothing was run: fix the errors above first", err);
-        Plan plan = Plan.of(cluster);
+        Plan plan = ConfigOption.readValid(file, "nothing was run: fix the errors above first", err);
+        Cluster cluster = plan.cluster();
         try {
             return new Resolved(cluster, plan, Role.resolve(role, plan, runner));
         } catch (OpsException e) {

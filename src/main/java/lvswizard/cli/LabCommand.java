@@ -14,6 +14,9 @@ import lvswizard.output.OutputException;
 import lvswizard.render.Flavour;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import lvswizard.plan.Plan;
+import lvswizard.lab.LabFiles;
+import lvswizard.validation.Validator;
 
 @CommandLine.Command(name = "lab", mixinStandardHelpOptions = true,
         subcommands = {LabCommand.Export.class, LabCommand.Up.class, LabCommand.Test.class, LabCommand.Down.class},
@@ -27,9 +30,9 @@ final class LabCommand {
 
     /** Writes the bundle for a configuration into a directory (lab.sh at the top, the scripts under scripts/). */
     static int writeBundle(Path config, Path dir, String flavour, boolean force, PrintWriter out, PrintWriter err) {
-        Cluster cluster;
+        Plan plan;
         try {
-            cluster = ConfigOption.readValid(config, "no lab was written: fix the errors above first", err);
+            plan = ConfigOption.readValid(config, "no lab was written: fix the errors above first", err);
         } catch (ConfigOption.Refused refused) {
             return refused.exitCode;
         }
@@ -41,12 +44,12 @@ final class LabCommand {
             return ExitCodes.UNUSABLE_INPUT;
         }
         try {
-            lvswizard.lab.LabFiles.write(cluster, chosen, dir, force);
+            LabFiles.write(plan, chosen, dir, force);
         } catch (OutputException e) {
             err.println(e.getMessage());
             return ExitCodes.UNUSABLE_INPUT;
         }
-        out.println("lab bundle for " + cluster.name() + " in " + dir + ": " + dir.resolve("lab.sh") + " up|test|down");
+        out.println("lab bundle for " + plan.cluster().name() + " in " + dir + ": " + dir.resolve("lab.sh") + " up|test|down");
         return ExitCodes.OK;
     }
 
@@ -166,7 +169,7 @@ final class LabCommand {
             if (!Files.exists(dir.resolve("lab.sh"))) {
                 // down does not depend on the configuration: any bundle's lab.sh removes any lab
                 bundle = Files.createTempDirectory("lvs-wizard-lab");
-                lvswizard.lab.LabFiles.write(ConfigOption.builtIn(), Flavour.IPROUTE2, bundle, true);
+                LabFiles.write(Validator.check(ConfigOption.builtIn()).validPlan(), Flavour.IPROUTE2, bundle, true);
             }
             try {
                 return runBundle(lab.main, bundle, out, err, "down");

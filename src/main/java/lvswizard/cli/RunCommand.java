@@ -97,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
         if (!dryRun) {
             try {
                 // only what an operator must hear about: files an earlier configuration generated
-                new OutputDirectory(outputDir).write(new Renderer(Templates.packaged()).render(resolved.cluster(), chosen),
+                new OutputDirectory(outputDir).write(new Renderer(Templates.packaged()).render(resolved.plan(), chosen),
                         force).stream().filter(OutputDirectory.Written::noLongerGenerated)
                         .forEach(w -> out.println(w.toLine()));
             } catch (OutputException e) {

@@ -9,6 +9,7 @@ import lvswizard.plan.IpvsRules;
 import lvswizard.plan.Plan;
 import lvswizard.render.TopologyDiagram;
 import lvswizard.validation.Finding;
+import lvswizard.validation.Validation;
 import lvswizard.validation.Validator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,12 +39,13 @@ final class ShowCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return ExitCodes.UNUSABLE_INPUT;
         }
-        List<Finding> findings = Validator.validate(cluster);
-        if (Validator.hasErrors(findings)) {
+        Validation validation = Validator.check(cluster);
+        List<Finding> findings = validation.findings();
+        if (validation.hasErrors()) {
             ConfigOption.report(findings, config.source(), err);
             return ExitCodes.VALIDATION_ERRORS;
         }
-        Plan plan = Plan.of(cluster);
+        Plan plan = validation.plan();
         out.println("Topology of " + cluster.name());
         TopologyDiagram.lines(plan, DIAGRAM_SERVERS).forEach(line -> out.println("  " + line));
         out.println();

@@ -26,12 +26,11 @@ public final class LabBundle {
     private LabBundle() {
     }
 
-    public static List<RenderedFile> render(Cluster cluster, Flavour flavour, Templates templates) {
-        Plan plan = Plan.of(cluster);
+    public static List<RenderedFile> render(Plan plan, Flavour flavour, Templates templates) {
         LabPlan lab = LabPlan.of(plan, DEFAULT_REQUESTS);
         List<RenderedFile> files = new ArrayList<>();
-        files.add(new RenderedFile("lab.sh", templates.render("lab.sh.mustache", view(cluster, lab)), true));
-        for (RenderedFile file : new Renderer(templates).render(cluster, flavour)) {
+        files.add(new RenderedFile("lab.sh", templates.render("lab.sh.mustache", view(plan.cluster(), lab)), true));
+        for (RenderedFile file : new Renderer(templates).render(plan, flavour)) {
             files.add(new RenderedFile("scripts/" + file.name(), file.content(), file.executable()));
         }
         return files;

@@ -9,16 +9,17 @@ import lvswizard.output.OutputException;
 import lvswizard.render.Flavour;
 import lvswizard.render.RenderedFile;
 import lvswizard.render.Templates;
+import lvswizard.plan.Plan;
 
 /** Writes a lab bundle: lab.sh at the top of the directory, the generated files under scripts/. */
 public final class LabFiles {
     private LabFiles() {
     }
 
-    public static void write(Cluster cluster, Flavour flavour, Path dir, boolean force) throws OutputException {
+    public static void write(Plan plan, Flavour flavour, Path dir, boolean force) throws OutputException {
         List<RenderedFile> top = new ArrayList<>();
         List<RenderedFile> scripts = new ArrayList<>();
-        for (RenderedFile f : LabBundle.render(cluster, flavour, Templates.packaged())) {
+        for (RenderedFile f : LabBundle.render(plan, flavour, Templates.packaged())) {
             if (f.name().startsWith("scripts/")) {
                 scripts.add(new RenderedFile(f.name().substring("scripts/".length()), f.content(), f.executable()));
             } else {

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import lvswizard.model.Cluster;
 import lvswizard.plan.IpvsRules;
 import lvswizard.plan.Plan;
@@ -44,10 +45,7 @@ public final class ConfiguredServers {
         return service.spec().protocol().toString().toUpperCase(Locale.ROOT) + " " + selector.get(1);
     }
 
-    private static java.util.Optional<Plan> plan(Cluster cluster) {
-        if (cluster == null || Validator.hasErrors(Validator.validate(cluster))) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(Plan.of(cluster));
+    private static Optional<Plan> plan(Cluster cluster) {
+        return cluster == null ? Optional.empty() : Optional.ofNullable(Validator.check(cluster).plan());
     }
 }

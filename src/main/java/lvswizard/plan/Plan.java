@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import lvswizard.model.Backend;
 import lvswizard.model.Cluster;
 import lvswizard.model.Forwarding;
@@ -63,18 +64,23 @@ public record Plan(Cluster cluster, List<IpAddr> dips, List<Vip> vips, List<Serv
     public record HostVip(IpAddr vip, Backend backend, Service service) {
     }
 
-    public static Plan of(Cluster cluster) {
-        List<IpAddr> dips = cluster.director().dips().stream().map(IpAddr::parse).toList();
+    /**
+     * The plan of a cluster the validator found no error in, with the addresses it parsed
+     * ({@code parsed} turns an address's text into its value). Only the validator builds plans:
+     * everything else takes one from {@code Validator.check}.
+     */
+    public static Plan build(Cluster cluster, Function<String, IpAddr> parsed) {
+        List<IpAddr> dips = cluster.director().dips().stream().map(parsed).toList();
         Map<String, Host> hosts = new LinkedHashMap<>();
         for (RealServer server : cluster.realServers()) {
-            IpAddr gateway = server.gateway() == null ? null : IpAddr.parse(server.gateway());
-            hosts.put(server.name(), new Host(server, IpAddr.parse(server.address()), gateway, new ArrayList<>()));
+            IpAddr gateway = server.gateway() == null ? null : parsed.apply(server.gateway());
+            hosts.put(server.name(), new Host(server, parsed.apply(server.address()), gateway, new ArrayList<>()));
         }
         Map<String, List<Service>> byVip = new LinkedHashMap<>();
         Map<String, IpAddr> vipAddresses = new LinkedHashMap<>();
         List<Service> services = new ArrayList<>();
         for (VirtualService spec : cluster.services()) {
-            IpAddr vip = IpAddr.parse(spec.vip());
+            IpAddr vip = parsed.apply(spec.vip());
             List<Member> members = new ArrayList<>();
             Service service = new Service(spec, vip, members);
             for (Backend backend : spec.backends()) {
@@ -88,7 +94,7 @@ public record Plan(Cluster cluster, List<IpAddr> dips, List<Vip> vips, List<Serv
             byVip.computeIfAbsent(vip.text(), k -> new ArrayList<>()).add(service);
         }
         List<Vip> vips = vipAddresses.values().stream().map(v -> new Vip(v, byVip.get(v.text()))).toList();
-        IpAddr gateway = cluster.director().gateway() == null ? null : IpAddr.parse(cluster.director().gateway());
+        IpAddr gateway = cluster.director().gateway() == null ? null : parsed.apply(cluster.director().gateway());
         return new Plan(cluster, dips, vips, services, List.copyOf(hosts.values()), gateway);
     }
 

@@ -20,8 +20,8 @@ public final class Renderer {
         this.templates = templates;
     }
 
-    public List<RenderedFile> render(Cluster cluster, Flavour flavour) {
-        Plan plan = Plan.of(cluster);
+    public List<RenderedFile> render(Plan plan, Flavour flavour) {
+        Cluster cluster = plan.cluster();
         List<RenderedFile> files = new ArrayList<>();
         ScriptViews.Header directorHeader = header(cluster, flavour, "lvs-director",
                 "LVS director: IPVS virtual services and their VIPs");

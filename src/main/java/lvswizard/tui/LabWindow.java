@@ -21,6 +21,7 @@ import lvswizard.lab.LabFiles;
 import lvswizard.output.OutputException;
 import lvswizard.wizard.Draft;
 import lvswizard.wizard.Messages;
+import lvswizard.validation.Validator;
 
 /**
  * "Try it in a lab": the cluster on this host in network namespaces (the lab bundle in
@@ -74,7 +75,7 @@ final class LabWindow extends BasicWindow {
         }
         if (action.equals("up")) {
             try {
-                LabFiles.write(draft.cluster(), draft.flavour(), dir, true);
+                LabFiles.write(Validator.check(draft.cluster()).validPlan(), draft.flavour(), dir, true);
             } catch (OutputException e) {
                 append(m.get("run.failed", e.getMessage()));
                 return;

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import lvswizard.plan.Plan;
 import lvswizard.render.TopologyDiagram;
 import lvswizard.validation.Finding;
+import lvswizard.validation.Validation;
 import lvswizard.validation.Validator;
 import lvswizard.wizard.Draft;
 import lvswizard.wizard.Fields;
@@ -28,7 +29,8 @@ final class ReviewView implements StepView {
     private final Panel body = new Panel(new LinearLayout());
 
     ReviewView(Draft draft, Messages m, TerminalSize size, Consumer<Fields.Located> open) {
-        List<Finding> findings = Validator.validate(draft.cluster());
+        Validation validation = Validator.check(draft.cluster());
+        List<Finding> findings = validation.findings();
         int listRows = 0;
         if (findings.isEmpty()) {
             body.addComponent(new Label(m.get("review.clean")));
@@ -53,8 +55,8 @@ final class ReviewView implements StepView {
         }
         lines.add("");
         lines.add("== " + m.get("review.topology") + " ==");
-        if (!Validator.hasErrors(findings)) {
-            Plan plan = Plan.of(draft.cluster());
+        if (!validation.hasErrors()) {
+            Plan plan = validation.plan();
             lines.addAll(TopologyDiagram.lines(plan, 40, m.locale()));
             lines.add("");
             lines.addAll(TopologyDiagram.serviceLines(plan, m.locale()));

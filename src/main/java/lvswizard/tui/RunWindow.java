@@ -33,6 +33,7 @@ import lvswizard.text.Message;
 import lvswizard.wizard.Draft;
 import lvswizard.wizard.HostRole;
 import lvswizard.wizard.Messages;
+import lvswizard.validation.Validator;
 
 /**
  * "Run on this host": pick the role, then dry run, start, status, stop, undo, doctor or the live
@@ -61,7 +62,7 @@ final class RunWindow extends BasicWindow {
         this.gui = gui;
         this.m = m;
         this.draft = draft;
-        this.plan = Plan.of(draft.cluster());
+        this.plan = Validator.check(draft.cluster()).validPlan();
         this.runner = runner;
         this.log = new CommandLog(draft.outputDir().resolve(CommandLog.FILE_NAME));
         this.logged = log.around(runner);

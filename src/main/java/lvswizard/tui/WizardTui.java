@@ -43,6 +43,7 @@ import lvswizard.render.Renderer;
 import lvswizard.render.Templates;
 import lvswizard.render.Version;
 import lvswizard.validation.Finding;
+import lvswizard.validation.Validation;
 import lvswizard.validation.Validator;
 import lvswizard.wizard.At;
 import lvswizard.wizard.Detection;
@@ -283,10 +284,11 @@ public final class WizardTui {
     }
 
     private List<RenderedFile> renderOrEmpty() {
-        if (Validator.hasErrors(Validator.validate(draft.cluster()))) {
+        Validation validation = Validator.check(draft.cluster());
+        if (validation.hasErrors()) {
             return List.of(new RenderedFile("-", m.get("generate.blocked"), false));
         }
-        return new Renderer(Templates.packaged()).render(draft.cluster(), draft.flavour());
+        return new Renderer(Templates.packaged()).render(validation.plan(), draft.flavour());
     }
 
     /** A field changed: its value goes into the draft through the field's parser, then every field is checked. */

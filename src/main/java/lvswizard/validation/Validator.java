@@ -19,6 +19,7 @@ import lvswizard.model.VirtualService;
 import lvswizard.text.Message;
 import lvswizard.text.Quote;
 import lvswizard.plan.IpAddr;
+import lvswizard.plan.Plan;
 import lvswizard.plan.Names;
 
 /**
@@ -41,14 +42,24 @@ public final class Validator {
     private final Map<String, String> markedPorts = new HashMap<>();
     private final Set<String> serviceKeys = new HashSet<>();
     private boolean drUsed;
+    /** Every address the checks parsed, by its text: the plan takes them from here. */
+    private final Map<String, IpAddr> parsed = new HashMap<>();
 
     private Validator() {
     }
 
-    public static List<Finding> validate(Cluster cluster) {
+    /** Every finding; with no error, the plan the checks built (the addresses they parsed, parsed once). */
+    public static Validation check(Cluster cluster) {
         Validator validator = new Validator();
-        validator.check(cluster);
-        return validator.findings.list();
+        validator.run(cluster);
+        List<Finding> found = validator.findings.list();
+        Plan plan = hasErrors(found) ? null
+                : Plan.build(cluster, text -> validator.parsed.computeIfAbsent(text, IpAddr::parse));
+        return new Validation(found, plan);
+    }
+
+    public static List<Finding> validate(Cluster cluster) {
+        return check(cluster).findings();
     }
 
     public static boolean hasErrors(List<Finding> findings) {
@@ -58,7 +69,7 @@ public final class Validator {
     private record ParsedServer(RealServer server, IpAddr address, IpAddr gateway, int index) {
     }
 
-    private void check(Cluster cluster) {
+    private void run(Cluster cluster) {
         if (cluster.version() != Cluster.CURRENT_VERSION) {
             findings.add(Rule.VERSION, "version", "version.unsupported", cluster.version(), Cluster.CURRENT_VERSION);
         }
@@ -529,6 +540,8 @@ public final class Validator {
         if (attempt.reason() != null) {
             findings.add(Rule.ADDRESS_SYNTAX, path, "address-syntax", Words.of(what),
                     attempt.reason().clipped());
+        } else {
+            parsed.put(text, attempt.address());
         }
         return attempt.address();
     }

@@ -13,6 +13,7 @@ import lvswizard.plan.Plan;
 import lvswizard.render.RenderedFile;
 import lvswizard.render.Renderer;
 import lvswizard.render.Templates;
+import lvswizard.validation.Validator;
 import lvswizard.plan.Layout;
 
 /**
@@ -45,7 +46,8 @@ public final class Generation {
     public static <E extends Exception> List<OutputDirectory.Written> writeFiles(Draft draft,
                                                                                ReplaceQuestion<E> question)
             throws OutputException, E {
-        List<RenderedFile> files = new Renderer(Templates.packaged()).render(draft.cluster(), draft.flavour());
+        List<RenderedFile> files = new Renderer(Templates.packaged()).render(Validator.check(draft.cluster()).validPlan(),
+                draft.flavour());
         OutputDirectory out = new OutputDirectory(draft.outputDir());
         List<OutputDirectory.Written> written;
         try {
@@ -75,7 +77,7 @@ public final class Generation {
         lines.add("  " + m.get("saved", draft.configPath()));
         lines.add("");
         lines.add(m.get("generate.copy", draft.outputDir().resolve(CopyInstructions.FILE_NAME)));
-        lines.addAll(CopyInstructions.lines(Plan.of(draft.cluster()), draft.outputDir().toString()));
+        lines.addAll(CopyInstructions.lines(Validator.check(draft.cluster()).validPlan(), draft.outputDir().toString()));
         return lines;
     }
 
@@ -84,7 +86,7 @@ public final class Generation {
      * and the next step on each host, real servers first.
      */
     public static String summary(Draft draft, List<OutputDirectory.Written> written, Messages m) {
-        Plan plan = Plan.of(draft.cluster());
+        Plan plan = Validator.check(draft.cluster()).validPlan();
         List<OutputDirectory.Written> files = written.stream().filter(w -> !w.noLongerGenerated()).toList();
         long changed = files.stream().filter(w -> w.outcome() != OutputDirectory.Outcome.UNCHANGED).count();
         List<String> lines = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import lvswizard.config.ConfigFile;
 import lvswizard.model.Cluster;
+import lvswizard.plan.Plan;
 import lvswizard.output.OutputDirectory;
 import lvswizard.render.Flavour;
 import lvswizard.render.RenderedFile;
@@ -29,12 +30,13 @@ public final class InProcessBench {
         String json = Files.readString(file);
         Cluster cluster = ConfigFile.parse(json, file.toString());
         Renderer renderer = new Renderer(Templates.packaged());
-        List<RenderedFile> files = renderer.render(cluster, Flavour.IPROUTE2);
+        Plan plan = Validator.check(cluster).validPlan();
+        List<RenderedFile> files = renderer.render(plan, Flavour.IPROUTE2);
         Path scratch = Files.createTempDirectory("lvs-bench");
         String name = file.getFileName().toString();
         report(name, "parse JSON", runs, () -> ConfigFile.parse(json, "bench"));
-        report(name, "validate", runs, () -> Validator.validate(cluster));
-        report(name, "render", runs, () -> renderer.render(cluster, Flavour.IPROUTE2));
+        report(name, "validate (and plan)", runs, () -> Validator.check(cluster));
+        report(name, "render", runs, () -> renderer.render(plan, Flavour.IPROUTE2));
         int[] fresh = {0};
         report(name, "write " + files.size() + " new files", runs,
                 () -> new OutputDirectory(scratch.resolve("new" + fresh[0]++)).write(files, false));

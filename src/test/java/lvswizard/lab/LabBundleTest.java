@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class LabBundleTest {
     private static LabPlan lab(String example) {
-        return LabPlan.of(Plan.of(Examples.load(example)), 30);
+        return LabPlan.of(Examples.plan(example), 30);
     }
 
     private static LabPlan.Host host(LabPlan lab, String role) {
@@ -93,7 +93,7 @@ class LabBundleTest {
     @ParameterizedTest
     @ValueSource(strings = {"seed-dr", "nat-portmap", "tun-ipip", "fwmark-https", "ipv6-dr"})
     void theBundlePassesBashAndShellcheck(String example, @TempDir Path dir) throws Exception {
-        List<RenderedFile> files = LabBundle.render(Examples.load(example), Flavour.IPROUTE2, Templates.packaged());
+        List<RenderedFile> files = LabBundle.render(Examples.plan(example), Flavour.IPROUTE2, Templates.packaged());
         assertThat(files).extracting(RenderedFile::name).contains("lab.sh", "scripts/director.sh");
         RenderedFile lab = files.get(0);
         Path script = dir.resolve("lab.sh");
@@ -108,7 +108,7 @@ class LabBundleTest {
     void theBundlesPreflightRefusesANonRootUserWithTheFixAndTouchesNothing(@TempDir Path dir) throws Exception {
         assertThat(Tools.onPath("setpriv")).as("setpriv (util-linux) runs the bundle as nobody").isTrue();
         Path script = dir.resolve("lab.sh");
-        Files.writeString(script, LabBundle.render(Examples.load("seed-dr"), Flavour.IPROUTE2, Templates.packaged())
+        Files.writeString(script, LabBundle.render(Examples.plan("seed-dr"), Flavour.IPROUTE2, Templates.packaged())
                 .get(0).content());
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));

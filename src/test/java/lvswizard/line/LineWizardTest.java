@@ -97,7 +97,7 @@ class LineWizardTest {
 
     private static void assertSameFilesAsGenerate(Path config, Path out) throws Exception {
         Cluster saved = ConfigFile.read(config);
-        List<RenderedFile> expected = new Renderer(Templates.packaged()).render(saved, Flavour.IPROUTE2);
+        List<RenderedFile> expected = new Renderer(Templates.packaged()).render(Examples.plan(saved), Flavour.IPROUTE2);
         for (RenderedFile file : expected) {
             assertThat(Files.readString(out.resolve(file.name()))).as(file.name()).isEqualTo(file.content());
         }

@@ -10,7 +10,7 @@ import lvswizard.Examples;
 import org.junit.jupiter.api.Test;
 
 class DoctorTest {
-    private static final Plan SEED = Plan.of(Examples.load("seed-dr"));
+    private static final Plan SEED = Examples.plan("seed-dr");
 
     private static List<Doctor.Check> doctor(FakeHost host, HostNeeds needs) throws OpsException {
         return Doctor.check(needs, HostState.read(host, needs), SEED);
@@ -162,7 +162,7 @@ class DoctorTest {
         assertThat(wrong(director)).containsExactly("WRONG  default gateway: none, needs 192.168.101.254\n"
                 + "       fix: ip route add default via 192.168.101.254, or run director.sh start");
 
-        Plan nat = Plan.of(Examples.load("nat-portmap"));
+        Plan nat = Examples.plan("nat-portmap");
         HostNeeds app1 = HostNeeds.realServer(nat.hosts().get(0));
         FakeHost realServer = new FakeHost().address("lo", "127.0.0.1/8").address("eth0", "10.10.20.11/24");
         realServer.gateway4 = "10.10.20.254";

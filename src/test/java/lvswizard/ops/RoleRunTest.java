@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RoleRunTest {
-    private static final Plan SEED = Plan.of(Examples.load("seed-dr"));
+    private static final Plan SEED = Examples.plan("seed-dr");
 
     private final List<String> lines = new ArrayList<>();
 

@@ -12,7 +12,7 @@ public final class Generated {
     /** One example in one flavour. */
     public record Case(String example, Flavour flavour) {
         public List<RenderedFile> files() {
-            return new Renderer(Templates.packaged()).render(Examples.load(example), flavour);
+            return new Renderer(Templates.packaged()).render(Examples.plan(example), flavour);
         }
 
         @Override

@@ -42,7 +42,7 @@ class RenderProperties {
         try {
             List<String> command = new ArrayList<>(List.of("bash", "-c",
                     "for f in \"$@\"; do bash -n \"$f\" || exit 1; done", "check"));
-            for (RenderedFile file : new Renderer(Templates.packaged()).render(cluster, flavour)) {
+            for (RenderedFile file : new Renderer(Templates.packaged()).render(Examples.plan(cluster), flavour)) {
                 if (file.executable()) {
                     Path script = dir.resolve(file.name());
                     Files.writeString(script, file.content(), StandardCharsets.UTF_8);

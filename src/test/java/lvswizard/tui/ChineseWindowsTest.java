@@ -30,7 +30,7 @@ class ChineseWindowsTest {
     private static Draft draft(Path dir) throws Exception {
         Draft draft = new Draft(Examples.load("seed-dr"), HostRole.DIRECTOR, dir.resolve("saved.json"),
                 dir.resolve("out"), Flavour.IPROUTE2);
-        new OutputDirectory(draft.outputDir()).write(new Renderer(Templates.packaged()).render(draft.cluster(),
+        new OutputDirectory(draft.outputDir()).write(new Renderer(Templates.packaged()).render(Examples.plan(draft.cluster()),
                 Flavour.IPROUTE2), false);
         return draft;
     }

@@ -67,7 +67,7 @@ class WizardTuiTest {
             assertThat(ui.outcome()).isEqualTo(WizardTui.Outcome.FINISHED);
         }
         List<RenderedFile> expected = new Renderer(Templates.packaged())
-                .render(ConfigFile.read(dir.resolve("saved.json")), Flavour.IPROUTE2);
+                .render(Examples.plan(ConfigFile.read(dir.resolve("saved.json"))), Flavour.IPROUTE2);
         for (RenderedFile file : expected) {
             assertThat(Files.readString(dir.resolve("out").resolve(file.name()))).as(file.name())
                     .isEqualTo(file.content());
