@@ -47,7 +47,7 @@ import lvswizard.ops.Role;
 import lvswizard.ops.RoleRun;
 import lvswizard.ops.WeightEditor;
 import lvswizard.plan.HostNeeds;
-import lvswizard.plan.IpvsRules;
+import lvswizard.plan.Ipvsadm;
 import lvswizard.plan.Plan;
 import lvswizard.render.TopologyDiagram;
 import lvswizard.text.Message;
@@ -443,7 +443,7 @@ class TranslationsTest {
             }
             needs.sysctls().forEach(s -> host.sysctls.put(s.path(), "7"));
             host.gateway4 = "192.0.2.1";
-            List<String> rules = new ArrayList<>(IpvsRules.restoreLines(plan));
+            List<String> rules = new ArrayList<>(Ipvsadm.restoreLines(plan));
             List<Integer> members = new ArrayList<>();
             for (int i = 0; i < rules.size(); i++) {
                 if (rules.get(i).startsWith("-a ")) {
@@ -468,7 +468,7 @@ class TranslationsTest {
             host.gateway4 = needs.gateway().via().text();
         }
         needs.marks().forEach(mark -> host.marks.add(String.join(" ", mark.spec())));
-        host.ipvsRules = String.join("\n", IpvsRules.restoreLines(plan)) + "\n";
+        host.ipvsRules = String.join("\n", Ipvsadm.restoreLines(plan)) + "\n";
         host.files.add(needs.stateDir() + "/started");
         switch (variant) {
             case USER -> host.uid = "1000";

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import lvswizard.config.ConfigException;
 import lvswizard.model.Cluster;
-import lvswizard.plan.IpvsRules;
+import lvswizard.plan.Ipvsadm;
 import lvswizard.plan.Plan;
 import lvswizard.render.TopologyDiagram;
 import lvswizard.validation.Finding;
@@ -53,7 +53,7 @@ final class ShowCommand implements Callable<Integer> {
         TopologyDiagram.serviceLines(plan).forEach(line -> out.println("  " + line));
         out.println();
         out.println("ipvsadm rules (ipvsadm -R form)");
-        IpvsRules.restoreLines(plan).forEach(line -> out.println("  " + line));
+        Ipvsadm.restoreLines(plan).forEach(line -> out.println("  " + line));
         if (!findings.isEmpty()) {
             out.println();
             ConfigOption.report(findings, config.source(), err);

@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import lvswizard.model.Cluster;
-import lvswizard.plan.IpvsRules;
+import lvswizard.plan.Ipvsadm;
 import lvswizard.plan.Plan;
 import lvswizard.validation.Validator;
+import lvswizard.plan.ServiceKey;
 
 /**
  * The configuration's real servers in ipvsadm's terms: by "service key -> address:port"
@@ -38,11 +39,7 @@ public final class ConfiguredServers {
 
     /** How ipvsadm -L -n names the service: "TCP 192.168.101.168:80", "FWM 1", "FWM 1 IPv6". */
     public static String serviceKey(Plan.Service service) {
-        List<String> selector = IpvsRules.serviceSelector(service);
-        if (selector.get(0).equals("-f")) {
-            return "FWM " + selector.get(1) + (service.vip().isIPv6() ? " IPv6" : "");
-        }
-        return service.spec().protocol().toString().toUpperCase(Locale.ROOT) + " " + selector.get(1);
+        return ServiceKey.of(service).listing();
     }
 
     private static Optional<Plan> plan(Cluster cluster) {

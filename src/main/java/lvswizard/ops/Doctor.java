@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import lvswizard.plan.HostNeeds;
-import lvswizard.plan.IpvsRules;
+import lvswizard.plan.Ipvsadm;
 import lvswizard.plan.Plan;
 import lvswizard.text.Message;
 import lvswizard.text.TextWidth;
@@ -144,7 +144,7 @@ public final class Doctor {
             checks.add(new Check(false, word("ipvs-rules"), Texts.of("doctor.unreadable", cause.found()), cause.fix()));
             return checks;
         }
-        Map<String, SavedRules.Entry> want = SavedRules.parse(String.join("\n", IpvsRules.restoreLines(plan)));
+        Map<String, SavedRules.Entry> want = SavedRules.parse(String.join("\n", Ipvsadm.restoreLines(plan)));
         Map<String, SavedRules.Entry> have = SavedRules.parse(state.ipvsRules());
         for (SavedRules.Entry entry : want.values()) {
             SavedRules.Entry found = have.get(entry.key());
@@ -159,10 +159,10 @@ public final class Doctor {
             }
         }
         for (SavedRules.Entry entry : have.values()) {
-            if (!entry.isService() && !want.containsKey(entry.key()) && want.keySet().stream()
-                    .anyMatch(k -> entry.key().startsWith(k + " -r "))) {
+            if (!entry.isService() && !want.containsKey(entry.key()) && want.containsKey(entry.service().toString())) {
                 checks.add(new Check(false, Texts.of("doctor.ipvs-real-server", entry.key()),
-                        word("not-configured-server"), Texts.of("command", "ipvsadm -d " + entry.key())));
+                        word("not-configured-server"), Texts.of("command",
+                        String.join(" ", Ipvsadm.deleteServer(entry.service(), entry.server())))));
             }
         }
         return checks;

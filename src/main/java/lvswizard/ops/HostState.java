@@ -14,6 +14,7 @@ import lvswizard.exec.Command;
 import lvswizard.exec.Execution;
 import lvswizard.exec.Runner;
 import lvswizard.plan.HostNeeds;
+import lvswizard.plan.Ipvsadm;
 
 /**
  * What this host's kernel has now, as far as a role's needs go: every interface with its addresses,
@@ -71,7 +72,7 @@ public record HostState(Map<String, List<String>> addresses, Map<String, String>
         String problem = null;
         boolean ipvsadmMissing = false;
         if (needs.isDirector()) {
-            Execution saved = runner.run(Command.of("ipvsadm", "-S", "-n"));
+            Execution saved = runner.run(Command.of(Ipvsadm.save()));
             if (saved.succeeded()) {
                 rules = saved.stdout();
             } else {

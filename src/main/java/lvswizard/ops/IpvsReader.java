@@ -7,15 +7,16 @@ import lvswizard.exec.Runner;
 import lvswizard.ipvs.Counters;
 import lvswizard.ipvs.IpvsTable;
 import lvswizard.ipvs.ListingParser;
+import lvswizard.plan.Ipvsadm;
 
 /**
  * Reads the kernel's IPVS table with three ipvsadm listings (table, exact totals, exact rates).
  * Re-run on a timer for a live view: watch(1) would write curses escapes into the pipe.
  */
 public final class IpvsReader {
-    static final Command LIST = Command.of("ipvsadm", "-L", "-n");
-    static final Command STATS = Command.of("ipvsadm", "-L", "-n", "--stats", "--exact");
-    static final Command RATE = Command.of("ipvsadm", "-L", "-n", "--rate", "--exact");
+    static final Command LIST = Command.of(Ipvsadm.list());
+    static final Command STATS = Command.of(Ipvsadm.listStats());
+    static final Command RATE = Command.of(Ipvsadm.listRate());
 
     private final Runner runner;
 

@@ -6,9 +6,10 @@ import java.util.Locale;
 import lvswizard.exec.Command;
 import lvswizard.exec.Runner;
 import lvswizard.plan.HostNeeds;
-import lvswizard.plan.IpvsRules;
+import lvswizard.plan.Ipvsadm;
 import lvswizard.plan.Plan;
 import lvswizard.text.Message;
+import lvswizard.plan.ServiceKey;
 
 /**
  * What must hold before a role's script may start here: root, ipvsadm, IPVS in the kernel, the
@@ -99,10 +100,11 @@ public final class Preflight {
         }
         var have = SavedRules.parse(state.ipvsRules());
         for (Plan.Service service : plan.services()) {
-            String key = String.join(" ", IpvsRules.serviceSelector(service));
-            if (have.containsKey(key)) {
+            ServiceKey key = ServiceKey.of(service);
+            if (have.containsKey(key.toString())) {
                 problems.add(new Problem(Texts.of("preflight.foreign-service", key),
-                        Texts.of("preflight.fix-foreign-service", "ipvsadm -L -n", "ipvsadm -D " + key)));
+                        Texts.of("preflight.fix-foreign-service", String.join(" ", Ipvsadm.list()),
+                                String.join(" ", Ipvsadm.deleteService(key)))));
             }
         }
         return problems;

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import lvswizard.plan.ServiceKey;
 
 /**
  * IPVS rules in {@code ipvsadm -S -n} / {@code -R} form, read into comparable entries: the same
@@ -14,8 +16,19 @@ import java.util.TreeMap;
  * it never saves thresholds (-x/-y), so those are not compared.
  */
 public final class SavedRules {
-    /** A service ("-t 192.168.101.168:80") or a real server ("-t 192.168.101.168:80 -r 10.10.10.11:80"). */
-    public record Entry(String key, boolean isService, Map<String, String> options) {
+    /**
+     * A service, or a real server of it ({@code server} its address:port; null for the service).
+     * {@link #key()} spells it as ipvsadm's arguments do: "-t 192.168.101.168:80", "-t ... -r 10.10.10.11:80".
+     */
+    public record Entry(ServiceKey service, String server, Map<String, String> options) {
+        public String key() {
+            return server == null ? service.toString() : service + " -r " + server;
+        }
+
+        public boolean isService() {
+            return server == null;
+        }
+
         /** The options as ipvsadm words, for messages: "-s wlc -p 600". */
         public String describe() {
             List<String> words = new ArrayList<>();
@@ -51,16 +64,21 @@ public final class SavedRules {
             if (w.length < 3 || !(w[0].equals("-A") || w[0].equals("-a"))) {
                 continue;
             }
-            boolean service = w[0].equals("-A");
-            List<String> key = new ArrayList<>(List.of(w[1], w[2]));
+            List<String> words = List.of(w);
+            Optional<ServiceKey.Parsed> parsed = ServiceKey.fromArguments(words, 1);
+            if (parsed.isEmpty()) {
+                continue;
+            }
+            ServiceKey service = parsed.get().key();
+            String server = null;
             Map<String, String> options = new TreeMap<>();
-            for (int i = 3; i < w.length; i++) {
+            for (int i = 1 + parsed.get().words(); i < w.length; i++) {
                 String flag = w[i];
-                if (flag.equals("-6")) {
-                    key.add(flag);
+                if (flag.equals("-6") && service.isFwmark()) {
+                    // ipvsadm may write the family after other options
+                    service = new ServiceKey(null, service.address(), true);
                 } else if (flag.equals("-r") && i + 1 < w.length) {
-                    key.add("-r");
-                    key.add(w[++i]);
+                    server = w[++i];
                 } else if (VALUELESS.contains(flag)) {
                     options.put(FORWARDING.contains(flag) ? "forward" : flag, FORWARDING.contains(flag) ? flag : "");
                 } else if (i + 1 < w.length) {
@@ -71,8 +89,8 @@ public final class SavedRules {
                 }
             }
             normalise(options);
-            String k = String.join(" ", key);
-            entries.put(k, new Entry(k, service, options));
+            Entry entry = new Entry(service, w[0].equals("-A") ? null : server, options);
+            entries.put(entry.key(), entry);
         }
         return entries;
     }

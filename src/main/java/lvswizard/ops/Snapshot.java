@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import lvswizard.exec.Command;
 import lvswizard.plan.HostNeeds;
+import lvswizard.plan.Ipvsadm;
 
 /**
  * The host as it was before a role's first start: the IPVS table ({@code ipvsadm -S -n}) and the
@@ -63,9 +64,9 @@ public record Snapshot(String role, String taken, String ipvsRules, Map<String, 
     public List<Command> restoreCommands() {
         List<Command> commands = new ArrayList<>();
         if (ipvsRules != null) {
-            commands.add(Command.of("ipvsadm", "-C"));
+            commands.add(Command.of(Ipvsadm.clear()));
             if (!ipvsRules.isBlank()) {
-                commands.add(Command.of("ipvsadm", "-R").withStdin(ipvsRules));
+                commands.add(Command.of(Ipvsadm.restore()).withStdin(ipvsRules));
             }
         }
         sysctls.forEach((path, value) -> commands.add(Command.of("sysctl", "-q", "-w",

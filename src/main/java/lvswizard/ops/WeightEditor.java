@@ -5,6 +5,9 @@ import java.util.List;
 import lvswizard.exec.Command;
 import lvswizard.exec.Execution;
 import lvswizard.exec.Runner;
+import lvswizard.plan.Ipvsadm;
+import lvswizard.plan.ServiceKey;
+import java.util.Optional;
 
 /**
  * Changes one real server's weight live with {@code ipvsadm -e}. The edit repeats the server's
@@ -24,7 +27,7 @@ public final class WeightEditor {
      * @return the command that ran
      */
     public Command setWeight(String serviceKey, String server, int weight) throws OpsException {
-        Execution saved = runner.run(Command.of("ipvsadm", "-S", "-n"));
+        Execution saved = runner.run(Command.of(Ipvsadm.save()));
         if (!saved.succeeded()) {
             throw new OpsException(Texts.of("host.command-failed", "ipvsadm -S -n", saved.ended(),
                     IpvsReader.firstLine(saved.stderr())));
@@ -40,40 +43,18 @@ public final class WeightEditor {
 
     /** Pure: the edit for one server, from the saved rules. */
     static Command editCommand(String savedRules, String serviceKey, String server, int weight) throws OpsException {
-        List<String> selector = selector(serviceKey);
+        ServiceKey key = ServiceKey.fromListing(serviceKey)
+                .orElseThrow(() -> new OpsException(Texts.of("weight.unknown-service", serviceKey)));
         for (String line : savedRules.split("\n")) {
             List<String> words = List.of(line.strip().split("\\s+"));
-            int r = 1 + selector.size();
-            if (words.size() < r + 2 || !words.get(0).equals("-a") || !words.subList(1, r).equals(selector)
-                    || !words.get(r).equals("-r") || !words.get(r + 1).equals(server)) {
-                continue;
+            Optional<ServiceKey.Parsed> found = ServiceKey.fromArguments(words, 1);
+            if (words.get(0).equals("-a") && found.isPresent() && found.get().key().equals(key)) {
+                int r = 1 + found.get().words();
+                if (words.size() > r + 1 && words.get(r).equals("-r") && words.get(r + 1).equals(server)) {
+                    return Command.of(Ipvsadm.editWeight(words, weight));
+                }
             }
-            List<String> argv = new ArrayList<>(List.of("ipvsadm", "-e"));
-            argv.addAll(words.subList(1, words.size()));
-            int w = argv.indexOf("-w");
-            if (w < 0) {
-                argv.addAll(List.of("-w", Integer.toString(weight)));
-            } else {
-                argv.set(w + 1, Integer.toString(weight));
-            }
-            return Command.of(argv);
         }
         throw new OpsException(Texts.of("weight.gone", server, serviceKey));
-    }
-
-    /** "TCP 1.2.3.4:80" to [-t, 1.2.3.4:80]; "FWM 7" to [-f, 7]; "FWM 7 IPv6" to [-f, 7, -6]. */
-    static List<String> selector(String serviceKey) throws OpsException {
-        String[] parts = serviceKey.split(" ");
-        if (parts.length == 3 && parts[0].equals("FWM") && parts[2].equals("IPv6")) {
-            return List.of("-f", parts[1], "-6");
-        }
-        if (parts[0].equals("FWM")) {
-            return List.of("-f", parts[1]);
-        }
-        try {
-            return List.of(lvswizard.model.Protocol.valueOf(parts[0]).ipvsadmFlag(), parts[1]);
-        } catch (IllegalArgumentException e) {
-            throw new OpsException(Texts.of("weight.unknown-service", serviceKey));
-        }
     }
 }

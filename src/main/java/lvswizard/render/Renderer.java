@@ -7,7 +7,7 @@ import lvswizard.model.Cluster;
 import lvswizard.model.Forwarding;
 import lvswizard.plan.Layout;
 import lvswizard.plan.Plan;
-import lvswizard.plan.IpvsRules;
+import lvswizard.plan.Ipvsadm;
 
 /** Turns a valid cluster into the files an operator installs: pure, templates in, text out. */
 public final class Renderer {
@@ -28,7 +28,7 @@ public final class Renderer {
         files.add(new RenderedFile(Layout.directorScript(),
                 templates.render("director.sh.mustache", ScriptViews.director(plan, directorHeader)), true));
         files.add(new RenderedFile("ipvsadm.rules",
-                templates.render("ipvsadm.rules.mustache", Map.of("rules", IpvsRules.restoreLines(plan))), false));
+                templates.render("ipvsadm.rules.mustache", Map.of("rules", Ipvsadm.restoreLines(plan))), false));
         files.add(unit(directorHeader, Layout.directorScript()));
         for (Plan.Host host : plan.hosts()) {
             String name = host.server().name();

@@ -13,7 +13,8 @@ import lvswizard.plan.Names;
 import lvswizard.plan.Layout;
 import lvswizard.plan.Plan;
 import lvswizard.plan.HostNeeds;
-import lvswizard.plan.IpvsRules;
+import lvswizard.plan.Ipvsadm;
+import lvswizard.plan.ServiceKey;
 
 /**
  * The data the script templates see. Every string a template prints inside shell code is already a
@@ -84,10 +85,10 @@ public final class ScriptViews {
         needs.marks().forEach(mark -> marks.add(new Mark(marks.size(), quote(mark.tool()), words(mark.spec()))));
         List<String> tools = marks.stream().map(Mark::tool).distinct().toList();
         List<ServiceRef> services = plan.services().stream().map(s -> new ServiceRef(quote(s.label()),
-                words(IpvsRules.serviceSelector(s)), s.members().size())).toList();
+                words(ServiceKey.of(s).arguments()), s.members().size())).toList();
         return new DirectorView(header, quote(needs.name()), quote(needs.stateDir()), modules(needs.modules()),
                 devices(needs.devices()), dips, sysctls(needs.sysctls()), vips, gateway, marks, tools, services,
-                IpvsRules.restoreLines(plan));
+                Ipvsadm.restoreLines(plan));
     }
 
     // ---- real server ------------------------------------------------------------------------
