@@ -3,6 +3,8 @@ package lvswizard.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import lvswizard.config.ConfigException;
@@ -11,19 +13,22 @@ import lvswizard.output.OutputDirectory;
 import lvswizard.output.OutputException;
 import lvswizard.render.Flavour;
 import lvswizard.render.RenderedFile;
-import lvswizard.render.Renderer;
+import lvswizard.render.Export;
 import lvswizard.render.Templates;
 import lvswizard.validation.Finding;
 import lvswizard.validation.Validation;
 import lvswizard.validation.Validator;
+import lvswizard.wizard.Format;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Validate a configuration and write the director and real server scripts, systemd units,"
-                + " ipvsadm.rules and README.txt into a directory. Nothing is written when validation fails.")
+        description = {"Validate a configuration and write its files in one of the formats below.",
+                "scripts (the default): the director and real server scripts, systemd units, ipvsadm.rules,"
+                        + " copy-to-hosts.sh and README.txt. lab: the whole cluster in network namespaces on one"
+                        + " host (lab.sh up, test, down). Nothing is written when validation fails."})
 final class GenerateCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -41,6 +46,29 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "replace existing files whose content differs")
     boolean force;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "scripts", converter = FormatName.class,
+            completionCandidates = FormatName.class,
+            description = "what to write: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    /** --format by the names the wizard shows (scripts, lab), refused with those names. */
+    static final class FormatName implements CommandLine.ITypeConverter<Format>, Iterable<String> {
+        @Override
+        public Format convert(String value) {
+            try {
+                return Format.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("\"" + value + "\" is not a format; expected one of "
+                        + String.join(", ", this));
+            }
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Format.values()).map(Format::toString).iterator();
+        }
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -74,13 +102,13 @@ final class GenerateCommand implements Callable<Integer> {
         Templates source = templates == null ? Templates.packaged() : Templates.withOverrides(templates);
         List<RenderedFile> files;
         try {
-            files = new Renderer(source).render(validation.plan(), chosen);
+            files = format.export().files(validation.plan(), new Export.Options(chosen, source));
         } catch (RuntimeException e) {
             err.println("--templates: a template failed: " + e.getMessage());
             return ExitCodes.UNUSABLE_INPUT;
         }
         try {
-            for (OutputDirectory.Written written : new OutputDirectory(out).write(files, force)) {
+            for (OutputDirectory.Written written : new OutputDirectory(out).writeTree(files, force)) {
                 spec.commandLine().getOut().println(written.toLine());
             }
         } catch (OutputException e) {

@@ -15,8 +15,9 @@ import lvswizard.render.Flavour;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import lvswizard.plan.Plan;
-import lvswizard.lab.LabFiles;
 import lvswizard.validation.Validator;
+import lvswizard.wizard.Format;
+import lvswizard.wizard.Generation;
 
 @CommandLine.Command(name = "lab", mixinStandardHelpOptions = true,
         subcommands = {LabCommand.Export.class, LabCommand.Up.class, LabCommand.Test.class, LabCommand.Down.class},
@@ -44,7 +45,7 @@ final class LabCommand {
             return ExitCodes.UNUSABLE_INPUT;
         }
         try {
-            LabFiles.write(plan, chosen, dir, force);
+            Generation.writeExport(Format.LAB, plan, chosen, dir, force);
         } catch (OutputException e) {
             err.println(e.getMessage());
             return ExitCodes.UNUSABLE_INPUT;
@@ -169,7 +170,8 @@ final class LabCommand {
             if (!Files.exists(dir.resolve("lab.sh"))) {
                 // down does not depend on the configuration: any bundle's lab.sh removes any lab
                 bundle = Files.createTempDirectory("lvs-wizard-lab");
-                LabFiles.write(Validator.check(ConfigOption.builtIn()).validPlan(), Flavour.IPROUTE2, bundle, true);
+                Generation.writeExport(Format.LAB, Validator.check(ConfigOption.builtIn()).validPlan(), Flavour.IPROUTE2,
+                        bundle, true);
             }
             try {
                 return runBundle(lab.main, bundle, out, err, "down");

@@ -63,6 +63,7 @@ public final class Main implements Callable<Integer> {
     /** The same, with the commands that touch this host going to {@code runner}. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, Runner runner) {
         CommandLine commandLine = new CommandLine(new Main(runner));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((ex, ignored) -> {

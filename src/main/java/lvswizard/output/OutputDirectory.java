@@ -90,6 +90,31 @@ public final class OutputDirectory {
         return written;
     }
 
+    /**
+     * Writes a set whose names may hold one directory (scripts/director.sh): each directory as its
+     * own set, after every one of them was checked for files with other content (so that a refusal
+     * writes nothing anywhere).
+     */
+    public List<Written> writeTree(List<RenderedFile> files, boolean force) throws OutputException {
+        Map<String, List<RenderedFile>> byDirectory = new LinkedHashMap<>();
+        for (RenderedFile file : files) {
+            int slash = file.name().lastIndexOf('/');
+            byDirectory.computeIfAbsent(slash < 0 ? "" : file.name().substring(0, slash), k -> new ArrayList<>())
+                    .add(slash < 0 ? file : new RenderedFile(file.name().substring(slash + 1), file.content(),
+                            file.executable()));
+        }
+        if (!force) {
+            for (Map.Entry<String, List<RenderedFile>> set : byDirectory.entrySet()) {
+                new OutputDirectory(directory.resolve(set.getKey())).refuseConflicts(set.getValue());
+            }
+        }
+        List<Written> written = new ArrayList<>();
+        for (Map.Entry<String, List<RenderedFile>> set : byDirectory.entrySet()) {
+            written.addAll(new OutputDirectory(directory.resolve(set.getKey())).write(set.getValue(), force));
+        }
+        return written;
+    }
+
     /** Writes one file that belongs to no generated set (a saved configuration): no manifest. */
     public Written writeFile(RenderedFile file, boolean force) throws OutputException {
         return writeFiles(List.of(file), force).get(0);
@@ -111,15 +136,22 @@ public final class OutputDirectory {
         return stale;
     }
 
-    private List<Written> writeFiles(List<RenderedFile> files, boolean force) throws OutputException {
-        Map<Path, Outcome> outcomes = classify(files);
-        List<Path> conflicts = outcomes.entrySet().stream().filter(e -> e.getValue() == Outcome.REPLACED)
+    /** Refuses, naming them, files that exist with other content than {@code files} would give them. */
+    private void refuseConflicts(List<RenderedFile> files) throws OutputException {
+        List<Path> conflicts = classify(files).entrySet().stream().filter(e -> e.getValue() == Outcome.REPLACED)
                 .map(Map.Entry::getKey).toList();
-        if (!force && !conflicts.isEmpty()) {
+        if (!conflicts.isEmpty()) {
             throw new OutputException(conflicts.get(0) + ": exists with different content"
                     + (conflicts.size() > 1 ? " (and " + (conflicts.size() - 1) + " more)" : "")
                     + "; use --force to replace, or choose another --out directory");
         }
+    }
+
+    private List<Written> writeFiles(List<RenderedFile> files, boolean force) throws OutputException {
+        if (!force) {
+            refuseConflicts(files);
+        }
+        Map<Path, Outcome> outcomes = classify(files);
         createDirectory();
         List<RenderedFile> changed = files.stream().filter(f -> outcomes.get(target(f)) != Outcome.UNCHANGED).toList();
         List<Path> temporaries = new ArrayList<>();

@@ -7,6 +7,7 @@ import com.googlecode.lanterna.gui2.Interactable;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.TextBox;
+import java.util.ArrayList;
 import java.util.List;
 import lvswizard.wizard.At;
 import lvswizard.wizard.Draft;
@@ -47,10 +48,23 @@ final class GenerateView implements StepView {
         int used = form.panel().getPreferredSize().getRows() + 1;
         if (!report.isEmpty()) {
             TextBox result = new TextBox(new TerminalSize(size.getColumns(), Math.max(3, size.getRows() - used)),
-                    report);
+                    wrapProse(report, size.getColumns() - 3));
             result.setReadOnly(true);
             body.addComponent(result);
         }
+    }
+
+    /** The sentences wrapped to the box; the commands left whole (they scroll), so that they can be copied. */
+    private static String wrapProse(String report, int width) {
+        List<String> lines = new ArrayList<>();
+        for (String line : report.split("\n", -1)) {
+            if (line.startsWith("scp ") || line.startsWith("ssh ")) {
+                lines.add(line);
+            } else {
+                lines.addAll(Dialogs.wrapHanging(line, width, 4));
+            }
+        }
+        return String.join("\n", lines);
     }
 
     @Override

@@ -17,11 +17,12 @@ import java.util.Set;
 import lvswizard.exec.Command;
 import lvswizard.exec.Execution;
 import lvswizard.exec.Runner;
-import lvswizard.lab.LabFiles;
 import lvswizard.output.OutputException;
 import lvswizard.wizard.Draft;
 import lvswizard.wizard.Messages;
 import lvswizard.validation.Validator;
+import lvswizard.wizard.Format;
+import lvswizard.wizard.Generation;
 
 /**
  * "Try it in a lab": the cluster on this host in network namespaces (the lab bundle in
@@ -75,7 +76,8 @@ final class LabWindow extends BasicWindow {
         }
         if (action.equals("up")) {
             try {
-                LabFiles.write(Validator.check(draft.cluster()).validPlan(), draft.flavour(), dir, true);
+                Generation.writeExport(Format.LAB, Validator.check(draft.cluster()).validPlan(), draft.flavour(), dir,
+                        true);
             } catch (OutputException e) {
                 append(m.get("run.failed", e.getMessage()));
                 return;

@@ -51,6 +51,7 @@ import lvswizard.wizard.Draft;
 import lvswizard.wizard.Edits;
 import lvswizard.wizard.FieldSpec;
 import lvswizard.wizard.Fields;
+import lvswizard.wizard.Format;
 import lvswizard.wizard.Generation;
 import lvswizard.wizard.HostRole;
 import lvswizard.wizard.Invalid;
@@ -490,6 +491,10 @@ public final class WizardTui {
 
     /** Writes the draft's files as generate would (saving the configuration first); false when it did not. */
     private boolean writeFiles() {
+        return writeFiles(draft.format());
+    }
+
+    private boolean writeFiles(Format format) {
         if (Validator.hasErrors(Validator.validate(draft.cluster()))) {
             Dialogs.info(gui, m, m.get("error.title"), m.get("generate.blocked"));
             return false;
@@ -498,7 +503,7 @@ public final class WizardTui {
             return false;
         }
         try {
-            List<OutputDirectory.Written> files = Generation.write(draft, conflict -> Dialogs.confirm(gui, m,
+            List<OutputDirectory.Written> files = Generation.write(draft.with(format), conflict -> Dialogs.confirm(gui, m,
                     m.get("generate.out"), conflict.getMessage() + "\n\n" + m.get("generate.replace", draft.outputDir())));
             if (files == null) {
                 return false;
@@ -571,7 +576,8 @@ public final class WizardTui {
          */
         @Override
         public void runHere() {
-            if (!writeFiles()) {
+            // what runs here are the scripts, whatever Write writes
+            if (!writeFiles(Format.SCRIPTS)) {
                 rebuild();
                 return;
             }

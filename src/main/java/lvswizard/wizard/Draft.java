@@ -18,9 +18,10 @@ import lvswizard.render.Flavour;
  * @param flavour    network tools of the generated scripts
  * @param forwarding how real servers added from now on are reached: the Start step's answer, kept
  *                   here because a cluster without members has nowhere to hold it
+ * @param format     what Write writes: the scripts, or a lab bundle
  */
 public record Draft(Cluster cluster, HostRole role, Path configPath, Path outputDir, Flavour flavour,
-                    Forwarding forwarding) {
+                    Forwarding forwarding, Format format) {
     public static final Path DEFAULT_CONFIG = Path.of("lvs-wizard.json");
     public static final Path DEFAULT_OUTPUT = Path.of("out");
 
@@ -37,30 +38,37 @@ public record Draft(Cluster cluster, HostRole role, Path configPath, Path output
         if (forwarding == null) {
             forwarding = Edits.forwarding(cluster);
         }
+        if (format == null) {
+            format = Format.SCRIPTS;
+        }
     }
 
     /** A draft whose forwarding method for new members is the cluster's own. */
     public Draft(Cluster cluster, HostRole role, Path configPath, Path outputDir, Flavour flavour) {
-        this(cluster, role, configPath, outputDir, flavour, null);
+        this(cluster, role, configPath, outputDir, flavour, null, null);
     }
 
     public Draft with(Cluster newCluster) {
-        return new Draft(newCluster, role, configPath, outputDir, flavour, forwarding);
+        return new Draft(newCluster, role, configPath, outputDir, flavour, forwarding, format);
     }
 
     public Draft with(HostRole newRole) {
-        return new Draft(cluster, newRole, configPath, outputDir, flavour, forwarding);
+        return new Draft(cluster, newRole, configPath, outputDir, flavour, forwarding, format);
     }
 
     public Draft with(Forwarding newForwarding) {
-        return new Draft(cluster, role, configPath, outputDir, flavour, newForwarding);
+        return new Draft(cluster, role, configPath, outputDir, flavour, newForwarding, format);
     }
 
     public Draft withConfigPath(Path newConfigPath) {
-        return new Draft(cluster, role, newConfigPath, outputDir, flavour, forwarding);
+        return new Draft(cluster, role, newConfigPath, outputDir, flavour, forwarding, format);
     }
 
     public Draft withOutput(Path newOutput, Flavour newFlavour) {
-        return new Draft(cluster, role, configPath, newOutput, newFlavour, forwarding);
+        return new Draft(cluster, role, configPath, newOutput, newFlavour, forwarding, format);
+    }
+
+    public Draft with(Format newFormat) {
+        return new Draft(cluster, role, configPath, outputDir, flavour, forwarding, newFormat);
     }
 }

@@ -131,6 +131,9 @@ public final class Fields {
             // Generate
             field("outputDir", Step.GENERATE, Scope.DRAFT, null).labels("generate.out", "help.out")
                     .text(PATH, 40, Codec.STRING).access((d, at) -> d.outputDir().toString(), Fields::setOutput).build(),
+            field("format", Step.GENERATE, Scope.DRAFT, null).labels("generate.format", "help.format")
+                    .radio(d -> names(Format.values())).access((d, at) -> d.format().toString(),
+                            (d, at, t) -> d.with(Format.values()[index(names(Format.values()), t)])).build(),
             field("flavour", Step.GENERATE, Scope.DRAFT, null).labels("generate.flavour", "help.flavour")
                     .radio(d -> names(Flavour.values())).access((d, at) -> d.flavour().toString(),
                             (d, at, t) -> d.withOutput(d.outputDir(), Flavour.values()[index(names(Flavour.values()), t)]))

@@ -11,10 +11,10 @@ import lvswizard.output.OutputException;
 import lvswizard.render.CopyInstructions;
 import lvswizard.plan.Plan;
 import lvswizard.render.RenderedFile;
-import lvswizard.render.Renderer;
-import lvswizard.render.Templates;
 import lvswizard.validation.Validator;
 import lvswizard.plan.Layout;
+import lvswizard.render.Export;
+import lvswizard.render.Flavour;
 
 /**
  * What both wizards do at the end: write the files exactly as generate would, save the
@@ -42,23 +42,25 @@ public final class Generation {
         return written;
     }
 
+    /** An export of a valid plan into {@code dir}, as generate --format writes it. */
+    public static List<OutputDirectory.Written> writeExport(Format format, Plan plan, Flavour flavour, Path dir,
+                                                            boolean force) throws OutputException {
+        return new OutputDirectory(dir).writeTree(format.export().files(plan, Export.Options.of(flavour)), force);
+    }
+
     /** The files alone, as {@link #write} writes them: null when the operator declined to replace others. */
     public static <E extends Exception> List<OutputDirectory.Written> writeFiles(Draft draft,
                                                                                ReplaceQuestion<E> question)
             throws OutputException, E {
-        List<RenderedFile> files = new Renderer(Templates.packaged()).render(Validator.check(draft.cluster()).validPlan(),
-                draft.flavour());
-        OutputDirectory out = new OutputDirectory(draft.outputDir());
-        List<OutputDirectory.Written> written;
+        Plan plan = Validator.check(draft.cluster()).validPlan();
         try {
-            written = out.write(files, false);
+            return writeExport(draft.format(), plan, draft.flavour(), draft.outputDir(), false);
         } catch (OutputException conflict) {
             if (!question.mayReplace(conflict)) {
                 return null;
             }
-            written = out.write(files, true);
+            return writeExport(draft.format(), plan, draft.flavour(), draft.outputDir(), true);
         }
-        return written;
     }
 
     /** Saves the draft's configuration to its config path, atomically. */
@@ -76,6 +78,11 @@ public final class Generation {
                 w.path())));
         lines.add("  " + m.get("saved", draft.configPath()));
         lines.add("");
+        if (draft.format() == Format.LAB) {
+            // what to do next first: the list of files is long
+            lines.add(0, m.get("generate.lab.next", draft.outputDir().resolve("lab.sh")));
+            return lines;
+        }
         lines.add(m.get("generate.copy", draft.outputDir().resolve(CopyInstructions.FILE_NAME)));
         lines.addAll(CopyInstructions.lines(Validator.check(draft.cluster()).validPlan(), draft.outputDir().toString()));
         return lines;
@@ -92,6 +99,10 @@ public final class Generation {
         List<String> lines = new ArrayList<>();
         lines.add(m.get("summary.written", files.size(), draft.outputDir(), changed));
         lines.add(m.get("summary.saved", draft.configPath()));
+        if (draft.format() == Format.LAB) {
+            lines.add(m.get("generate.lab.next", draft.outputDir().resolve("lab.sh")));
+            return String.join("\n", lines);
+        }
         lines.add(m.get(plan.uses(Forwarding.DR) || plan.uses(Forwarding.TUN) ? "summary.next" : "summary.next.nat"));
         for (Plan.Host host : plan.hosts()) {
             lines.add("  " + m.get("summary.realserver", host.server().name(), host.address().text(),

@@ -75,6 +75,31 @@ class CliTest {
     }
 
     @Test
+    void everyFormatOfTheRegistryIsWrittenByGenerate(@TempDir Path dir) throws Exception {
+        Run scripts = run("generate", "-c", "examples/nat-portmap.json", "-o", dir.resolve("s").toString());
+        Run lab = run("generate", "-c", "examples/nat-portmap.json", "-o", dir.resolve("l").toString(), "--format",
+                "lab");
+        assertThat(scripts.code()).isZero();
+        assertThat(lab.code()).as(lab.err()).isZero();
+        assertThat(dir.resolve("l/lab.sh")).isExecutable();
+        try (Stream<Path> files = Files.list(dir.resolve("s"))) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
+                assertThat(dir.resolve("l/scripts").resolve(file.getFileName())).as("the lab runs the same scripts")
+                        .hasSameTextualContentAs(file);
+            }
+        }
+        for (lvswizard.wizard.Format format : lvswizard.wizard.Format.values()) {
+            assertThat(run("generate", "-c", "examples/seed-dr.json", "-o", dir.resolve(format.toString()).toString(),
+                    "--format", format.toString()).code()).as(format.toString()).isZero();
+        }
+        Run bad = run("generate", "-c", "examples/seed-dr.json", "-o", dir.resolve("x").toString(), "--format", "xml");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("lvs-wizard: Invalid value for option '--format': \"xml\" is not a format;"
+                + " expected one of scripts, lab (see: lvs-wizard --help)\n");
+        assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    @Test
     void generateWritesEverythingAndNothingOnErrors(@TempDir Path dir) throws Exception {
         Run ok = run("generate", "--config", "examples/seed-dr.json", "--out", dir.resolve("ok").toString());
         assertThat(ok.code()).isZero();

@@ -224,6 +224,28 @@ class WizardDialogsTest {
     }
 
     @Test
+    void theGenerateStepWritesEveryFormatOfTheRegistry(@TempDir Path dir) throws Exception {
+        try (VirtualScreen ui = seed(dir, NO_COMMANDS, HostRole.ALL)) {
+            ui.waitFor("This host is");
+            for (int i = 0; i < 6; i++) {
+                ui.ctrl('n');
+            }
+            ui.waitFor("lab: the whole cluster in network namespaces");
+            ui.tabTo(i -> i instanceof com.googlecode.lanterna.gui2.RadioBoxList<?> list
+                    && list.getItemAt(0).toString().startsWith("scripts"), "the format");
+            ui.press(KeyType.ArrowDown);
+            ui.press(KeyType.Enter);
+            ui.tabToButton("Write files");
+            ui.press(KeyType.Enter);
+            ui.waitForFlat("Try it as root: bash " + dir.resolve("out/lab.sh") + " up, then test and down.");
+            ui.ctrl('c');
+            ui.outcome();
+        }
+        assertThat(dir.resolve("out/lab.sh")).isExecutable();
+        assertThat(dir.resolve("out/scripts/director.sh")).exists();
+    }
+
+    @Test
     void aNewConfigurationAsksForAFileNameAndNeverOverwritesAShippedExample(@TempDir Path dir) throws Exception {
         Path examples = Files.createDirectories(dir.resolve("examples"));
         Path shipped = Files.copy(Examples.file("seed-dr"), examples.resolve("seed-dr.json"));

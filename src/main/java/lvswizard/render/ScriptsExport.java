@@ -1,0 +1,17 @@
+package lvswizard.render;
+
+import java.util.List;
+import lvswizard.plan.Plan;
+
+/** The init scripts and systemd units of every host, ipvsadm.rules, copy-to-hosts.sh and README.txt. */
+public final class ScriptsExport implements Export {
+    @Override
+    public String id() {
+        return "scripts";
+    }
+
+    @Override
+    public List<RenderedFile> files(Plan plan, Options options) {
+        return new Renderer(options.templates()).render(plan, options.flavour());
+    }
+}
