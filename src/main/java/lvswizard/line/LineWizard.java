@@ -303,9 +303,11 @@ public final class LineWizard {
 
     private void editService(int index) throws EndOfInput {
         out.println("-- " + m.get("service.label") + " " + (index + 1));
-        for (FieldSpec field : Fields.of(Step.SERVICES, Scope.SERVICE)) {
-            if (field.isRelevant(draft, At.service(index))) {
-                ask(field, At.service(index));
+        for (Scope scope : new Scope[] {Scope.SERVICE, Scope.CHECK}) {
+            for (FieldSpec field : Fields.of(Step.SERVICES, scope)) {
+                if (field.isRelevant(draft, At.service(index))) {
+                    ask(field, At.service(index));
+                }
             }
         }
     }

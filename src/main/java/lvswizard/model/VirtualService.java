@@ -17,10 +17,15 @@ import java.util.List;
  * @param schedulerFlags sh/mh flags
  * @param persistence    client affinity, or null
  * @param backends       the real servers of this service
+ * @param healthCheck    how keepalived checks the real servers (keepalived output only), or null
+ * @param sorryServer    where clients go when no real server is up (keepalived), or null
+ * @param quorum         the least healthy weight worth offering the service (keepalived), or null
+ * @param alpha          whether a real server starts as down until its first check passes (keepalived)
  */
 public record VirtualService(String name, Protocol protocol, String vip, Integer port, Long fwmark,
                              List<Integer> markPorts, Scheduler scheduler, List<SchedulerFlag> schedulerFlags,
-                             Persistence persistence, List<Backend> backends) {
+                             Persistence persistence, List<Backend> backends, HealthCheck healthCheck,
+                             SorryServer sorryServer, Quorum quorum, Boolean alpha) {
     public VirtualService {
         if (protocol == null) {
             protocol = Protocol.TCP;
@@ -31,6 +36,17 @@ public record VirtualService(String name, Protocol protocol, String vip, Integer
         markPorts = markPorts == null ? List.of() : List.copyOf(markPorts);
         schedulerFlags = schedulerFlags == null ? List.of() : List.copyOf(schedulerFlags);
         backends = backends == null ? List.of() : List.copyOf(backends);
+        if (alpha == null) {
+            alpha = false;
+        }
+    }
+
+    /** A service without keepalived's settings, as the scripts use it. */
+    public VirtualService(String name, Protocol protocol, String vip, Integer port, Long fwmark,
+                          List<Integer> markPorts, Scheduler scheduler, List<SchedulerFlag> schedulerFlags,
+                          Persistence persistence, List<Backend> backends) {
+        this(name, protocol, vip, port, fwmark, markPorts, scheduler, schedulerFlags, persistence, backends, null,
+                null, null, null);
     }
 
     public boolean hasFwmark() {

@@ -76,6 +76,9 @@ final class ServicesView implements StepView {
         body.addComponent(form.panel());
         schedulerHint.setLabelWidth(width);
         body.addComponent(schedulerHint);
+        if (index >= 0) {
+            body.addComponent(Form.button(m.get("button.checks"), () -> actions.editChecks(index)));
+        }
         show(draft);
     }
 

@@ -86,6 +86,9 @@ public final class WizardTui {
 
         void removeService(int index);
 
+        /** Opens the keepalived settings of a service: its health check, sorry server, quorum. */
+        void editChecks(int index);
+
         /** Edits a row of the real server table; -1 adds a server. */
         void editServer(int row);
 
@@ -168,7 +171,7 @@ public final class WizardTui {
      */
     void show(Fields.Located where) {
         FieldSpec field = where.field();
-        if (field.scope() == Scope.SERVICE) {
+        if (field.scope() == Scope.SERVICE || field.scope() == Scope.CHECK) {
             serviceIndex = where.at().service();
         } else if (field.scope() == Scope.REAL_SERVER || field.scope() == Scope.MEMBER) {
             serverIndex = where.at().row();
@@ -191,6 +194,8 @@ public final class WizardTui {
         Scope scope = where.field().scope();
         if (scope == Scope.REAL_SERVER || scope == Scope.MEMBER) {
             gui.getGUIThread().invokeLater(() -> new ActionsImpl().editServer(where.at().row()));
+        } else if (scope == Scope.CHECK) {
+            gui.getGUIThread().invokeLater(() -> new ActionsImpl().editChecks(where.at().service()));
         }
     }
 
@@ -629,6 +634,15 @@ public final class WizardTui {
                 serviceIndex = Math.max(0, index - 1);
                 rebuild();
             }
+        }
+
+        @Override
+        public void editChecks(int index) {
+            Draft edited = CheckDialog.show(gui, m, draft, index);
+            if (edited != null) {
+                draft = edited;
+            }
+            rebuild();
         }
 
         @Override

@@ -53,7 +53,11 @@ public enum Rule {
     SPECIAL_ADDRESS("special-address", ERROR),
     /* 12 */ MARK_OVERLAP("mark-overlap", ERROR),
     /* 3 */ DR_GATEWAY_DIP("dr-gateway-dip", WARNING),
-    /* 3 */ NAT6_FORWARDING("nat6-forwarding", WARNING);
+    /* 3 */ NAT6_FORWARDING("nat6-forwarding", WARNING),
+    HEALTH_CHECK("health-check", ERROR),
+    CHECK_TIMING("check-timing", WARNING),
+    SORRY_SERVER("sorry-server", ERROR),
+    QUORUM("quorum", ERROR);
 
     private final String id;
     private final Severity severity;

@@ -231,6 +231,12 @@ public final class Validator {
             checkBackend(path + ".backends[" + i + "]", service.backends().get(i), service, vip, members);
         }
         checkTunnelWarnings(path, service);
+        IpAddr sorry = service.sorryServer() == null ? null
+                : address(path + ".sorryServer.address", service.sorryServer().address(), "what.sorry-server");
+        new KeepalivedChecks(findings).check(path, service, vip, sorry, name -> {
+            ParsedServer server = name == null ? null : servers.get(name);
+            return server == null ? null : server.address();
+        });
         if (vip != null) {
             checkNatClientNetwork(path, service, vip);
         }

@@ -195,8 +195,7 @@ public final class Edits {
     }
 
     public static VirtualService withBackends(VirtualService s, List<Backend> backends) {
-        return new VirtualService(s.name(), s.protocol(), s.vip(), s.port(), s.fwmark(), s.markPorts(), s.scheduler(),
-                s.schedulerFlags(), s.persistence(), backends);
+        return RecordPaths.set(s, "backends", List.copyOf(backends));
     }
 
     private static Cluster withServices(Cluster c, List<VirtualService> services) {

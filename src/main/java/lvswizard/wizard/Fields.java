@@ -13,6 +13,11 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lvswizard.model.Backend;
+import lvswizard.model.CheckKind;
+import lvswizard.model.HealthCheck;
+import lvswizard.model.OnFailure;
+import lvswizard.model.Quorum;
+import lvswizard.model.SorryServer;
 import lvswizard.model.Cluster;
 import lvswizard.model.Forwarding;
 import lvswizard.model.Persistence;
@@ -40,6 +45,12 @@ public final class Fields {
     static final Pattern PORTS = Pattern.compile("[0-9, ]{0,100}");
     static final Pattern FLAGS = Pattern.compile("[a-z, -]{0,40}");
     static final Pattern PATH = Pattern.compile("[^\\p{Cntrl}]{0,200}");
+    static final Pattern DIGITS_3 = Pattern.compile("[0-9]{0,3}");
+    static final Pattern URL_PATH = Pattern.compile("[A-Za-z0-9._~!$&()*+,;=:@%/?-]{0,200}");
+    static final Pattern HEX_32 = Pattern.compile("[0-9a-fA-F]{0,32}");
+    static final Pattern COMMAND = Pattern.compile("[A-Za-z0-9._/+:=@%, -]{0,200}");
+    /** The check kinds as the wizard offers them: none is no check at all. */
+    static final List<String> CHECK_KINDS = List.of("none", "tcp", "http", "https", "command");
 
     /** The member forwarding choices: the method, and for TUN the encapsulation (tun alone is ipip). */
     static final List<String> MEMBER_FORWARDING = List.of("dr", "nat", "tun", "tun-gue", "tun-gre");
@@ -85,6 +96,49 @@ public final class Fields {
                     "help.netmask").text(ADDRESS, 16, Codec.STRING)
                     .writes((d, at, t) -> persistence(d, at, Codec.STRING.parse(t), false))
                     .when((d, at) -> service(d, at).persistence() != null).build(),
+            // A service's keepalived settings, in its check dialog
+            field("check.kind", Step.SERVICES, Scope.CHECK, "healthCheck.kind", "healthCheck").labels("field.checkKind",
+                    "help.checkKind").choice(d -> CHECK_KINDS, null).access(Fields::checkKind, Fields::setCheckKind)
+                    .when((d, at) -> true).build(),
+            field("check.port", Step.SERVICES, Scope.CHECK, "healthCheck.port").labels("field.checkPort",
+                    "help.checkPort").text(DIGITS_5, 6, Codec.INTEGER).when(Fields::portChecked).build(),
+            field("check.path", Step.SERVICES, Scope.CHECK, "healthCheck.path").labels("field.checkPath",
+                    "help.checkPath").text(URL_PATH, 30, Codec.STRING).when(Fields::httpChecked).build(),
+            field("check.status", Step.SERVICES, Scope.CHECK, "healthCheck.status").labels("field.checkStatus",
+                    "help.checkStatus").text(DIGITS_3, 4, Codec.INTEGER).when(Fields::httpChecked).build(),
+            field("check.digest", Step.SERVICES, Scope.CHECK, "healthCheck.digest").labels("field.checkDigest",
+                    "help.checkDigest").text(HEX_32, 33, Codec.STRING).when(Fields::httpChecked).build(),
+            field("check.command", Step.SERVICES, Scope.CHECK, "healthCheck.command").labels("field.checkCommand",
+                    "help.checkCommand").text(COMMAND, 40, Codec.STRING).when((d, at) -> check(d, at) != null
+                            && check(d, at).kind() == CheckKind.COMMAND).build(),
+            field("check.interval", Step.SERVICES, Scope.CHECK, "healthCheck.interval").labels("field.checkInterval",
+                    "help.checkInterval").text(DIGITS_5, 6, Codec.INTEGER).when(Fields::checked).build(),
+            field("check.timeout", Step.SERVICES, Scope.CHECK, "healthCheck.timeout").labels("field.checkTimeout",
+                    "help.checkTimeout").text(DIGITS_5, 6, Codec.INTEGER).when(Fields::checked).build(),
+            field("check.retries", Step.SERVICES, Scope.CHECK, "healthCheck.retries").labels("field.checkRetries",
+                    "help.checkRetries").text(DIGITS_3, 4, Codec.INTEGER).when(Fields::checked).build(),
+            field("check.onFailure", Step.SERVICES, Scope.CHECK, "healthCheck.onFailure").labels("field.onFailure",
+                    "help.onFailure").choice(d -> names(OnFailure.values()), Codec.choice(OnFailure.class))
+                    .when(Fields::checked).build(),
+            field("check.sorry", Step.SERVICES, Scope.CHECK, "sorryServer.address", "sorryServer").labels(
+                    "field.sorryServer", "help.sorryServer").text(ADDRESS, 24, Codec.STRING)
+                    .writes((d, at, t) -> optional(d, at, "sorryServer", "address", Codec.STRING.parse(t)))
+                    .when(Fields::checked).build(),
+            field("check.sorryPort", Step.SERVICES, Scope.CHECK, "sorryServer.port").labels("field.sorryPort",
+                    "help.sorryPort").text(DIGITS_5, 6, Codec.INTEGER)
+                    .writes((d, at, t) -> optional(d, at, "sorryServer", "port", Codec.INTEGER.parse(t)))
+                    .when(Fields::checked).build(),
+            field("check.quorum", Step.SERVICES, Scope.CHECK, "quorum.minimum", "quorum").labels("field.quorum",
+                    "help.quorum").text(DIGITS_10, 9, Codec.INTEGER)
+                    .writes((d, at, t) -> optional(d, at, "quorum", "minimum", Codec.INTEGER.parse(t)))
+                    .when(Fields::checked).build(),
+            field("check.hysteresis", Step.SERVICES, Scope.CHECK, "quorum.hysteresis").labels("field.hysteresis",
+                    "help.hysteresis").text(DIGITS_10, 9, Codec.INTEGER)
+                    .when((d, at) -> service(d, at).quorum() != null).build(),
+            field("check.alpha", Step.SERVICES, Scope.CHECK, "alpha").labels("field.alpha", "help.alpha").check()
+                    .access((d, at) -> service(d, at).alpha() ? "yes" : "no",
+                            (d, at, t) -> withPath(d, at, "alpha", index(YES_NO, t) == 0))
+                    .when(Fields::checked).build(),
             // Director
             field("director.name", Step.DIRECTOR, Scope.DIRECTOR, "name").labels("field.name", "help.name")
                     .text(NAME, 24, Codec.STRING).build(),
@@ -175,6 +229,7 @@ public final class Fields {
                 return switch (field.scope()) {
                     case SERVICE -> m.get("where.service.whole", at.service() + 1);
                     case MEMBER -> m.get("where.member.whole", at.row() + 1, at.service() + 1);
+                    case CHECK -> m.get("where.check.whole", at.service() + 1);
                     case REAL_SERVER -> m.get("where.server.whole", at.row() + 1);
                     default -> m.get(field.labelKey());
                 };
@@ -185,6 +240,7 @@ public final class Fields {
                 case DIRECTOR -> m.get("where.director", label);
                 case REAL_SERVER -> m.get("where.server", at.row() + 1, label);
                 case MEMBER -> m.get("where.member", at.row() + 1, at.service() + 1, label);
+                case CHECK -> m.get("where.check", at.service() + 1, label);
                 case DRAFT, CLUSTER -> label;
             };
         }
@@ -240,8 +296,10 @@ public final class Fields {
             return Optional.of(new Located(byId("realServers"), At.NONE));
         }
         if ((m = SERVICE.matcher(path)).matches()) {
-            return within(Scope.SERVICE, m.group(2) == null ? "" : m.group(2),
-                    At.service(Integer.parseInt(m.group(1))), "service.vip");
+            String rest = m.group(2) == null ? "" : m.group(2);
+            At at = At.service(Integer.parseInt(m.group(1)));
+            return rest.matches("(healthCheck|sorryServer|quorum|alpha)\\b.*") ? within(Scope.CHECK, rest, at, "check.kind")
+                    : within(Scope.SERVICE, rest, at, "service.vip");
         }
         if ((m = SERVER.matcher(path)).matches()) {
             int row = Integer.parseInt(m.group(1));
@@ -401,6 +459,11 @@ public final class Fields {
             @Override
             public Draft set(Draft draft, At at, String text) throws Invalid {
                 Object value = codec.parse(text);
+                String now = Paths.of(draft.cluster(), scope, at, suffix);
+                if (value == null && (now == null || RecordPaths.get(draft.cluster(), now) == null)) {
+                    // nothing typed where there is nothing: no object (a check, a server) made for it
+                    return draft;
+                }
                 Cluster c = scope == Scope.REAL_SERVER ? Edits.define(draft.cluster(), at.row()) : draft.cluster();
                 String path = Paths.of(c, scope, at, suffix);
                 return path == null ? draft : draft.with(RecordPaths.set(c, path, value));
@@ -444,9 +507,7 @@ public final class Fields {
         String mask = timeout ? old == null ? null : old.netmask() : (String) value;
         boolean none = timeout ? seconds == null && mask == null : old == null && mask == null;
         Persistence updated = none ? null : new Persistence(seconds, mask);
-        VirtualService changed = new VirtualService(s.name(), s.protocol(), s.vip(), s.port(), s.fwmark(),
-                s.markPorts(), s.scheduler(), s.schedulerFlags(), updated, s.backends());
-        return d.with(Edits.withService(d.cluster(), at.service(), changed));
+        return d.with(Edits.withService(d.cluster(), at.service(), RecordPaths.set(s, "persistence", updated)));
     }
 
     private static String rowName(Draft d, At at) {
@@ -493,6 +554,60 @@ public final class Fields {
         List<Backend> backends = new ArrayList<>(service(d, at).backends());
         backends.set(backendIndex(d, at), Edits.withForwarding(b, forwarding, tunnel));
         return d.with(Edits.withService(d.cluster(), at.service(), Edits.withBackends(service(d, at), backends)));
+    }
+
+    private static HealthCheck check(Draft d, At at) {
+        return service(d, at).healthCheck();
+    }
+
+    private static boolean checked(Draft d, At at) {
+        return check(d, at) != null && check(d, at).kind() != CheckKind.NONE;
+    }
+
+    private static boolean portChecked(Draft d, At at) {
+        return checked(d, at) && check(d, at).kind() != CheckKind.COMMAND;
+    }
+
+    private static boolean httpChecked(Draft d, At at) {
+        return check(d, at) != null && check(d, at).checksHttp();
+    }
+
+    private static String checkKind(Draft d, At at) {
+        return check(d, at) == null ? "none" : check(d, at).kind().toString();
+    }
+
+    /**
+     * none removes the check (and with it what only a checked service has: sorry server, quorum,
+     * alpha); another kind keeps the timing and the port, and drops what that kind does not have.
+     */
+    private static Draft setCheckKind(Draft d, At at, String text) throws Invalid {
+        CheckKind kind = CheckKind.valueOf(CHECK_KINDS.get(index(CHECK_KINDS, text)).toUpperCase(Locale.ROOT));
+        HealthCheck old = check(d, at);
+        VirtualService s = service(d, at);
+        if (kind == CheckKind.NONE) {
+            VirtualService unchecked = RecordPaths.set(RecordPaths.set(RecordPaths.set(RecordPaths.set(s,
+                    "healthCheck", null), "sorryServer", null), "quorum", null), "alpha", false);
+            return d.with(Edits.withService(d.cluster(), at.service(), unchecked));
+        }
+        boolean http = kind == CheckKind.HTTP || kind == CheckKind.HTTPS;
+        HealthCheck check = old == null ? new HealthCheck(kind, null, null, null, null, null, null, null, null, null)
+                : new HealthCheck(kind, kind == CheckKind.COMMAND ? null : old.port(), http ? old.path() : null,
+                http ? old.status() : null, http ? old.digest() : null, kind == CheckKind.COMMAND ? old.command() : null,
+                old.interval(), old.timeout(), old.retries(), old.onFailure());
+        return withPath(d, at, "healthCheck", check);
+    }
+
+    /** A value of an optional object (a sorry server, a quorum): when nothing of it is left, no object. */
+    private static Draft optional(Draft d, At at, String object, String component, Object value) {
+        Draft changed = withPath(d, at, object + "." + component, value);
+        Object now = RecordPaths.get(changed.cluster(), "services[" + at.service() + "]." + object);
+        boolean empty = now instanceof SorryServer sorry ? sorry.address() == null && sorry.port() == null
+                : now instanceof Quorum quorum && quorum.minimum() == null;
+        return empty ? withPath(changed, at, object, null) : changed;
+    }
+
+    private static Draft withPath(Draft d, At at, String suffix, Object value) {
+        return d.with(RecordPaths.set(d.cluster(), "services[" + at.service() + "]." + suffix, value));
     }
 
     // ---- helpers -------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ final class Paths {
         String prefix = switch (scope) {
             case DRAFT -> null;
             case CLUSTER -> "";
-            case SERVICE -> "services[" + at.service() + "].";
+            case SERVICE, CHECK -> "services[" + at.service() + "].";
             case DIRECTOR -> "director.";
             case REAL_SERVER -> {
                 Roster.Row row = row(c, at);

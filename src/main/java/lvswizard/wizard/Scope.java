@@ -10,5 +10,7 @@ public enum Scope {
     DIRECTOR,
     REAL_SERVER,
     /** One real server as a member of one service (a backend). */
-    MEMBER
+    MEMBER,
+    /** A service's keepalived settings: its health check, sorry server and quorum (the check dialog). */
+    CHECK
 }

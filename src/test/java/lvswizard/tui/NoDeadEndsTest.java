@@ -54,7 +54,12 @@ class NoDeadEndsTest {
                 assertThat(located).as("a field for " + finding.toLine()).isPresent();
                 Fields.Located where = located.get();
                 String text = Fields.problem(finding, EN.locale());
-                if (where.field().scope() == Scope.REAL_SERVER || where.field().scope() == Scope.MEMBER) {
+                if (where.field().scope() == Scope.CHECK) {
+                    CheckDialog dialog = ui.onGui(() -> CheckDialog.open(EN, draft, where.at().service()));
+                    Bound widget = dialog.fields().stream().filter(f -> f.is(where.field().id(), where.at()))
+                            .findFirst().orElseThrow(() -> new AssertionError("no widget for " + finding.toLine()));
+                    assertThat(oneLine(widget.error.getText())).as(finding.toLine()).contains(oneLine(text));
+                } else if (where.field().scope() == Scope.REAL_SERVER || where.field().scope() == Scope.MEMBER) {
                     RealServerDialog dialog = ui.onGui(() -> RealServerDialog.open(ui.gui, EN, draft,
                             where.at().row()));
                     Bound widget = dialog.fields().stream().filter(f -> f.is(where.field().id(), where.at()))

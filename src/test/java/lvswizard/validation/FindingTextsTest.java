@@ -55,6 +55,10 @@ class FindingTextsTest {
         {"/services/0/backends/0/forwarding=\"tun\"", "/services/0/backends/0/tunnelType=\"ipip\"",
             "/services/0/backends/0/tunnelPort=5555"},
         {"/services/0/backends/0/forwarding=\"nat\""},
+        {"/services/0/healthCheck={\"kind\":\"http\",\"interval\":0,\"timeout\":0,\"retries\":-1,\"status\":99}"},
+        {"/services/0/healthCheck={\"kind\":\"command\"}"},
+        {"/services/0/sorryServer={\"address\":\"10.10.10.300\"}"},
+        {"/services/0/quorum={\"minimum\":0,\"hysteresis\":-1}"},
     };
 
     @Test

@@ -107,7 +107,14 @@ public class RuleCasesTest {
                 c(Rule.MARK_OVERLAP, "fwmark-https", "services[1]", "/services/1={\"vip\":\"10.10.10.100/24\","
                         + "\"port\":443,\"backends\":[{\"realServer\":\"rs1\"}]}"),
                 c(Rule.DR_GATEWAY_DIP, "seed-dr", "realServers[0].gateway", "/realServers/0/gateway=\"10.10.10.10\""),
-                c(Rule.NAT6_FORWARDING, "ipv6-dr", "services[0]", "/services/0/backends/0/forwarding=\"nat\""));
+                c(Rule.NAT6_FORWARDING, "ipv6-dr", "services[0]", "/services/0/backends/0/forwarding=\"nat\""),
+                c(Rule.HEALTH_CHECK, "seed-dr", "services[0].healthCheck.path",
+                        "/services/0/healthCheck={\"kind\":\"http\",\"path\":\"health check\"}"),
+                c(Rule.CHECK_TIMING, "seed-dr", "services[0].healthCheck.timeout",
+                        "/services/0/healthCheck={\"kind\":\"tcp\",\"interval\":3,\"timeout\":5}"),
+                c(Rule.SORRY_SERVER, "seed-dr", "services[0].sorryServer.address",
+                        "/services/0/sorryServer={\"address\":\"10.10.10.11\",\"port\":80}"),
+                c(Rule.QUORUM, "seed-dr", "services[0].quorum.minimum", "/services/0/quorum={\"minimum\":4}"));
     }
 
     @ParameterizedTest(name = "{0} fires")

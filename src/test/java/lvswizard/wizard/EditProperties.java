@@ -45,7 +45,7 @@ class EditProperties {
             List<FieldSpec> fields = Fields.all().stream().filter(f -> f.kind() != FieldSpec.Kind.LIST).toList();
             FieldSpec field = fields.get(a % fields.size());
             At at = switch (field.scope()) {
-                case SERVICE -> draft.cluster().services().isEmpty() ? null
+                case SERVICE, CHECK -> draft.cluster().services().isEmpty() ? null
                         : At.service(b % draft.cluster().services().size());
                 case REAL_SERVER -> Roster.rows(draft.cluster()).isEmpty() ? null
                         : At.row(b % Roster.rows(draft.cluster()).size());

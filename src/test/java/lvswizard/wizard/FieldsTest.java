@@ -31,7 +31,7 @@ class FieldsTest {
                 continue;
             }
             At at = switch (field.scope()) {
-                case SERVICE -> At.service(0);
+                case SERVICE, CHECK -> At.service(0);
                 case REAL_SERVER -> At.row(1);
                 case MEMBER -> At.member(0, 1);
                 default -> At.NONE;
