@@ -255,6 +255,13 @@ class TranslationsTest {
     }
 
     private void collectEverything(Path dir) throws Exception {
+        for (String check : List.of("{\"kind\":\"tcp\"}", "{\"kind\":\"none\"}",
+                "{\"kind\":\"command\",\"command\":\"/usr/local/bin/check-app --port 8080\"}")) {
+            Plan plan = Examples.plan(Examples.cluster(Examples.set(Examples.tree("nat-portmap"),
+                    "/services/0/healthCheck", check)));
+            Set<String> literals = planLiterals(plan);
+            TopologyDiagram.serviceLines(plan, ZH).forEach(l -> line("services with check " + check, l, literals));
+        }
         for (String example : Examples.names()) {
             Cluster cluster = Examples.load(example);
             Plan plan = Examples.plan(cluster);
@@ -638,6 +645,13 @@ class TranslationsTest {
             literals.add(s.spec().protocol().toString());
             if (s.spec().name() != null) {
                 literals.add(s.spec().name());
+            }
+            if (s.spec().healthCheck() != null) {
+                // the check's protocol and method as keepalived and HTTP spell them, and its command
+                literals.addAll(List.of(s.spec().healthCheck().kind().toString().toUpperCase(Locale.ROOT), "GET"));
+                if (s.spec().healthCheck().command() != null) {
+                    literals.addAll(List.of(s.spec().healthCheck().command().split(" ")));
+                }
             }
         });
         return literals;

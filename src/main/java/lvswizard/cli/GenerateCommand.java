@@ -27,8 +27,10 @@ import picocli.CommandLine.Option;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Validate a configuration and write its files in one of the formats below.",
                 "scripts (the default): the director and real server scripts, systemd units, ipvsadm.rules,"
-                        + " copy-to-hosts.sh and README.txt. lab: the whole cluster in network namespaces on one"
-                        + " host (lab.sh up, test, down). Nothing is written when validation fails."})
+                        + " copy-to-hosts.sh and README.txt. keepalived: keepalived.conf for the director (its"
+                        + " virtual servers with their health checks), the real servers' scripts, and a director"
+                        + " script that only prepares the host for keepalived. lab: the whole cluster in network"
+                        + " namespaces on one host (lab.sh up, test, down). Nothing is written when validation fails."})
 final class GenerateCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 /** Entry point: java -jar lvs-wizard.jar [command]. */
 @Command(name = "lvs-wizard", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Plans, validates and generates Linux Virtual Server (IPVS) setups: init scripts and"
-                + " systemd units for the director and every real server.",
+                + " systemd units for the director and every real server, or keepalived.conf with health checks.",
         subcommands = {GenerateCommand.class, ValidateCommand.class, ShowCommand.class, RunCommand.class, MonitorCommand.class,
                 DoctorCommand.class, LabCommand.class,
                 CommandLine.HelpCommand.class},

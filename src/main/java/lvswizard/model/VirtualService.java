@@ -53,6 +53,12 @@ public record VirtualService(String name, Protocol protocol, String vip, Integer
         return fwmark != null;
     }
 
+    /** Whether it has settings only keepalived acts on: a check, a sorry server, a quorum or alpha. */
+    public boolean usesKeepalived() {
+        return healthCheck != null && healthCheck.kind() != CheckKind.NONE || sorryServer != null || quorum != null
+                || alpha;
+    }
+
     public boolean uses(Forwarding forwarding) {
         return backends.stream().anyMatch(b -> b.forwarding() == forwarding);
     }

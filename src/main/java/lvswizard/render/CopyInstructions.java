@@ -3,6 +3,7 @@ package lvswizard.render;
 import java.util.ArrayList;
 import java.util.List;
 import lvswizard.plan.IpAddr;
+import lvswizard.plan.IpvsOwner;
 import lvswizard.plan.Plan;
 import lvswizard.plan.Layout;
 
@@ -18,7 +19,7 @@ public final class CopyInstructions {
      * @param outputDir the directory the files were written to, as the operator would type it; empty
      *                  for lines run inside that directory
      */
-    public static List<String> lines(Plan plan, String outputDir) {
+    public static List<String> lines(Plan plan, String outputDir, IpvsOwner owner) {
         List<String> lines = new ArrayList<>();
         String dir = outputDir.isEmpty() || outputDir.endsWith("/") ? outputDir : outputDir + "/";
         for (Plan.Host host : plan.hosts()) {
@@ -30,8 +31,22 @@ public final class CopyInstructions {
             var dip = plan.dips().get(0);
             lines.add("# director " + plan.cluster().director().name() + " (after the real servers)");
             lines.addAll(host(dir, dip, Layout.directorScript(), "lvs-director"));
+            if (owner == IpvsOwner.KEEPALIVED) {
+                lines.addAll(keepalived(dir, dip));
+            }
         }
         return lines;
+    }
+
+    /** keepalived.conf is checked by keepalived itself on the director before it replaces the running one. */
+    private static List<String> keepalived(String dir, IpAddr address) {
+        String scpHost = address.isIPv6() ? "[" + address.text() + "]" : address.text();
+        String file = KeepalivedExport.FILE_NAME;
+        return List.of(
+                "scp " + Shell.quote(dir + file) + " " + Shell.quote("root@" + scpHost + ":/tmp/"),
+                "ssh root@" + address.text() + " 'keepalived -t -f /tmp/" + file + " && install -m 0644 /tmp/" + file
+                        + " " + IpvsOwner.KEEPALIVED_CONF + " && systemctl enable keepalived"
+                        + " && systemctl reload-or-restart keepalived && systemctl is-active keepalived'");
     }
 
     /** scp takes an IPv6 host in brackets (quoted, or the shell would glob them), ssh takes it bare. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import lvswizard.model.Forwarding;
 import lvswizard.plan.IpAddr;
+import lvswizard.plan.IpvsOwner;
 import lvswizard.plan.Names;
 import lvswizard.plan.Layout;
 import lvswizard.plan.Plan;
@@ -60,13 +61,15 @@ public final class ScriptViews {
     public record DirectorView(Header header, String name, String stateDir, List<Module> modules,
                                List<Device> devices, List<Address> dips, List<Sysctl> sysctls, List<Address> vips,
                                Gateway gateway, List<Mark> marks, List<String> tools,
-                               List<ServiceRef> services, List<String> rules) {
+                               List<ServiceRef> services, List<String> rules, boolean ownsIpvs,
+                               String keepalivedConf) {
         public boolean hasMarks() {
             return !marks.isEmpty();
         }
     }
 
-    public static DirectorView director(Plan plan, Header header) {
+    /** The director's view; with keepalived owning IPVS the script has no services and no rules. */
+    public static DirectorView director(Plan plan, Header header, IpvsOwner owner) {
         HostNeeds needs = HostNeeds.director(plan);
         String vipInterface = plan.cluster().director().vipInterface();
         List<Address> dips = new ArrayList<>();
@@ -84,11 +87,12 @@ public final class ScriptViews {
         List<Mark> marks = new ArrayList<>();
         needs.marks().forEach(mark -> marks.add(new Mark(marks.size(), quote(mark.tool()), words(mark.spec()))));
         List<String> tools = marks.stream().map(Mark::tool).distinct().toList();
-        List<ServiceRef> services = plan.services().stream().map(s -> new ServiceRef(quote(s.label()),
-                words(ServiceKey.of(s).arguments()), s.members().size())).toList();
+        boolean ownsIpvs = owner == IpvsOwner.SCRIPT;
+        List<ServiceRef> services = !ownsIpvs ? List.of() : plan.services().stream().map(s -> new ServiceRef(
+                quote(s.label()), words(ServiceKey.of(s).arguments()), s.members().size())).toList();
         return new DirectorView(header, quote(needs.name()), quote(needs.stateDir()), modules(needs.modules()),
                 devices(needs.devices()), dips, sysctls(needs.sysctls()), vips, gateway, marks, tools, services,
-                Ipvsadm.restoreLines(plan));
+                ownsIpvs ? Ipvsadm.restoreLines(plan) : List.of(), ownsIpvs, IpvsOwner.KEEPALIVED_CONF);
     }
 
     // ---- real server ------------------------------------------------------------------------

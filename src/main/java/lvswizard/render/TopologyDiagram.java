@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import lvswizard.model.Director;
 import lvswizard.model.Forwarding;
+import lvswizard.model.HealthCheck;
+import lvswizard.model.OnFailure;
+import lvswizard.model.VirtualService;
+import lvswizard.plan.IpAddr;
+import lvswizard.text.Message;
 import lvswizard.text.TextWidth;
 import lvswizard.plan.Plan;
 
@@ -83,7 +88,13 @@ public final class TopologyDiagram {
         return serviceLines(plan, Locale.ENGLISH);
     }
 
+    /** The same, with each service's keepalived settings (check, sorry server, quorum) under it. */
     public static List<String> serviceLines(Plan plan, Locale locale) {
+        return serviceLines(plan, locale, true);
+    }
+
+    /** The same; the keepalived settings only when {@code keepalived} (the scripts do not act on them). */
+    public static List<String> serviceLines(Plan plan, Locale locale, boolean keepalived) {
         List<String> lines = new ArrayList<>();
         for (Plan.Service service : plan.services()) {
             StringBuilder head = new StringBuilder(service.text().format(locale)).append("  ")
@@ -96,6 +107,7 @@ public final class TopologyDiagram {
                 head.append("  (").append(service.spec().name()).append(")");
             }
             lines.add(head.toString());
+            (keepalived ? keepalivedLines(service) : List.<Message>of()).forEach(text -> lines.add("   " + text.format(locale)));
             for (Plan.Member member : service.members()) {
                 lines.add("  -> " + pad(member.host().server().name(), 8)
                         + pad(member.host().address().withPort(member.port()), 24)
@@ -104,6 +116,43 @@ public final class TopologyDiagram {
             }
         }
         return lines;
+    }
+
+    /** The keepalived settings of a service (its check, sorry server, quorum, alpha), one line each. */
+    static List<Message> keepalivedLines(Plan.Service service) {
+        VirtualService spec = service.spec();
+        List<Message> lines = new ArrayList<>();
+        if (spec.healthCheck() != null) {
+            lines.add(check(spec.healthCheck()));
+        }
+        if (spec.sorryServer() != null) {
+            Integer port = spec.sorryServer().port() != null ? spec.sorryServer().port() : spec.port();
+            IpAddr address = IpAddr.parse(spec.sorryServer().address());
+            lines.add(Texts.of("topology.sorry", port == null || port == 0 ? address.text() : address.withPort(port)));
+        }
+        if (spec.quorum() != null) {
+            lines.add(Texts.of("topology.quorum", spec.quorum().minimum(), spec.quorum().hysteresis()));
+        }
+        if (spec.alpha()) {
+            lines.add(Texts.of("topology.alpha"));
+        }
+        return lines;
+    }
+
+    private static Message check(HealthCheck check) {
+        Message what = switch (check.kind()) {
+            case NONE -> null;
+            case TCP -> check.port() == null ? Texts.of("topology.check.tcp.member")
+                    : Texts.of("topology.check.tcp", check.port());
+            case HTTP, HTTPS -> Texts.of("topology.check.http", check.kind().toString().toUpperCase(Locale.ROOT),
+                    check.path(), check.status());
+            case COMMAND -> Texts.of("topology.check.command", check.command());
+        };
+        if (what == null) {
+            return Texts.of("topology.check.none");
+        }
+        return Texts.of("topology.check", what, check.interval(), check.timeout(), check.retries(),
+                Texts.of(check.onFailure() == OnFailure.QUIESCE ? "topology.check.quiesce" : "topology.check.remove"));
     }
 
     private static String pad(String text, int width) {

@@ -21,14 +21,16 @@ final class PreviewView implements StepView {
     private final TextBox content;
     private final List<RenderedFile> files;
 
-    PreviewView(List<RenderedFile> files, Messages m, TerminalSize size) {
+    PreviewView(List<RenderedFile> files, Messages m, TerminalSize size, String note) {
         this.files = files;
         files.forEach(f -> chooser.addItem(f.name()));
         chooser.addListener((selected, previous, byUser) -> show(selected));
-        content = new TextBox(new TerminalSize(size.getColumns(), Math.max(3, size.getRows() - 2)));
+        List<String> noteLines = Dialogs.wrap(note, size.getColumns());
+        content = new TextBox(new TerminalSize(size.getColumns(), Math.max(3, size.getRows() - 2 - noteLines.size())));
         content.setReadOnly(true);
         body.addComponent(Form.row(new Label(m.get("preview.file", files.size())), chooser));
         body.addComponent(new Label(m.get("preview.hint")));
+        body.addComponent(new Label(String.join("\n", noteLines)));
         body.addComponent(content);
         show(0);
     }

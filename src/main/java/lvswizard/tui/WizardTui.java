@@ -36,10 +36,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import lvswizard.exec.HostFacts;
 import lvswizard.exec.Runner;
 import lvswizard.model.Cluster;
+import lvswizard.model.VirtualService;
 import lvswizard.output.OutputDirectory;
 import lvswizard.output.OutputException;
+import lvswizard.render.Export;
 import lvswizard.render.RenderedFile;
-import lvswizard.render.Renderer;
 import lvswizard.render.Templates;
 import lvswizard.render.Version;
 import lvswizard.validation.Finding;
@@ -271,7 +272,7 @@ public final class WizardTui {
             case REAL_SERVERS -> new RealServersView(draft, serverIndex, m, size.getColumns(),
                     Math.max(2, size.getRows() - 6), actions);
             case REVIEW -> new ReviewView(draft, m, size, this::open);
-            case PREVIEW -> new PreviewView(renderOrEmpty(), m, size);
+            case PREVIEW -> new PreviewView(renderOrEmpty(), m, size, previewNote());
             case GENERATE -> new GenerateView(draft, m, new TerminalSize(size.getColumns(), size.getRows() - 2),
                     new GenerateButtons(), report);
         };
@@ -294,7 +295,14 @@ public final class WizardTui {
         if (validation.hasErrors()) {
             return List.of(new RenderedFile("-", m.get("generate.blocked"), false));
         }
-        return new Renderer(Templates.packaged()).render(validation.plan(), draft.flavour());
+        return draft.format().export().files(validation.plan(), new Export.Options(draft.flavour(), Templates.packaged()));
+    }
+
+    /** Which format the preview shows; a word when health checks are set but the format does not write them. */
+    private String previewNote() {
+        boolean keepalivedSettings = draft.cluster().services().stream().anyMatch(VirtualService::usesKeepalived);
+        return m.get("preview.format", draft.format().toString())
+                + (keepalivedSettings && draft.format() != Format.KEEPALIVED ? " " + m.get("preview.checks") : "");
     }
 
     /** A field changed: its value goes into the draft through the field's parser, then every field is checked. */

@@ -47,7 +47,7 @@ final class KeepalivedChecks {
     private void checkHealth(String path, HealthCheck check, VirtualService service) {
         findings.range(path + ".interval", "what.check-interval", check.interval(), 1, 86_400);
         findings.range(path + ".timeout", "what.check-timeout", check.timeout(), 1, 3_600);
-        findings.range(path + ".retries", "what.check-retries", check.retries(), 0, 100);
+        findings.range(path + ".retries", "what.check-retries", check.retries(), 1, 100);
         findings.range(path + ".port", "what.port", check.port(), 1, 65535);
         if (check.kind() == CheckKind.NONE || check.kind() == CheckKind.COMMAND) {
             if (check.port() != null) {

@@ -2,7 +2,9 @@ package lvswizard.wizard;
 
 import java.util.Locale;
 import lvswizard.lab.LabExport;
+import lvswizard.plan.IpvsOwner;
 import lvswizard.render.Export;
+import lvswizard.render.KeepalivedExport;
 import lvswizard.render.ScriptsExport;
 
 /**
@@ -10,20 +12,28 @@ import lvswizard.render.ScriptsExport;
  * wizard's Generate step offers them, and a new output is one more line here.
  */
 public enum Format {
-    SCRIPTS(new ScriptsExport()),
-    LAB(new LabExport());
+    SCRIPTS(new ScriptsExport(), IpvsOwner.SCRIPT),
+    KEEPALIVED(new KeepalivedExport(), IpvsOwner.KEEPALIVED),
+    LAB(new LabExport(), IpvsOwner.SCRIPT);
 
     private final Export export;
+    private final IpvsOwner ipvsOwner;
 
-    Format(Export export) {
+    Format(Export export, IpvsOwner ipvsOwner) {
         this.export = export;
+        this.ipvsOwner = ipvsOwner;
+    }
+
+    /** Who keeps the director's IPVS table with this output: its script or keepalived. */
+    public IpvsOwner ipvsOwner() {
+        return ipvsOwner;
     }
 
     public Export export() {
         return export;
     }
 
-    /** The name on the command line and in the wizard: scripts, lab. */
+    /** The name on the command line and in the wizard: scripts, keepalived, lab. */
     @Override
     public String toString() {
         return export.id();

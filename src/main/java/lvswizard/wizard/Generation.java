@@ -84,7 +84,8 @@ public final class Generation {
             return lines;
         }
         lines.add(m.get("generate.copy", draft.outputDir().resolve(CopyInstructions.FILE_NAME)));
-        lines.addAll(CopyInstructions.lines(Validator.check(draft.cluster()).validPlan(), draft.outputDir().toString()));
+        lines.addAll(CopyInstructions.lines(Validator.check(draft.cluster()).validPlan(), draft.outputDir().toString(),
+                draft.format().ipvsOwner()));
         return lines;
     }
 
@@ -109,8 +110,8 @@ public final class Generation {
                     Layout.realServerScript(host.server().name())));
         }
         if (!plan.dips().isEmpty()) {
-            lines.add("  " + m.get("summary.director", plan.cluster().director().name(), plan.dips().get(0).text(),
-                    Layout.directorScript()));
+            lines.add("  " + m.get(draft.format() == Format.KEEPALIVED ? "summary.director.keepalived" : "summary.director",
+                    plan.cluster().director().name(), plan.dips().get(0).text(), Layout.directorScript()));
         }
         lines.add(m.get("summary.copy", draft.outputDir().resolve(CopyInstructions.FILE_NAME)));
         return String.join("\n", lines);

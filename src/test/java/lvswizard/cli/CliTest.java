@@ -95,7 +95,7 @@ class CliTest {
         Run bad = run("generate", "-c", "examples/seed-dr.json", "-o", dir.resolve("x").toString(), "--format", "xml");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).isEqualTo("lvs-wizard: Invalid value for option '--format': \"xml\" is not a format;"
-                + " expected one of scripts, lab (see: lvs-wizard --help)\n");
+                + " expected one of scripts, keepalived, lab (see: lvs-wizard --help)\n");
         assertThat(dir.resolve("x")).doesNotExist();
     }
 

@@ -3,6 +3,8 @@ package lvswizard.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import lvswizard.Tools;
@@ -16,17 +18,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The shipped jar, run with java -jar: templates and examples are inside it, and it behaves as documented. */
 class JarIT {
 
-    static java.util.List<Generated.Case> cases() {
+    static List<Generated.Case> cases() {
         return Generated.cases();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void jarGeneratesTheGoldenFiles(Generated.Case c, @TempDir Path out) throws Exception {
-        Tools.Result result = Jar.run("generate", "--config", "examples/" + c.example() + ".json", "--out",
-                out.toString(), "--flavour", c.flavour().toString());
+        List<String> args = new ArrayList<>(List.of("generate", "--config",
+                "examples/" + c.example() + ".json", "--out", out.toString()));
+        args.addAll(c.generateOptions());
+        Tools.Result result = Jar.run(args.toArray(String[]::new));
         assertThat(result.exitCode()).as(result.output()).isZero();
-        Path golden = Path.of("src/test/resources/golden", c.example(), c.flavour().toString());
+        try (Stream<Path> written = Files.list(out)) {
+            assertThat(written.map(p -> p.getFileName().toString()).sorted())
+                    .containsExactlyElementsOf(c.files().stream().map(f -> f.name()).sorted().toList());
+        }
+        Path golden = Path.of("src/test/resources/golden", c.example(), c.golden());
         try (Stream<Path> expected = Files.list(golden)) {
             for (Path file : expected.toList()) {
                 assertThat(out.resolve(file.getFileName())).hasSameTextualContentAs(file);
@@ -51,7 +59,7 @@ class JarIT {
     @Test
     void pipedAnswersBuildANewClusterThatGenerateWritesTheSame(@TempDir Path dir) throws Exception {
         Path answers = Path.of("src/test/resources/line/tun-from-scratch.txt").toAbsolutePath();
-        Tools.Result result = Tools.run(java.util.List.of("sh", "-c",
+        Tools.Result result = Tools.run(List.of("sh", "-c",
                 "cd \"$3\" && XDG_CONFIG_HOME=\"$3/config\" exec \"$0\" -jar \"$1\" --line --config edge.json < \"$2\"",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), Jar.JAR.toString(),
                 answers.toString(), dir.toString()));

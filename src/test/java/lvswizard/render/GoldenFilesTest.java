@@ -26,8 +26,8 @@ class GoldenFilesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void matchesGoldenFiles(Generated.Case c) throws IOException {
-        Path dir = GOLDEN.resolve(c.example()).resolve(c.flavour().toString());
-        List<RenderedFile> files = c.files();
+        Path dir = GOLDEN.resolve(c.example()).resolve(c.golden());
+        List<RenderedFile> files = c.goldenFiles();
         if (UPDATE) {
             write(dir, files);
         }
@@ -40,6 +40,25 @@ class GoldenFilesTest {
             assertThat(file.content()).as(c + "/" + file.name())
                     .isEqualTo(Files.readString(dir.resolve(file.name()), StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * keepalived does not configure real servers: with keepalived.conf their scripts and units are
+     * exactly the scripts export's, and only the director's files differ.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("keepalivedCases")
+    void onlyTheDirectorsFilesDifferFromTheScripts(Generated.Case c) {
+        List<String> differing = c.goldenFiles().stream().map(RenderedFile::name).toList();
+        assertThat(differing).noneMatch(name -> name.startsWith("realserver-") || name.startsWith("lvs-realserver-"))
+                .contains(KeepalivedExport.FILE_NAME, "director.sh", "lvs-director.service");
+        assertThat(c.files().stream().map(RenderedFile::name)).as("the real servers' files are there")
+                .containsAll(c.scripts().files().stream().map(RenderedFile::name)
+                        .filter(name -> name.contains("realserver-")).toList());
+    }
+
+    static List<Generated.Case> keepalivedCases() {
+        return Generated.cases().stream().filter(c -> c.export() instanceof KeepalivedExport).toList();
     }
 
     private static void write(Path dir, List<RenderedFile> files) throws IOException {

@@ -3,6 +3,7 @@ package lvswizard.tui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.gui2.Button;
+import com.googlecode.lanterna.gui2.RadioBoxList;
 import com.googlecode.lanterna.gui2.TextBox;
 import com.googlecode.lanterna.input.KeyType;
 import java.nio.file.Files;
@@ -11,8 +12,11 @@ import lvswizard.Examples;
 import lvswizard.config.ConfigFile;
 import lvswizard.exec.FakeRunner;
 import lvswizard.exec.Runner;
+import lvswizard.render.Export;
 import lvswizard.render.Flavour;
+import lvswizard.render.RenderedFile;
 import lvswizard.wizard.Draft;
+import lvswizard.wizard.Format;
 import lvswizard.wizard.HostRole;
 import lvswizard.wizard.Language;
 import lvswizard.wizard.Messages;
@@ -20,6 +24,8 @@ import lvswizard.wizard.Opening;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Dialogs keep the legend's promises: Esc closes, F1 helps, the safe answer has the focus, nothing half-done stays. */
 @Timeout(60)
@@ -223,26 +229,34 @@ class WizardDialogsTest {
         assertThat(dir.resolve("saved.json")).exists();
     }
 
-    @Test
-    void theGenerateStepWritesEveryFormatOfTheRegistry(@TempDir Path dir) throws Exception {
+    /** Each format the Generate step offers writes exactly what that export makes of the plan. */
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void theGenerateStepWritesEveryFormatOfTheRegistry(Format format, @TempDir Path dir) throws Exception {
         try (VirtualScreen ui = seed(dir, NO_COMMANDS, HostRole.ALL)) {
             ui.waitFor("This host is");
             for (int i = 0; i < 6; i++) {
                 ui.ctrl('n');
             }
             ui.waitFor("lab: the whole cluster in network namespaces");
-            ui.tabTo(i -> i instanceof com.googlecode.lanterna.gui2.RadioBoxList<?> list
+            ui.tabTo(i -> i instanceof RadioBoxList<?> list
                     && list.getItemAt(0).toString().startsWith("scripts"), "the format");
-            ui.press(KeyType.ArrowDown);
+            for (int i = 0; i < format.ordinal(); i++) {
+                ui.press(KeyType.ArrowDown);
+            }
             ui.press(KeyType.Enter);
             ui.tabToButton("Write files");
             ui.press(KeyType.Enter);
-            ui.waitForFlat("Try it as root: bash " + dir.resolve("out/lab.sh") + " up, then test and down.");
+            ui.waitForFlat(format == Format.LAB
+                    ? "Try it as root: bash " + dir.resolve("out/lab.sh") + " up, then test and down."
+                    : "written " + dir.resolve("out/README.txt"));
             ui.ctrl('c');
             ui.outcome();
         }
-        assertThat(dir.resolve("out/lab.sh")).isExecutable();
-        assertThat(dir.resolve("out/scripts/director.sh")).exists();
+        for (RenderedFile file : format.export().files(Examples.plan("seed-dr"), Export.Options.of(Flavour.IPROUTE2))) {
+            assertThat(dir.resolve("out").resolve(file.name())).as(format + ": " + file.name())
+                    .hasContent(file.content());
+        }
     }
 
     @Test
