@@ -36,7 +36,7 @@ ACCEL=${LVS_LAB_ACCEL:-tcg}
 # Bump when the set of files taken from the kernel package changes: old caches are rebuilt.
 CACHE_LAYOUT=1
 # Packages the harness takes binaries from (host side and guest side alike).
-PKGS=(qemu-system-x86 busybox-static ipvsadm iproute2 net-tools kmod cpio iptables procps dpkg gzip)
+PKGS=(qemu-system-x86 busybox-static ipvsadm iproute2 net-tools kmod cpio iptables procps dpkg gzip keepalived)
 
 say() { echo "$PROG: $*" >&2; }
 usage() { sed -n '/^# Usage:/,/^# Needs:/p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
@@ -193,7 +193,7 @@ add_tool() {
   [ -n "$found" ] || { say "host has no $1"; return 1; }
 }
 for t in bash ip ipvsadm ifconfig route arp netstat kmod modprobe insmod rmmod lsmod depmod \
-         modinfo sysctl; do
+         modinfo sysctl keepalived; do
   add_tool "$t"
 done
 # Real userland where a script could meet it: busybox applets that run other programs (timeout,

@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import lvswizard.model.Cluster;
+import lvswizard.render.Export;
 import lvswizard.render.Flavour;
+import lvswizard.render.KeepalivedExport;
+import lvswizard.render.ScriptsExport;
+import lvswizard.render.Shell;
 import lvswizard.plan.Plan;
 import lvswizard.render.RenderedFile;
-import lvswizard.render.Renderer;
 import lvswizard.render.Templates;
 import lvswizard.render.Version;
 
@@ -28,12 +31,34 @@ public final class LabBundle {
 
     public static List<RenderedFile> render(Plan plan, Flavour flavour, Templates templates) {
         LabPlan lab = LabPlan.of(plan, DEFAULT_REQUESTS);
+        boolean keepalived = runsKeepalived(plan);
+        Map<String, Object> view = view(plan.cluster(), lab);
+        view.put("keepalived", keepalived);
+        view.put("health", keepalived ? health(LabHealth.of(plan)) : List.of());
+        view.put("settle", LabHealth.settleSeconds(plan));
+        view.put("checkPaths", LabHealth.checkPaths(plan).stream().map(Shell::quote).collect(Collectors.joining(" ")));
         List<RenderedFile> files = new ArrayList<>();
-        files.add(new RenderedFile("lab.sh", templates.render("lab.sh.mustache", view(plan.cluster(), lab)), true));
-        for (RenderedFile file : new Renderer(templates).render(plan, flavour)) {
+        files.add(new RenderedFile("lab.sh", templates.render("lab.sh.mustache", view), true));
+        Export scripts = keepalived ? new KeepalivedExport() : new ScriptsExport();
+        for (RenderedFile file : scripts.files(plan, new Export.Options(flavour, templates))) {
             files.add(new RenderedFile("scripts/" + file.name(), file.content(), file.executable()));
         }
         return files;
+    }
+
+    /**
+     * A cluster with health checks, a sorry server, a quorum or alpha runs in the lab as in
+     * production: keepalived keeps the director's IPVS table and acts on the checks.
+     */
+    public static boolean runsKeepalived(Plan plan) {
+        return plan.services().stream().anyMatch(s -> s.spec().usesKeepalived());
+    }
+
+    private static List<Map<String, Object>> health(List<LabHealth> services) {
+        return services.stream().map(h -> Map.<String, Object>of("label", quote(h.label()), "check", quote(h.check()),
+                "selector", h.selector().stream().map(Shell::quote).collect(Collectors.joining(" ")),
+                "members", h.members().stream().map(m -> quote(m.name() + "=" + m.address() + "=" + m.weight()))
+                        .collect(Collectors.joining(" ")))).toList();
     }
 
     static Map<String, Object> view(Cluster cluster, LabPlan lab) {
@@ -47,7 +72,11 @@ public final class LabBundle {
                     "bridge", quote(lab.subnets().get(p.subnet()).bridge()), "cidr", quote(p.cidr()))).toList();
             List<Map<String, String>> routes = h.routes().stream().map(r -> Map.of("network", quote(r.split(" via ")[0]),
                     "via", quote(r.split(" via ")[1]))).toList();
-            Map<String, Object> host = Map.of("ns", quote(h.ns()), "ports", ports, "routes", routes);
+            Map<String, Object> host = Map.of("ns", quote(h.ns()), "ports", ports, "routes", routes,
+                    "defaultVia", h.role().equals("sorry") && !h.gateway().isEmpty() ? List.of(quote(h.gateway()))
+                            : List.of(),
+                    "loopback", h.loopback().stream().map(Shell::quote).toList(),
+                    "arpFix", !h.loopback().isEmpty());
             hosts.add(host);
             if (h.role().equals("router")) {
                 router = host;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import lvswizard.model.Forwarding;
 import lvswizard.model.Protocol;
 import lvswizard.model.Scheduler;
 import lvswizard.plan.Plan;
@@ -35,14 +36,19 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
     /**
      * A namespace.
      *
-     * @param role      client, director, realserver or router
+     * @param role      client, director, realserver, router, or sorry (a service's sorry server)
      * @param script    the generated script it runs (empty for client and router)
      * @param gateway   default route the lab adds itself ("" when the script adds it, or none)
      * @param listens   TCP ports a responder answers on with the host's name (real servers)
      * @param routes    routes the lab adds ("172.16.5.0/24 via 10.10.10.254")
+     * @param loopback  VIPs the lab puts on lo with the ARP fix (a sorry server of a DR service)
      */
     public record Host(String ns, String name, String role, List<Port> ports, String script, String gateway,
-                       List<Integer> listens, List<String> routes) {
+                       List<Integer> listens, List<String> routes, List<String> loopback) {
+        Host(String ns, String name, String role, List<Port> ports, String script, String gateway,
+             List<Integer> listens, List<String> routes) {
+            this(ns, name, role, ports, script, gateway, listens, routes, List.of());
+        }
     }
 
     /**
@@ -75,6 +81,7 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
         }
         List<IpAddr> taken = new ArrayList<>(all);
         plan.vips().forEach(v -> taken.add(v.address()));
+        sorryServers(plan).forEach(sorry -> taken.add(sorry.address()));
         if (plan.directorGateway() != null) {
             taken.add(plan.directorGateway());
         }
@@ -137,6 +144,7 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
                     .filter(n -> !n.equals(dip.network()))
                     .forEach(n -> directorRoutes.add(n + " via " + routerAddress.get(dip.network())));
         }
+        hosts.addAll(sorryHosts(plan, all, dip, subnets));
         hosts.add(0, new Host(PREFIX + "client", "client", "client",
                 List.of(new Port("eth0", clientNet.index(), client.cidr())), "", clientGateway, List.of(), List.of()));
         List<Check> checks = new ArrayList<>();
@@ -150,6 +158,59 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
             }
         }
         return new LabPlan(List.copyOf(subnets.values()), List.copyOf(hosts), List.copyOf(checks), directorNs);
+    }
+
+    /** A service's sorry server: where it is, on which port it answers, and how the service forwards. */
+    record Sorry(IpAddr address, int port, Plan.Service service) {
+    }
+
+    /** The sorry servers of TCP services, one per address and port. */
+    static List<Sorry> sorryServers(Plan plan) {
+        Map<String, Sorry> sorry = new LinkedHashMap<>();
+        for (Plan.Service s : plan.services()) {
+            if (s.spec().sorryServer() == null || s.spec().protocol() != Protocol.TCP) {
+                continue;
+            }
+            IpAddr address = IpAddr.parse(s.spec().sorryServer().address());
+            Integer port = s.spec().sorryServer().port() != null ? s.spec().sorryServer().port() : s.spec().port();
+            List<Integer> ports = port == null || port == 0 ? s.spec().markPorts() : List.of(port);
+            ports.forEach(p -> sorry.putIfAbsent(address.text() + " " + p, new Sorry(address, p, s)));
+        }
+        return List.copyOf(sorry.values());
+    }
+
+    /**
+     * One namespace per sorry server address that lies in a subnet of the lab: a NAT service's sends
+     * its replies back through the DIP, a DR service's holds the VIP on lo with the ARP fix. A TUN
+     * service's would need the tunnel of a real server: it is left out, as is one outside the subnets.
+     */
+    private static List<Host> sorryHosts(Plan plan, List<IpAddr> all, IpAddr dip, Map<String, Subnet> subnets) {
+        Map<String, Host> hosts = new LinkedHashMap<>();
+        for (Sorry sorry : sorryServers(plan)) {
+            Forwarding method = sorry.service().members().get(0).backend().forwarding();
+            IpAddr subnet = all.stream().filter(a -> a.hasPrefix() && a.subnetContains(sorry.address())).findFirst()
+                    .orElse(null);
+            if (subnet == null || method == Forwarding.TUN) {
+                continue;
+            }
+            String ns = PREFIX + "sorry" + hosts.size();
+            Host known = hosts.get(sorry.address().text());
+            if (known != null) {
+                List<Integer> listens = new ArrayList<>(known.listens());
+                addOnce(listens, sorry.port());
+                hosts.put(sorry.address().text(), new Host(known.ns(), known.name(), known.role(), known.ports(), "",
+                        known.gateway(), List.copyOf(listens), List.of(), known.loopback()));
+                continue;
+            }
+            String cidr = sorry.address().withPrefixLength(subnet.effectivePrefixLength()).cidr();
+            List<Port> ports = List.of(new Port("eth0", subnets.get(subnet.network()).index(), cidr));
+            String gateway = method == Forwarding.NAT ? dip.text() : "";
+            List<String> loopback = method == Forwarding.DR ? List.of(sorry.service().vip().text()
+                    + (sorry.service().vip().isIPv6() ? "/128" : "/32")) : List.of();
+            hosts.put(sorry.address().text(), new Host(ns, "sorry-server", "sorry", ports, "", gateway,
+                    List.of(sorry.port()), List.of(), loopback));
+        }
+        return List.copyOf(hosts.values());
     }
 
     private static void addOnce(List<Integer> list, int value) {

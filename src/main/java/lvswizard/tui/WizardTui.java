@@ -377,11 +377,14 @@ public final class WizardTui {
             lines.add(m.get("warnings.note"));
             warnings.forEach(f -> lines.add(" - " + describe(f)));
         }
+        int free = bodyRows - view.body().getPreferredSize().getRows();
+        if (free < 2 && lines.size() > 1) {
+            lines.remove(0); // one row: the first finding itself, not the heading above it (Next is greyed)
+        }
         List<String> wrapped = new ArrayList<>();
         for (String line : lines) {
             wrapped.addAll(Dialogs.wrapHanging(line, contentColumns - 2, 3));
         }
-        int free = bodyRows - view.body().getPreferredSize().getRows();
         Toggle.show(middle, messages, status, !wrapped.isEmpty() && free >= 1);
         messages.setPreferredSize(new TerminalSize(contentColumns, Math.max(1, Math.min(free, wrapped.size()))));
         messages.setText(String.join("\n", wrapped));

@@ -15,8 +15,11 @@ import lvswizard.text.Quote;
  * matter to the keepalived output only; the scripts ignore them.
  */
 final class KeepalivedChecks {
-    /** A URL path keepalived can send as it is: from /, without space, quote or control character. */
-    private static final Pattern URL_PATH = Pattern.compile("/[A-Za-z0-9._~!$&()*+,;=:@%/?-]*");
+    /**
+     * A URL path keepalived can send as it is: from /, without space, quote or control character,
+     * and without a . or .. segment (a server resolves those, and the lab serves the path as a file).
+     */
+    private static final Pattern URL_PATH = Pattern.compile("(?!.*/\\.\\.?(/|\\?|$))/[A-Za-z0-9._~!$&()*+,;=:@%/?-]*");
     private static final Pattern MD5 = Pattern.compile("[0-9a-f]{32}");
     /** A command keepalived splits at spaces and runs without a shell: a path, then plain words. */
     private static final Pattern COMMAND = Pattern.compile("/[A-Za-z0-9._/+:=@%,-]*( [A-Za-z0-9._/+:=@%,-]+)*");

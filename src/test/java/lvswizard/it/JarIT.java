@@ -32,7 +32,9 @@ class JarIT {
         assertThat(result.exitCode()).as(result.output()).isZero();
         try (Stream<Path> written = Files.list(out)) {
             assertThat(written.map(p -> p.getFileName().toString()).sorted())
-                    .containsExactlyElementsOf(c.files().stream().map(f -> f.name()).sorted().toList());
+                    .as("the files of the export and the manifest of what was written")
+                    .containsExactlyElementsOf(Stream.concat(Stream.of(".lvs-wizard-manifest"),
+                            c.files().stream().map(f -> f.name())).sorted().toList());
         }
         Path golden = Path.of("src/test/resources/golden", c.example(), c.golden());
         try (Stream<Path> expected = Files.list(golden)) {

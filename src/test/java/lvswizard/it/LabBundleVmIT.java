@@ -97,6 +97,27 @@ class LabBundleVmIT {
                 .anyMatch(l -> l.startsWith("[ipv6-dr]   replies bypass the director (dr): yes"));
     }
 
+    /**
+     * nat-portmap (an HTTP check, a sorry server) and fwmark-https (a TCP check that quiesces) run
+     * keepalived in the director: a dead real server leaves within interval x retries + one
+     * interval and nothing fails after, it comes back, the sorry server answers when all are down,
+     * a quiesced one stays at weight 0; lab.sh health and test report it.
+     */
+    @Test
+    void keepalivedTakesADeadRealServerOutAndBringsItBack() {
+        for (String check : List.of("keepalived-health-up", "keepalived-health-reported",
+                "keepalived-removes-dead-server", "keepalived-no-request-to-dead-server-after-bound",
+                "keepalived-others-answer-all", "keepalived-health-shows-down", "keepalived-brings-server-back",
+                "keepalived-server-gets-requests-again", "keepalived-sorry-server-added",
+                "keepalived-sorry-server-answers", "keepalived-all-back", "keepalived-inhibit-keeps-weight-0",
+                "keepalived-health-shows-weight-0", "keepalived-quiesced-server-back")) {
+            assertThat(lines).as("check " + check + " in " + log).anyMatch(l -> l.startsWith("CHECK " + check + " PASS"));
+        }
+        assertThat(lines).anyMatch(l -> l.startsWith("[nat-portmap] health checks (keepalived)"))
+                .anyMatch(l -> l.matches("\\[nat-portmap\\]   app2 +10\\.10\\.20\\.12:8080 +up \\(weight 1\\)"))
+                .anyMatch(l -> l.startsWith("LAB_RESULT keepalived-detection "));
+    }
+
     @Test
     void negativeControlsAreDetected() {
         assertThat(lines).contains("NEGATIVE dr-without-arp-fix DETECTED", "NEGATIVE nat-without-gateway DETECTED");

@@ -44,6 +44,17 @@ class ReadmeCapturesIT {
                 + " < src/test/resources/line/tun-from-scratch.txt\n" + head(line.output(), 48) + "...\n");
         captures.put("line-summary", tail(line.output(), 9));
 
+        Tools.Result keepalived = Jar.run("generate", "--config", "examples/nat-portmap.json", "--format",
+                "keepalived", "--out", dir.resolve("ka").toString());
+        assertThat(keepalived.exitCode()).as(keepalived.output()).isZero();
+        String conf = Files.readString(dir.resolve("ka/keepalived.conf"));
+        captures.put("keepalived-conf", head(conf.substring(conf.indexOf("global_defs")), 35) + "    ...\n");
+        Tools.Result show = Jar.run("show", "--config", "examples/nat-portmap.json");
+        assertThat(show.exitCode()).as(show.output()).isZero();
+        String services = show.output().substring(show.output().indexOf("Services\n"));
+        captures.put("show-checks", "$ java -jar target/lvs-wizard.jar show --config examples/nat-portmap.json\n...\n"
+                + head(services.substring(0, services.indexOf("\n\n")), 20));
+
         try (Tmux tmux = new Tmux(dir, 80, 24, ENV + " XDG_CONFIG_HOME=\"$PWD/fresh\" " + java() + "; sleep 60")) {
             captures.put("start-screen", stable(tmux, "New configuration"));
         }
@@ -72,7 +83,7 @@ class ReadmeCapturesIT {
             tmux.waitFor("Service name");
             tmux.keys("Tab", "Tab", "End", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace");
             tmux.text("300/24");
-            captures.put("services-error-80x24", stable(tmux, "Next is blocked"));
+            captures.put("services-error-80x24", stable(tmux, " - Service 1 → VIP"));
         }
         try (Tmux tmux = new Tmux(dir, 80, 24, ENV + " " + java() + " --lang zh --config edge.json; sleep 60")) {
             tmux.waitFor("本机是");

@@ -119,4 +119,53 @@ class LabBundleTest {
             assertThat(run.output()).isEqualTo("lab: error: must run as root (try: sudo " + script + " " + action + ")\n");
         }
     }
+
+    /** A configuration with health checks runs keepalived in the lab, with the director's keepalived files. */
+    @Test
+    void withHealthChecksTheLabRunsKeepalivedAndReportsEachRealServer() {
+        List<RenderedFile> files = LabBundle.render(Examples.plan("nat-portmap"), Flavour.IPROUTE2, Templates.packaged());
+        String labSh = files.get(0).content();
+        assertThat(files).extracting(RenderedFile::name).contains("scripts/keepalived.conf")
+                .doesNotContain("scripts/ipvsadm.rules");
+        assertThat(file(files, "scripts/director.sh")).doesNotContain("ipvsadm -R");
+        assertThat(labSh).contains("start_keepalived", "SETTLE=33", "CHECK_PATHS=('/health')",
+                "    health 'TCP 192.168.101.168:80' 'http GET /health every 5s, down after 3 failed (removed)' '-t'"
+                        + " '192.168.101.168:80' -- 'app1=10.10.20.11:8080=1' 'app2=10.10.20.12:8080=1'"
+                        + " 'app3=10.10.20.13:8080=1' || bad=1",
+                "    ip -n 'lvsw-sorry0' route add default via '10.10.20.1'",
+                "    responder 'lvsw-sorry0' 'sorry-server' 8080");
+        String plain = LabBundle.render(Examples.plan("seed-dr"), Flavour.IPROUTE2, Templates.packaged()).get(0)
+                .content();
+        assertThat(plain).doesNotContain("keepalived");
+    }
+
+    @Test
+    void aSorryServerOfADrServiceHoldsTheVipOnLoAndOneOfTunIsLeftOut() {
+        var dr = Examples.set(Examples.tree("seed-dr"), "/services/0/sorryServer",
+                "{\"address\":\"10.10.10.99\",\"port\":null}");
+        LabPlan.Host sorry = host(LabPlan.of(Examples.plan(Examples.cluster(dr)), 30), "sorry");
+        assertThat(sorry.ports()).extracting(LabPlan.Port::cidr).containsExactly("10.10.10.99/24");
+        assertThat(sorry.loopback()).containsExactly("192.168.101.168/32");
+        assertThat(sorry.gateway()).isEmpty();
+        assertThat(sorry.listens()).containsExactly(80);
+        var tun = Examples.set(Examples.tree("tun-ipip"), "/services/0/sorryServer",
+                "{\"address\":\"172.16.5.99\",\"port\":null}");
+        assertThat(LabPlan.of(Examples.plan(Examples.cluster(tun)), 30).hosts()).noneMatch(h -> h.role().equals("sorry"));
+    }
+
+    @Test
+    void checksTheLabCannotPassSaySo() {
+        var https = Examples.set(Examples.tree("nat-portmap"), "/services/0/healthCheck", "{\"kind\":\"https\"}");
+        assertThat(LabHealth.of(Examples.plan(Examples.cluster(https)))).singleElement()
+                .satisfies(h -> assertThat(h.check()).endsWith("; the lab's web servers speak plain HTTP: it fails in the lab"));
+        var port = Examples.set(Examples.tree("nat-portmap"), "/services/0/healthCheck", "{\"kind\":\"tcp\",\"port\":9000}");
+        assertThat(LabHealth.of(Examples.plan(Examples.cluster(port)))).singleElement()
+                .satisfies(h -> assertThat(h.check()).contains("nothing listens on port 9000 in the lab"));
+        assertThat(LabHealth.of(Examples.plan("nat-portmap"))).singleElement()
+                .satisfies(h -> assertThat(h.check()).doesNotContain("fails"));
+    }
+
+    private static String file(List<RenderedFile> files, String name) {
+        return files.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow().content();
+    }
 }
