@@ -2,6 +2,8 @@ package lvswizard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +34,7 @@ import lvswizard.exec.Execution;
 import lvswizard.exec.FakeHost;
 import lvswizard.exec.FakeRunner;
 import lvswizard.exec.Runner;
+import lvswizard.ipvs.Configured;
 import lvswizard.ipvs.Fixtures;
 import lvswizard.ipvs.IpvsTable;
 import lvswizard.ipvs.MonitorReport;
@@ -43,12 +46,16 @@ import lvswizard.ops.HostState;
 import lvswizard.ops.IpvsReader;
 import lvswizard.ops.OpsException;
 import lvswizard.ops.Preflight;
+import lvswizard.ops.KeepalivedHost;
 import lvswizard.ops.Role;
 import lvswizard.ops.RoleRun;
 import lvswizard.ops.WeightEditor;
 import lvswizard.plan.HostNeeds;
+import lvswizard.plan.IpvsOwner;
 import lvswizard.plan.Ipvsadm;
 import lvswizard.plan.Plan;
+import lvswizard.render.KeepalivedExport;
+import lvswizard.render.Templates;
 import lvswizard.render.TopologyDiagram;
 import lvswizard.text.Message;
 import org.junit.jupiter.api.Test;
@@ -293,6 +300,113 @@ class TranslationsTest {
             monitor(cluster, example);
         }
         failures(dir.resolve("failures"));
+        keepalived(dir.resolve("keepalived"));
+    }
+
+    /** A director in keepalived mode on hosts as they come: every run, the doctor, the monitor's health. */
+    private void keepalived(Path dir) throws Exception {
+        Plan plan = Examples.plan("nat-portmap");
+        HostNeeds director = HostNeeds.director(plan);
+        String conf = KeepalivedExport.conf(plan, Templates.packaged());
+        String table = String.join("\n", Ipvsadm.restoreLines(plan)) + "\n";
+        int n = 0;
+        for (String situation : List.of("fresh", "ours-running", "not-installed", "refused", "foreign-file",
+                "foreign-running", "other-running", "never-loads")) {
+            Path out = Files.createDirectories(dir.resolve(situation));
+            Files.writeString(out.resolve(director.scriptName()), "#!/bin/bash\n");
+            if (!situation.equals("fresh")) {
+                Files.writeString(out.resolve(KeepalivedExport.FILE_NAME), conf);
+            }
+            FakeHost host = host(director, plan, Variant.GOOD);
+            host.files.clear();
+            host.ipvsRules = "";
+            host.keepalivedVersion = situation.equals("not-installed") ? null : "2.2.7";
+            host.keepalivedRules = situation.equals("never-loads") ? "" : table;
+            switch (situation) {
+                case "ours-running" -> {
+                    host.fileContents.put(IpvsOwner.KEEPALIVED_CONF, conf);
+                    host.keepalivedProcesses.add("700 keepalived --dont-fork");
+                }
+                case "refused" -> host.keepalivedRefuses = "(Line 9) Unknown keyword 'lvs_schedd'";
+                case "foreign-file" -> host.fileContents.put(IpvsOwner.KEEPALIVED_CONF, "! Configuration File\n");
+                case "foreign-running" -> {
+                    host.fileContents.put(IpvsOwner.KEEPALIVED_CONF, "! Configuration File\n");
+                    host.keepalivedProcesses.add("700 keepalived --dont-fork");
+                }
+                case "other-running" -> host.keepalivedProcesses.add("977 keepalived -f /etc/keepalived/site.conf");
+                default -> { }
+            }
+            String where = "keepalived " + situation;
+            RoleRun run = roleRun(host, plan, director, out, where, true).owned(IpvsOwner.KEEPALIVED);
+            attempt(where, () -> run.start(true));
+            attempt(where, () -> run.start(false));
+            attempt(where, () -> run.status(false));
+            attempt(where, () -> run.stop(false));
+            attempt(where, () -> run.status(false));
+            attempt(where, () -> run.undo(false));
+            HostState state = HostState.read(host, director);
+            KeepalivedHost keepalived = KeepalivedHost.read(host);
+            state = new HostState(state.addresses(), state.sysctls(), state.gateways(), state.modules(), state.marks(),
+                    n++ % 3 == 2 ? "" : n % 3 == 1 ? table.replace("-a -t 192.168.101.168:80 -r 10.10.20.11:8080 -m -w 1\n", "")
+                            : "-A -t 192.168.101.168:80 -s wlc\n-a -t 192.168.101.168:80 -r 10.10.20.100:8080 -m -w 1\n",
+                    null, state.uid(), false, state.loadable());
+            for (String expected : List.of(conf, conf + "# edited\n")) {
+                doctor(where, Doctor.checkKeepalived(director, state, plan, keepalived, expected));
+            }
+        }
+        // one real server: the change list's singular
+        ObjectNode single = Examples.tree("nat-portmap");
+        ((ArrayNode) single.at("/services/0/backends")).remove(2);
+        ((ArrayNode) single.at("/services/0/backends")).remove(1);
+        Examples.set(single, "/services/0/quorum", "null");
+        Plan one = Examples.plan(Examples.cluster(single));
+        HostNeeds oneDirector = HostNeeds.director(one);
+        Path oneOut = Files.createDirectories(dir.resolve("one"));
+        Files.writeString(oneOut.resolve(oneDirector.scriptName()), "#!/bin/bash\n");
+        FakeHost oneHost = host(oneDirector, one, Variant.GOOD);
+        oneHost.keepalivedVersion = "2.2.7";
+        attempt("keepalived one", () -> roleRun(oneHost, one, oneDirector, oneOut, "keepalived one", false)
+                .owned(IpvsOwner.KEEPALIVED).start(true));
+
+        Plan fwmark = Examples.plan("fwmark-https");
+        HostNeeds fwmarkDirector = HostNeeds.director(fwmark);
+        FakeHost host = host(fwmarkDirector, fwmark, Variant.GOOD);
+        HostState state = HostState.read(host, fwmarkDirector);
+        state = new HostState(state.addresses(), state.sysctls(), state.gateways(), state.modules(), state.marks(),
+                "-A -f 1 -s wlc -p 600\n-a -f 1 -r 10.10.10.11:0 -g -w 0\n-a -f 1 -r 10.10.10.12:0 -g -w 1\n", null,
+                state.uid(), false, state.loadable());
+        doctor("keepalived quiesced", Doctor.checkKeepalived(fwmarkDirector, state, fwmark, KeepalivedHost.read(host),
+                KeepalivedExport.conf(fwmark, Templates.packaged())));
+
+        Configured configured = new Configured(Map.of("10.10.10.11:80", "rs1", "10.10.10.14:80", "rs4"),
+                Map.of("TCP 192.168.101.168:80", List.of("10.10.10.11:80", "10.10.10.14:80"),
+                        "UDP 192.168.101.168:53", List.of("10.10.10.11:53")),
+                Map.of("UDP 192.168.101.168:53", "10.10.10.12:53"));
+        IpvsTable listed = table(new FakeHost(), "list");
+        Set<String> literals = new LinkedHashSet<>(List.of("rs1", "rs4"));
+        literals.addAll(IPVSADM_COLUMNS);
+        literals.addAll(List.of("B", "KB", "MB", "GB", "TB"));
+        listed.services().forEach(s -> {
+            literals.add(s.key());
+            literals.add(s.scheduler());
+            literals.addAll(List.of(s.flags().split(",")));
+            s.servers().forEach(r -> literals.add(r.forward()));
+        });
+        MonitorReport.rows(listed, null, MonitorReport.View.CONNECTIONS, configured, ZH)
+                .forEach(row -> line("monitor keepalived", row.text(), literals));
+    }
+
+    private void doctor(String where, List<Doctor.Check> checks) {
+        for (Doctor.Check check : checks) {
+            show(where + " doctor", check.what());
+            show(where + " doctor", check.found());
+            if (check.fix() != null) {
+                show(where + " doctor", check.fix());
+            }
+            Set<String> literals = union(union(literals(check.what()), literals(check.found())),
+                    check.fix() == null ? Set.of() : literals(check.fix()));
+            line(where + " doctor line", check.toLine(ZH), literals);
+        }
     }
 
     /** Every run a role can make on the host: dry runs, a declined and a confirmed start, undo. */

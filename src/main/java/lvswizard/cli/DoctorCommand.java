@@ -5,9 +5,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import lvswizard.ops.Doctor;
 import lvswizard.ops.HostState;
+import lvswizard.ops.KeepalivedHost;
 import lvswizard.ops.OpsException;
+import lvswizard.plan.IpvsOwner;
+import lvswizard.render.KeepalivedExport;
+import lvswizard.render.Templates;
+import lvswizard.wizard.Format;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Check this host against what its role needs, each check OK or WRONG with the fix.",
@@ -20,6 +26,13 @@ final class DoctorCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     HostRoleOptions host;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "scripts",
+            converter = GenerateCommand.FormatName.class,
+            description = "who keeps the director's IPVS table: scripts, or keepalived (the doctor then checks"
+                    + " keepalived and its file, and a real server out of the table is its check's verdict)"
+                    + " (default: ${DEFAULT-VALUE})")
+    Format format;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,7 +54,14 @@ final class DoctorCommand implements Callable<Integer> {
             err.println("lvs-wizard: " + e.getMessage());
             return ExitCodes.VALIDATION_ERRORS;
         }
-        List<Doctor.Check> checks = Doctor.check(resolved.needs(), state, resolved.plan());
+        List<Doctor.Check> checks;
+        if (format.ipvsOwner() == IpvsOwner.KEEPALIVED && resolved.needs().isDirector()) {
+            String expected = KeepalivedExport.conf(resolved.plan(), Templates.packaged());
+            checks = Doctor.checkKeepalived(resolved.needs(), state, resolved.plan(),
+                    KeepalivedHost.read(main.runner()), expected);
+        } else {
+            checks = Doctor.check(resolved.needs(), state, resolved.plan());
+        }
         out.println("doctor: " + resolved.needs().scriptName() + " (" + resolved.needs().name() + ")");
         checks.forEach(c -> out.println(c.toLine()));
         long wrong = checks.stream().filter(Doctor.Check::wrong).count();

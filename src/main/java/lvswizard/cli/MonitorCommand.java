@@ -1,10 +1,14 @@
 package lvswizard.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import lvswizard.config.ConfigException;
+import lvswizard.config.ConfigFile;
+import lvswizard.ipvs.Configured;
 import lvswizard.ipvs.IpvsTable;
 import lvswizard.ipvs.MonitorReport;
 import lvswizard.model.Cluster;
@@ -23,6 +27,8 @@ import picocli.CommandLine.Option;
         description = {"Show this director's IPVS table live (ipvsadm -L -n every second).",
                 "Per real server: the weight, connections, conn/s, bytes/s, and its share of new"
                         + " connections against its share of weight.",
+                "A service with a health check shows each real server as keepalived has it: UP, QUIESCED"
+                        + " (weight 0), DOWN (out of the table), and the sorry server when it serves.",
                 "Keys: s stats, r rate, c connections, w weight 0, e restore weight, q quit."
                         + " --once prints one snapshot and exits."})
 final class MonitorCommand implements Callable<Integer> {
@@ -34,11 +40,11 @@ final class MonitorCommand implements Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
             description = "the cluster configuration: names the real servers, and the weights e restores")
-    java.nio.file.Path config;
+    Path config;
 
     @Option(names = "--log", paramLabel = "FILE", defaultValue = "out/" + CommandLog.FILE_NAME,
             description = "where weight changes are logged (default: ${DEFAULT-VALUE})")
-    java.nio.file.Path logFile;
+    Path logFile;
 
     @Option(names = "--once", description = "print one snapshot and exit (for scripts)")
     boolean once;
@@ -68,13 +74,13 @@ final class MonitorCommand implements Callable<Integer> {
         Cluster cluster = null;
         if (config != null) {
             try {
-                cluster = lvswizard.config.ConfigFile.read(config);
+                cluster = ConfigFile.read(config);
             } catch (ConfigException e) {
                 err.println(e.getMessage());
                 return ExitCodes.UNUSABLE_INPUT;
             }
         }
-        Map<String, String> names = ConfiguredServers.names(cluster);
+        Configured configured = ConfiguredServers.of(cluster);
         Map<String, Integer> weights = ConfiguredServers.weights(cluster);
         MonitorReport.View view = stats ? MonitorReport.View.STATS : rate ? MonitorReport.View.RATE
                 : MonitorReport.View.CONNECTIONS;
@@ -86,7 +92,7 @@ final class MonitorCommand implements Callable<Integer> {
             }
             return TuiLauncher.launch(gui -> {
                 MonitorWindow window = new MonitorWindow(gui, Messages.of(main.language()), main.runner(),
-                        new CommandLog(logFile), names, weights, view,
+                        new CommandLog(logFile), configured, weights, view,
                         Duration.ofMillis(Math.round(interval * 1000)));
                 return window.showAndWait() ? 130 : 0;
             });
@@ -98,7 +104,7 @@ final class MonitorCommand implements Callable<Integer> {
             err.println("lvs-wizard: " + e.getMessage());
             return ExitCodes.VALIDATION_ERRORS;
         }
-        MonitorReport.lines(table, null, view, names).forEach(out::println);
+        MonitorReport.rows(table, null, view, configured, Locale.ENGLISH).forEach(row -> out.println(row.text()));
         return ExitCodes.OK;
     }
 }

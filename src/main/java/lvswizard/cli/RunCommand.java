@@ -20,9 +20,11 @@ import lvswizard.ops.RoleRun;
 import lvswizard.output.OutputDirectory;
 import lvswizard.output.OutputException;
 import lvswizard.render.Flavour;
-import lvswizard.render.Renderer;
+import lvswizard.plan.IpvsOwner;
+import lvswizard.render.Export;
 import lvswizard.render.Templates;
 import lvswizard.text.Message;
+import lvswizard.wizard.Format;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,6 +53,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--flavour", paramLabel = "F", defaultValue = "iproute2", description = "iproute2 or net-tools")
     String flavour;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "scripts",
+            converter = GenerateCommand.FormatName.class,
+            description = "who keeps the director's IPVS table: scripts (director.sh) or keepalived (director.sh"
+                    + " prepares the host; start installs keepalived.conf and starts or reloads keepalived)"
+                    + " (default: ${DEFAULT-VALUE})")
+    Format format;
 
     @Option(names = "--force", description = "replace generated files whose content differs")
     boolean force;
@@ -88,6 +97,11 @@ final class RunCommand implements Callable<Integer> {
             err.println("--flavour: " + e.getMessage());
             return ExitCodes.UNUSABLE_INPUT;
         }
+        if (format.ipvsOwner() == IpvsOwner.SCRIPT && format != Format.SCRIPTS) {
+            err.println("lvs-wizard: --format " + format + " is not run on a host; expected scripts or keepalived"
+                    + " (lvs-wizard lab runs the lab)");
+            return ExitCodes.UNUSABLE_INPUT;
+        }
         HostRoleOptions.Resolved resolved;
         try {
             resolved = host.resolve(main.runner(), err);
@@ -97,8 +111,8 @@ final class RunCommand implements Callable<Integer> {
         if (!dryRun) {
             try {
                 // only what an operator must hear about: files an earlier configuration generated
-                new OutputDirectory(outputDir).write(new Renderer(Templates.packaged()).render(resolved.plan(), chosen),
-                        force).stream().filter(OutputDirectory.Written::noLongerGenerated)
+                new OutputDirectory(outputDir).write(format.export().files(resolved.plan(),
+                        new Export.Options(chosen, Templates.packaged())), force).stream().filter(OutputDirectory.Written::noLongerGenerated)
                         .forEach(w -> out.println(w.toLine()));
             } catch (OutputException e) {
                 err.println(e.getMessage());
@@ -110,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
         CommandLog log = new CommandLog(dryRun ? null : outputDir.resolve(CommandLog.FILE_NAME));
         Runner logged = log.around(main.runner());
         RoleRun run = new RoleRun(logged, resolved.plan(), resolved.needs(), outputDir, console(out),
-                Duration.ofSeconds(timeoutSeconds), Clock.systemUTC());
+                Duration.ofSeconds(timeoutSeconds), Clock.systemUTC()).owned(format.ipvsOwner());
         try {
             return switch (verb) {
                 case "start" -> run.start(dryRun);

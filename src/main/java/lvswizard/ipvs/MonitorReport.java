@@ -60,6 +60,16 @@ public final class MonitorReport {
 
     public static List<Line> rows(IpvsTable now, IpvsTable baseline, View view, Map<String, String> names,
                                   Locale locale) {
+        return rows(now, baseline, view, Configured.named(names), locale);
+    }
+
+    /**
+     * The report with the configuration's names, and for a service keepalived checks each member's
+     * health as keepalived has it in the table: up, quiesced (weight 0), down (out of the table), and
+     * the sorry server when it serves.
+     */
+    public static List<Line> rows(IpvsTable now, IpvsTable baseline, View view, Configured configured,
+                                  Locale locale) {
         Words words = new Words(locale);
         List<Line> lines = new ArrayList<>();
         if (now.services().isEmpty()) {
@@ -80,13 +90,26 @@ public final class MonitorReport {
                 totalNew += newConns[i];
             }
             long totalWeight = service.totalWeight();
+            List<String> checked = configured.checkedMembers().get(service.key());
+            String sorry = configured.sorryServers().get(service.key());
             for (int i = 0; i < newConns.length; i++) {
                 IpvsTable.Server server = service.servers().get(i);
                 boolean quiesced = server.weight() == 0;
                 boolean idle = totalNew > 0 && newConns[i] == 0;
-                lines.add(new Line(serverLine(server, names.getOrDefault(server.address(), ""), view, newConns[i],
-                        totalNew, totalWeight) + (quiesced ? words.quiesced : idle ? words.noTraffic : ""), service,
-                        server, quiesced || idle));
+                String health = checked == null ? "" : server.address().equals(sorry) ? words.sorry
+                        : checked.contains(server.address()) && !quiesced ? words.up : "";
+                lines.add(new Line(serverLine(server, configured.name(server.address()), view, newConns[i],
+                        totalNew, totalWeight) + health + (quiesced ? words.quiesced : idle ? words.noTraffic : ""),
+                        service, server, quiesced || idle));
+            }
+            if (checked != null) {
+                for (String address : checked) {
+                    if (service.servers().stream().noneMatch(r -> r.address().equals(address))) {
+                        String name = configured.name(address);
+                        lines.add(new Line(String.format(Locale.ROOT, "  %-24s %s", clip(name.isEmpty() ? address
+                                : name + " " + address, 24), words.down), service, null, true));
+                    }
+                }
             }
         }
         return lines;
@@ -126,11 +149,17 @@ public final class MonitorReport {
         private final Locale locale;
         private final String quiesced;
         private final String noTraffic;
+        private final String up;
+        private final String down;
+        private final String sorry;
 
         Words(Locale locale) {
             this.locale = locale;
             this.quiesced = "  " + format("monitor.quiesced");
             this.noTraffic = "  " + format("monitor.no-traffic");
+            this.up = "  " + format("monitor.up");
+            this.down = format("monitor.down");
+            this.sorry = "  " + format("monitor.sorry");
         }
 
         String format(String key, Object... args) {

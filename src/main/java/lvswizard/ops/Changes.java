@@ -12,6 +12,11 @@ public final class Changes {
     }
 
     public static List<Message> ofStart(HostNeeds needs, HostState state, Plan plan) {
+        return ofStart(needs, state, plan, true);
+    }
+
+    /** {@code scriptLoadsServices}: false when keepalived keeps the IPVS table (it says its own lines). */
+    public static List<Message> ofStart(HostNeeds needs, HostState state, Plan plan, boolean scriptLoadsServices) {
         List<Message> changes = new ArrayList<>();
         needs.modules().stream().filter(m -> !state.modules().contains(m))
                 .forEach(m -> changes.add(Texts.of("change.module", m)));
@@ -41,14 +46,14 @@ public final class Changes {
                 changes.add(Texts.of("change.mark", mark.tool(), String.join(" ", mark.spec())));
             }
         });
-        if (needs.isDirector()) {
+        if (needs.isDirector() && scriptLoadsServices) {
             for (Plan.Service service : plan.services()) {
                 int members = service.members().size();
                 changes.add(Texts.of(members == 1 ? "change.service.one" : "change.service.many", service.text(),
                         service.spec().scheduler(), members));
             }
         }
-        if (changes.isEmpty()) {
+        if (changes.isEmpty() && scriptLoadsServices) {
             changes.add(Texts.of("change.nothing"));
         }
         return changes;

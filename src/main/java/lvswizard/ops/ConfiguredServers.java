@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import lvswizard.ipvs.Configured;
+import lvswizard.model.CheckKind;
 import lvswizard.model.Cluster;
+import lvswizard.model.VirtualService;
+import lvswizard.plan.IpAddr;
 import lvswizard.plan.Ipvsadm;
 import lvswizard.plan.Plan;
 import lvswizard.validation.Validator;
@@ -26,6 +30,25 @@ public final class ConfiguredServers {
         plan(cluster).ifPresent(plan -> plan.services().forEach(service -> service.members().forEach(member ->
                 names.put(member.host().address().withPort(member.port()), member.host().server().name()))));
         return names;
+    }
+
+    /** The monitor's view of the configuration: the names, and what keepalived checks. */
+    public static Configured of(Cluster cluster) {
+        Map<String, List<String>> checked = new HashMap<>();
+        Map<String, String> sorry = new HashMap<>();
+        plan(cluster).ifPresent(plan -> plan.services().forEach(service -> {
+            VirtualService spec = service.spec();
+            if (spec.healthCheck() == null || spec.healthCheck().kind() == CheckKind.NONE) {
+                return;
+            }
+            String key = serviceKey(service);
+            checked.put(key, service.members().stream().map(m -> m.host().address().withPort(m.port())).toList());
+            if (spec.sorryServer() != null) {
+                Integer port = spec.sorryServer().port() != null ? spec.sorryServer().port() : spec.port();
+                sorry.put(key, IpAddr.parse(spec.sorryServer().address()).withPort(port == null ? 0 : port));
+            }
+        }));
+        return new Configured(names(cluster), checked, sorry);
     }
 
     /** Configured weights by "service key -> address:port". */

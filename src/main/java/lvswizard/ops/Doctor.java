@@ -49,6 +49,32 @@ public final class Doctor {
     }
 
     public static List<Check> check(HostNeeds needs, HostState state, Plan plan) {
+        List<Check> checks = hostChecks(needs, state);
+        if (needs.isDirector()) {
+            checks.addAll(rules(state, plan, needs.scriptName()));
+        }
+        return checks;
+    }
+
+    /**
+     * A director whose IPVS table keepalived keeps: the host as its script prepares it, keepalived
+     * itself and its file against {@code expectedConf} (what this configuration generates), and the
+     * table against keepalived.conf: a real server out of the table, or at weight 0, is what
+     * keepalived does when its check fails (a NOTE), and so is the sorry server in it.
+     */
+    public static List<Check> checkKeepalived(HostNeeds needs, HostState state, Plan plan, KeepalivedHost keepalived,
+                                              String expectedConf) {
+        List<Check> checks = hostChecks(needs, state);
+        checks.addAll(KeepalivedDoctor.keepalived(keepalived, expectedConf));
+        if (state.ipvsRules() == null) {
+            checks.addAll(rules(state, plan, needs.scriptName()));
+        } else {
+            checks.addAll(KeepalivedDoctor.table(state.ipvsRules(), plan));
+        }
+        return checks;
+    }
+
+    private static List<Check> hostChecks(HostNeeds needs, HostState state) {
         List<Check> checks = new ArrayList<>();
         String script = needs.scriptName();
         Message start = Texts.of("run-start", script);
@@ -105,9 +131,6 @@ public final class Doctor {
             String rule = mark.getKey().tool() + " -t mangle PREROUTING " + String.join(" ", mark.getKey().spec());
             checks.add(new Check(mark.getValue(), word("mark"),
                     Texts.of(mark.getValue() ? "doctor.mark-present" : "doctor.mark-missing", rule), start));
-        }
-        if (needs.isDirector()) {
-            checks.addAll(rules(state, plan, script));
         }
         return checks;
     }
@@ -169,7 +192,7 @@ public final class Doctor {
     }
 
     /** A word of the doctor's: "present", "missing", "loaded"... */
-    private static Message word(String key) {
+    static Message word(String key) {
         return Texts.of("doctor." + key);
     }
 

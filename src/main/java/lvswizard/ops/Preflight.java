@@ -39,6 +39,12 @@ public final class Preflight {
 
     /** The problems found (empty: ready to start). {@code state} is this host now. */
     public static List<Problem> check(Runner runner, HostNeeds needs, HostState state, Plan plan) {
+        return check(runner, needs, state, plan, false);
+    }
+
+    /** {@code keptByKeepalived}: this cluster's keepalived runs and keeps the services, which are then not foreign. */
+    public static List<Problem> check(Runner runner, HostNeeds needs, HostState state, Plan plan,
+                                      boolean keptByKeepalived) {
         List<Problem> problems = new ArrayList<>();
         if (!state.root()) {
             problems.add(new Problem(Texts.of("preflight.not-root", state.uid()), Advice.USE_ROOT));
@@ -82,7 +88,7 @@ public final class Preflight {
                         Texts.of("preflight.fix-nat-gateway", "ip route replace default via " + want)));
             }
         }
-        if (needs.isDirector()) {
+        if (needs.isDirector() && !keptByKeepalived) {
             problems.addAll(foreignServices(runner, needs, state, plan));
         }
         return problems;

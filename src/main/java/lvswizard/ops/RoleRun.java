@@ -3,6 +3,7 @@ package lvswizard.ops;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +13,10 @@ import lvswizard.exec.Command;
 import lvswizard.exec.Execution;
 import lvswizard.exec.Runner;
 import lvswizard.plan.HostNeeds;
+import lvswizard.plan.IpvsOwner;
+import lvswizard.plan.Ipvsadm;
 import lvswizard.plan.Plan;
+import lvswizard.plan.ServiceKey;
 import lvswizard.text.Message;
 
 /**
@@ -43,6 +47,7 @@ public final class RoleRun {
     private final Console console;
     private final Duration timeout;
     private final Clock clock;
+    private final KeepalivedDirector keepalived;
 
     public RoleRun(Runner runner, Plan plan, HostNeeds needs, Path outputDir, Console console, Duration timeout,
                    Clock clock) {
@@ -53,6 +58,27 @@ public final class RoleRun {
         this.console = console;
         this.timeout = timeout;
         this.clock = clock;
+        this.keepalived = null;
+    }
+
+    private RoleRun(RoleRun run, KeepalivedDirector keepalived) {
+        this.runner = run.runner;
+        this.plan = run.plan;
+        this.needs = run.needs;
+        this.outputDir = run.outputDir;
+        this.console = run.console;
+        this.timeout = run.timeout;
+        this.clock = run.clock;
+        this.keepalived = keepalived;
+    }
+
+    /**
+     * The same run for the owner of the IPVS table: for a director whose table keepalived keeps,
+     * start installs the generated keepalived.conf and starts or reloads keepalived after the script.
+     */
+    public RoleRun owned(IpvsOwner owner) {
+        return owner == IpvsOwner.KEEPALIVED && needs.isDirector()
+                ? new RoleRun(this, KeepalivedDirector.inOutput(plan, outputDir)) : this;
     }
 
     public Path script() {
@@ -61,7 +87,12 @@ public final class RoleRun {
 
     public int start(boolean dryRun) throws OpsException {
         HostState state = HostState.read(runner, needs);
-        List<Preflight.Problem> problems = Preflight.check(runner, needs, state, plan);
+        KeepalivedHost keepalivedHost = keepalived == null ? null : KeepalivedHost.read(runner);
+        List<Preflight.Problem> problems = new ArrayList<>(Preflight.check(runner, needs, state, plan,
+                keepalivedHost != null && keepalivedHost.isRunning() && keepalived.ours(keepalivedHost.installed())));
+        if (keepalivedHost != null) {
+            problems.addAll(keepalived.problems(runner, keepalivedHost));
+        }
         if (problems.isEmpty()) {
             say("run.preflight-ok");
         } else {
@@ -72,7 +103,10 @@ public final class RoleRun {
                 return NOT_RUN;
             }
         }
-        List<Message> changes = Changes.ofStart(needs, state, plan);
+        List<Message> changes = new ArrayList<>(Changes.ofStart(needs, state, plan, keepalived == null));
+        if (keepalivedHost != null) {
+            changes.addAll(keepalived.changes(keepalivedHost));
+        }
         Path snapshotFile = Snapshot.file(outputDir, needs);
         boolean started = runner.run(Command.of("test", "-e", needs.stateDir() + "/started")).succeeded();
         Command command = scriptCommand("start");
@@ -86,6 +120,12 @@ public final class RoleRun {
                 say("run.would-save-snapshot", snapshotFile, state.sysctls().size());
             }
             say("run.would-run", command.display());
+            if (keepalivedHost != null) {
+                if (!Files.isRegularFile(keepalived.generated())) {
+                    say("run.would-check", keepalived.configTest().display());
+                }
+                keepalived.apply(keepalivedHost).forEach(c -> say("run.would-run", c.display()));
+            }
             if (!problems.isEmpty()) {
                 say("run.dry-preflight-failed");
                 return NOT_RUN;
@@ -99,21 +139,104 @@ public final class RoleRun {
         }
         if (!started || !Files.exists(snapshotFile)) {
             try {
-                Snapshot.of(needs, state, clock.instant().truncatedTo(ChronoUnit.SECONDS).toString()).save(snapshotFile);
+                Snapshot snapshot = Snapshot.of(needs, state, clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+                (keepalivedHost == null ? snapshot : snapshot.withKeepalived(keepalivedHost)).save(snapshotFile);
             } catch (IOException e) {
                 throw new OpsException(Texts.of("run.cannot-save-snapshot", snapshotFile, e.getMessage()));
             }
             say("run.snapshot-saved", snapshotFile);
         }
-        return runScript(command);
+        int code = runScript(command);
+        if (code != 0 || keepalivedHost == null) {
+            return code;
+        }
+        if (!runAll(keepalived.apply(keepalivedHost))) {
+            return 1;
+        }
+        return awaitServices() ? 0 : 1;
+    }
+
+    /**
+     * keepalived adds the virtual servers a moment after it starts (or reads its file again): the
+     * run waits for them, so that it ends saying whether keepalived took the configuration.
+     */
+    private boolean awaitServices() {
+        List<String> wanted = plan.services().stream().map(s -> ServiceKey.of(s).toString()).toList();
+        long missing = wanted.size();
+        for (int attempt = 0; attempt < SERVICE_WAIT_TRIES; attempt++) {
+            Execution saved = runner.run(Command.of(Ipvsadm.save()));
+            if (saved.succeeded()) {
+                var have = SavedRules.parse(saved.stdout());
+                missing = wanted.stream().filter(k -> !have.containsKey(k)).count();
+                if (missing == 0) {
+                    say("run.keepalived-keeps", wanted.size());
+                    return true;
+                }
+            }
+            pause();
+        }
+        say("run.keepalived-missing", missing, wanted.size(), "journalctl -u keepalived / syslog");
+        return false;
+    }
+
+    private static final int SERVICE_WAIT_TRIES = 20;
+
+    private void pause() {
+        try {
+            Thread.sleep(SERVICE_WAIT_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Between two looks at the table while keepalived starts: 20 looks make 5 s. */
+    private static final Duration SERVICE_WAIT_PAUSE = Duration.ofMillis(250);
+
+    /** Runs each command, saying so; stops at the first that fails. */
+    private boolean runAll(List<Command> commands) {
+        for (Command command : commands) {
+            Execution run = runner.run(command, (stream, line) -> console.output(line));
+            say("run.ran", command.display(), run.ended());
+            if (!run.succeeded()) {
+                say("run.command-failed", command.display(), IpvsReader.firstLine(run.stderr()));
+                return false;
+            }
+        }
+        return true;
     }
 
     public int stop(boolean dryRun) throws OpsException {
-        return simple("stop", dryRun);
+        if (keepalived == null) {
+            return simple("stop", dryRun);
+        }
+        List<Command> stopKeepalived = keepalived.stop(KeepalivedHost.read(runner));
+        if (dryRun) {
+            stopKeepalived.forEach(c -> say("run.would-run", c.display()));
+            return simple("stop", true);
+        }
+        requireScript();
+        if (!runAll(stopKeepalived)) {
+            return 1;
+        }
+        return simple("stop", false);
     }
 
     public int status(boolean dryRun) throws OpsException {
-        return simple("status", dryRun);
+        int code = simple("status", dryRun);
+        if (keepalived == null || dryRun) {
+            return code;
+        }
+        KeepalivedHost host = KeepalivedHost.read(runner);
+        boolean ours = host.isRunning() && host.runningElsewhere() == null && keepalived.ours(host.installed());
+        if (ours) {
+            say("run.keepalived-running", host.mainPid(), KeepalivedDirector.CONF);
+        } else if (host.isRunning()) {
+            say("run.keepalived-runs-other", host.mainPid());
+        } else {
+            say("run.keepalived-not-running");
+        }
+        // LSB: the script's part running without keepalived is a director half up
+        return code == 0 && !ours ? 2 : code;
     }
 
     public int undo(boolean dryRun) throws OpsException {
@@ -121,25 +244,38 @@ public final class RoleRun {
         Snapshot snapshot = Snapshot.load(file);
         List<Command> restore = snapshot.restoreCommands();
         Command stop = scriptCommand("stop");
+        KeepalivedHost keepalivedNow = keepalived == null ? null : KeepalivedHost.read(runner);
+        List<Command> before = keepalivedNow == null ? List.of() : keepalived.undo(snapshot, keepalivedNow);
+        List<Command> after = keepalivedNow == null ? List.of() : keepalived.afterRestore(snapshot, keepalivedNow);
         if (dryRun) {
             say("run.undo-would-run");
+            before.forEach(c -> say("item", c.display()));
             say("item", stop.display());
             restore.forEach(c -> say("item", c.display()));
+            after.forEach(c -> say("item", c.display()));
             return 0;
         }
         requireScript();
-        List<Message> changes = new ArrayList<>(List.of(Texts.of("change.stop", needs.scriptName())));
+        List<Message> changes = new ArrayList<>();
+        before.forEach(c -> changes.add(Texts.of("change.command", c.display())));
+        changes.add(Texts.of("change.stop", needs.scriptName()));
         if (snapshot.ipvsRules() != null) {
             changes.add(Texts.of("change.ipvs-table", snapshot.taken(),
                     snapshot.ipvsRules().lines().filter(l -> l.startsWith("-A")).count()));
         }
         snapshot.sysctls().forEach((path, value) -> changes.add(Texts.of("change.sysctl-back", path, value)));
+        after.forEach(c -> changes.add(Texts.of("change.command", c.display())));
         if (!console.confirm(changes)) {
             say("run.nothing-changed");
             return NOT_RUN;
         }
+        if (!runAll(before)) {
+            return 1;
+        }
         int code = runScript(stop);
-        for (Command command : restore) {
+        List<Command> putBack = new ArrayList<>(restore);
+        putBack.addAll(after);
+        for (Command command : putBack) {
             Execution run = runner.run(command, (stream, line) -> console.output(line));
             say("run.ran", command.display(), run.ended());
             if (!run.succeeded()) {
@@ -148,8 +284,7 @@ public final class RoleRun {
             }
         }
         try {
-            Files.move(file, file.resolveSibling(file.getFileName() + ".undone"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(file, file.resolveSibling(file.getFileName() + ".undone"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             say("run.snapshot-not-set-aside", e.getMessage());
         }

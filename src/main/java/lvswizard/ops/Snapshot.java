@@ -24,14 +24,22 @@ import lvswizard.plan.Ipvsadm;
  * @param taken     when, ISO-8601
  * @param ipvsRules the IPVS table then, or null on a real server
  * @param sysctls   /proc/sys path to its value then
+ * @param keepalivedConf    a keepalived director: the file at /etc/keepalived/keepalived.conf then, or null
+ * @param keepalivedRunning a keepalived director: whether keepalived ran then; null in the scripts' mode
  */
-public record Snapshot(String role, String taken, String ipvsRules, Map<String, String> sysctls) {
+public record Snapshot(String role, String taken, String ipvsRules, Map<String, String> sysctls,
+                       String keepalivedConf, Boolean keepalivedRunning) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     public static Snapshot of(HostNeeds needs, HostState state, String taken) {
         return new Snapshot(needs.scriptName(), taken, needs.isDirector() ? state.ipvsRules() : null,
-                new TreeMap<>(state.sysctls()));
+                new TreeMap<>(state.sysctls()), null, null);
+    }
+
+    /** The same, with keepalived as it was (a director in keepalived mode). */
+    public Snapshot withKeepalived(KeepalivedHost host) {
+        return new Snapshot(role, taken, ipvsRules, sysctls, host.installed(), host.isRunning());
     }
 
     /** snapshots/director.json, snapshots/realserver-rs1.json */

@@ -21,13 +21,29 @@ public final class KeepalivedExport implements Export {
     @Override
     public List<RenderedFile> files(Plan plan, Options options) {
         List<RenderedFile> files = new ArrayList<>();
-        files.add(new RenderedFile(FILE_NAME, options.templates().render("keepalived.conf.mustache",
-                Map.of("cluster", plan.cluster().name(), "generator", Version.generator(),
-                        "routerId", "lvs-" + plan.cluster().name(), "runsCommands", KeepalivedConf.runsCommands(plan),
-                        "lines", withBlankFirst(KeepalivedConf.virtualServers(plan)))), false));
+        files.add(new RenderedFile(FILE_NAME, conf(plan, options.templates()), false));
         files.addAll(new Renderer(options.templates()).render(plan, options.flavour(), IpvsOwner.KEEPALIVED));
         return files;
     }
+
+    /** keepalived.conf's text for the plan. */
+    public static String conf(Plan plan, Templates templates) {
+        return templates.render("keepalived.conf.mustache", Map.of("cluster", plan.cluster().name(),
+                "generator", Version.generator(), "routerId", "lvs-" + plan.cluster().name(),
+                "runsCommands", KeepalivedConf.runsCommands(plan),
+                "lines", withBlankFirst(KeepalivedConf.virtualServers(plan))));
+    }
+
+    /**
+     * The text is a keepalived.conf this export wrote for {@code cluster} (its first line says so):
+     * run may replace it; any other file at the same place is somebody else's.
+     */
+    public static boolean writtenFor(String text, String cluster) {
+        return text.startsWith(FIRST_LINE_START + cluster + ":");
+    }
+
+    /** How the template's first line starts, before the cluster's name. */
+    static final String FIRST_LINE_START = "# keepalived.conf for the director of cluster ";
 
     private static List<String> withBlankFirst(List<String> lines) {
         List<String> all = new ArrayList<>();

@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import lvswizard.exec.CommandLog;
 import lvswizard.exec.Runner;
+import lvswizard.ipvs.Configured;
 import lvswizard.ipvs.IpvsTable;
 import lvswizard.ipvs.MonitorReport;
 import lvswizard.ops.IpvsReader;
@@ -44,7 +45,7 @@ public final class MonitorWindow extends BasicWindow {
     private final IpvsReader reader;
     private final WeightEditor editor;
     private final CommandLog log;
-    private final Map<String, String> names;
+    private final Configured configured;
     private final Map<String, Integer> configuredWeights;
     private final Map<String, Integer> weightsBeforeQuiesce = new HashMap<>();
     private final Duration interval;
@@ -64,14 +65,14 @@ public final class MonitorWindow extends BasicWindow {
     /**
      * @param configuredWeights weights from the configuration by "service key -> server", what e restores
      */
-    public MonitorWindow(WindowBasedTextGUI gui, Messages m, Runner runner, CommandLog log, Map<String, String> names,
+    public MonitorWindow(WindowBasedTextGUI gui, Messages m, Runner runner, CommandLog log, Configured configured,
                          Map<String, Integer> configuredWeights, MonitorReport.View view, Duration interval) {
         this.gui = gui;
         this.m = m;
         this.log = log;
         this.reader = new IpvsReader(runner);
         this.editor = new WeightEditor(log.around(runner));
-        this.names = names;
+        this.configured = configured;
         this.configuredWeights = configuredWeights;
         this.view = view;
         this.interval = interval;
@@ -106,7 +107,7 @@ public final class MonitorWindow extends BasicWindow {
                 baseline = now;
             }
             MonitorReport.View builtFor = view;
-            List<MonitorReport.Line> built = MonitorReport.rows(now, baseline, builtFor, names, m.locale());
+            List<MonitorReport.Line> built = MonitorReport.rows(now, baseline, builtFor, configured, m.locale());
             gui.getGUIThread().invokeLater(() -> update(now, builtFor == view ? built : null, null));
         } catch (OpsException | IllegalArgumentException e) {
             String error = e instanceof OpsException ops ? ops.message(m.locale()) : e.getMessage();
@@ -134,7 +135,7 @@ public final class MonitorWindow extends BasicWindow {
 
     /** After a switch of view: the same table, other numbers (one build on the GUI thread). */
     private void rebuildRows() {
-        rows = MonitorReport.rows(table, baseline, view, names, m.locale());
+        rows = MonitorReport.rows(table, baseline, view, configured, m.locale());
         keepSelectionOnAServer();
     }
 
@@ -244,7 +245,7 @@ public final class MonitorWindow extends BasicWindow {
     }
 
     private String label(MonitorReport.Line row) {
-        String name = names.get(row.server().address());
+        String name = configured.names().get(row.server().address());
         return name == null ? row.server().address() : name + " (" + row.server().address() + ")";
     }
 

@@ -119,7 +119,7 @@ final class RunWindow extends BasicWindow {
             return;
         }
         RoleRun run = new RoleRun(logged, plan, needs, draft.outputDir(), console(), SCRIPT_TIMEOUT,
-                Clock.systemUTC());
+                Clock.systemUTC()).owned(draft.format().ipvsOwner());
         append("== " + roles.getCheckedItem());
         worker = new Thread(() -> {
             try {
@@ -190,7 +190,7 @@ final class RunWindow extends BasicWindow {
     }
 
     private void monitor() {
-        interrupted = new MonitorWindow(gui, m, runner, log, ConfiguredServers.names(draft.cluster()),
+        interrupted = new MonitorWindow(gui, m, runner, log, ConfiguredServers.of(draft.cluster()),
                 ConfiguredServers.weights(draft.cluster()), MonitorReport.View.CONNECTIONS, Duration.ofSeconds(1))
                 .showAndWait();
         if (interrupted) {

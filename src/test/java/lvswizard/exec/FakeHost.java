@@ -1,5 +1,8 @@
 package lvswizard.exec;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +35,16 @@ public final class FakeHost implements Runner {
     /** Answers for any other command, by its display form ("ipvsadm -L -n"). */
     public final Map<String, String> outputs = new LinkedHashMap<>();
     private final List<Command> commands = new ArrayList<>();
+    /** Regular files by path with their text (cat reads them; install and rm change them). */
+    public final Map<String, String> fileContents = new LinkedHashMap<>();
+    /** keepalived's version, or null: not installed. */
+    public String keepalivedVersion;
+    /** The running keepalived processes as pgrep -a lists them ("4242 keepalived --dont-fork"). */
+    public final List<String> keepalivedProcesses = new ArrayList<>();
+    /** What keepalived --config-test says on stderr when it refuses the file (exit 1); null: accepts. */
+    public String keepalivedRefuses;
+    /** The IPVS table keepalived makes from its file when it starts or reloads (removed when it stops). */
+    public String keepalivedRules = "";
 
     /** Addresses as ip -j shows them: "eth0" to "10.10.10.11/24". */
     public FakeHost address(String dev, String... cidrs) {
@@ -59,6 +72,11 @@ public final class FakeHost implements Runner {
             result = ok(c, gateway4 == null ? "[]" : "[{\"dst\":\"default\",\"gateway\":\"" + gateway4 + "\",\"dev\":\"eth0\"}]");
         } else if (line.equals("ip -j -6 route show default")) {
             result = ok(c, "[]");
+        } else if (a.get(0).equals("cat") && a.size() == 2 && fileContents.containsKey(a.get(1))) {
+            result = ok(c, fileContents.get(a.get(1)));
+        } else if (a.get(0).equals("keepalived") || a.get(0).equals("pgrep") || a.get(0).equals("kill")
+                || a.get(0).equals("install") || a.get(0).equals("rm")) {
+            result = keepalived(c);
         } else if (a.get(0).equals("cat") && a.size() == 2) {
             String value = sysctls.get(a.get(1));
             result = value == null ? FakeRunner.exit(c, 1, "", "cat: " + a.get(1) + ": No such file or directory\n")
@@ -109,6 +127,51 @@ public final class FakeHost implements Runner {
         result.stdout().lines().forEach(l -> listener.line(OutputListener.Stream.STDOUT, l));
         result.stderr().lines().forEach(l -> listener.line(OutputListener.Stream.STDERR, l));
         return result;
+    }
+
+    private Execution keepalived(Command c) {
+        List<String> a = c.argv();
+        String line = String.join(" ", a);
+        if (a.get(0).equals("keepalived") && keepalivedVersion == null) {
+            return new Execution(c, -1, "", "Cannot run program \"keepalived\"", Duration.ZERO,
+                    Execution.Ending.NOT_STARTED);
+        }
+        if (line.equals("keepalived --version")) {
+            return FakeRunner.exit(c, 0, "", "Keepalived v" + keepalivedVersion + " (01/16,2022)\n\nCopyright\n");
+        }
+        if (a.get(0).equals("keepalived") && a.get(1).equals("--config-test")) {
+            return keepalivedRefuses == null ? ok(c, "") : FakeRunner.exit(c, 1, "", keepalivedRefuses + "\n");
+        }
+        if (a.get(0).equals("keepalived")) {
+            keepalivedProcesses.addAll(List.of("4242 " + line, "4243 " + line));
+            ipvsRules = keepalivedRules;
+            return ok(c, "");
+        }
+        if (line.equals("pgrep -a -x keepalived")) {
+            return keepalivedProcesses.isEmpty() ? FakeRunner.exit(c, 1, "", "")
+                    : ok(c, String.join("\n", keepalivedProcesses) + "\n");
+        }
+        if (a.get(0).equals("kill")) {
+            if (a.get(1).equals("-TERM")) {
+                keepalivedProcesses.clear();
+                ipvsRules = "";
+            } else {
+                ipvsRules = keepalivedRules;
+            }
+            return ok(c, "");
+        }
+        if (a.get(0).equals("install")) {
+            String source = a.get(a.size() - 2);
+            try {
+                fileContents.put(a.get(a.size() - 1), source.equals("/dev/stdin") ? c.stdin()
+                        : Files.readString(Path.of(source)));
+            } catch (IOException e) {
+                return FakeRunner.exit(c, 1, "", "install: cannot stat '" + source + "'\n");
+            }
+            return ok(c, "");
+        }
+        fileContents.remove(a.get(a.size() - 1));
+        return ok(c, "");
     }
 
     private static Execution ok(Command c, String stdout) {

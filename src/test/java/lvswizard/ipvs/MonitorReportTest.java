@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -79,5 +80,30 @@ class MonitorReportTest {
         List<String> lines = MonitorReport.lines(now, baseline, MonitorReport.View.CONNECTIONS, Map.of());
         assertThat(lines.stream().filter(l -> l.contains("10.10.10.12:80")).findFirst().orElseThrow())
                 .contains("100%/ 33%").doesNotContain("NO TRAFFIC");
+    }
+
+    @Test
+    void aCheckedServiceShowsEachServerAsKeepalivedHasItUpQuiescedDownOrTheSorryServer() throws IOException {
+        Configured configured = new Configured(Map.of("10.10.10.11:80", "rs1", "10.10.10.14:80", "rs4"),
+                Map.of("TCP 192.168.101.168:80", List.of("10.10.10.11:80", "10.10.10.13:80", "10.10.10.14:80"),
+                        "UDP 192.168.101.168:53", List.of("10.10.10.11:53")),
+                Map.of("UDP 192.168.101.168:53", "10.10.10.12:53"));
+        List<String> lines = MonitorReport.rows(real(), null, MonitorReport.View.CONNECTIONS, configured,
+                Locale.ENGLISH).stream().map(MonitorReport.Line::text).toList();
+        assertThat(line(lines, "rs1 10.10.10.11:80")).contains("UP (its check passes)");
+        assertThat(line(lines, "10.10.10.12:80")).as("not a member keepalived checks").doesNotContain("UP", "DOWN");
+        assertThat(line(lines, "10.10.10.13:80")).contains("QUIESCED (weight 0)").doesNotContain("UP");
+        assertThat(line(lines, "rs4 10.10.10.14:80")).isEqualTo("  rs4 10.10.10.14:80       DOWN: out of the"
+                + " table (its check fails)");
+        assertThat(line(lines, "10.10.10.12:53")).contains("SORRY SERVER (every real server is down)");
+        assertThat(line(lines, "10.10.10.13:22")).as("a service without a check").doesNotContain("UP", "DOWN");
+        List<String> chinese = MonitorReport.rows(real(), null, MonitorReport.View.CONNECTIONS, configured,
+                Locale.CHINESE).stream().map(MonitorReport.Line::text).toList();
+        assertThat(line(chinese, "rs4 10.10.10.14:80")).contains("已下线：不在表中（健康检查失败）");
+    }
+
+    private static String line(List<String> lines, String text) {
+        return lines.stream().filter(l -> l.contains(text)).findFirst().orElseThrow(() -> new AssertionError(text
+                + " not in " + String.join("\n", lines)));
     }
 }

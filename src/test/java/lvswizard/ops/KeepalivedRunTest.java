@@ -1,0 +1,213 @@
+package lvswizard.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import lvswizard.Examples;
+import lvswizard.exec.FakeHost;
+import lvswizard.output.OutputDirectory;
+import lvswizard.plan.HostNeeds;
+import lvswizard.plan.IpvsOwner;
+import lvswizard.plan.Ipvsadm;
+import lvswizard.plan.Plan;
+import lvswizard.render.Export;
+import lvswizard.render.Flavour;
+import lvswizard.render.KeepalivedExport;
+import lvswizard.render.Templates;
+import lvswizard.text.Message;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** run --format keepalived on a director: keepalived's preflight, the install and start, stop, status and undo. */
+class KeepalivedRunTest {
+    private static final Plan SEED = Examples.plan("seed-dr");
+    private static final String CONF = IpvsOwner.KEEPALIVED_CONF;
+
+    @TempDir
+    Path out;
+
+    private final List<String> lines = new ArrayList<>();
+    private final List<List<String>> confirmed = new ArrayList<>();
+    private FakeHost host;
+
+    @BeforeEach
+    void aDirectorWithKeepalivedInstalled() throws Exception {
+        new OutputDirectory(out).write(new KeepalivedExport().files(SEED,
+                new Export.Options(Flavour.IPROUTE2, Templates.packaged())), false);
+        host = FakeHost.seedDirector();
+        host.modules.addAll(List.of("ip_vs", "ip_vs_wlc"));
+        host.address("eth1", "192.168.101.168/24");
+        host.keepalivedVersion = "2.2.7";
+        host.keepalivedRules = String.join("\n", Ipvsadm.restoreLines(SEED)) + "\n";
+    }
+
+    private RoleRun run() {
+        return new RoleRun(host, SEED, HostNeeds.director(SEED), out, new RoleRun.Console() {
+            @Override
+            public void say(Message text) {
+                lines.add(text.english());
+            }
+
+            @Override
+            public void output(String line) {
+                lines.add(line);
+            }
+
+            @Override
+            public boolean confirm(List<Message> changes) {
+                confirmed.add(changes.stream().map(Message::english).toList());
+                return true;
+            }
+        }, Duration.ofSeconds(5), Clock.systemUTC()).owned(IpvsOwner.KEEPALIVED);
+    }
+
+    private String generated() throws IOException {
+        return Files.readString(out.resolve("keepalived.conf"));
+    }
+
+    @Test
+    void startChecksTheFileInstallsItAndStartsKeepalivedAfterTheScript() throws Exception {
+        assertThat(run().start(false)).as(String.join("\n", lines)).isZero();
+        List<String> ran = host.displays();
+        String conf = out.toAbsolutePath().resolve("keepalived.conf").toString();
+        assertThat(ran).containsSubsequence("keepalived --config-test --use-file=" + conf,
+                "bash " + out.toAbsolutePath().resolve("director.sh") + " start",
+                "install -D -m 0644 " + conf + " " + CONF, "keepalived --use-file=" + CONF);
+        assertThat(host.fileContents.get(CONF)).isEqualTo(generated());
+        assertThat(confirmed.get(0)).contains("install " + conf + " as " + CONF, "start keepalived with it",
+                "keepalived keeps the IPVS service tcp 192.168.101.168:80 (wlc, 2 real servers, each in the table"
+                        + " while its check passes)")
+                .noneMatch(c -> c.contains("ipvsadm -R"));
+        assertThat(lines).contains("keepalived has loaded the configuration's IPVS services (1)");
+        Snapshot snapshot = Snapshot.load(Snapshot.file(out, HostNeeds.director(SEED)));
+        assertThat(snapshot.keepalivedConf()).isNull();
+        assertThat(snapshot.keepalivedRunning()).isFalse();
+    }
+
+    @Test
+    void keepalivedMissingStopsTheStartBeforeAnythingChanges() throws Exception {
+        host.keepalivedVersion = null;
+        assertThat(run().start(false)).isEqualTo(RoleRun.NOT_RUN);
+        assertThat(lines).contains("  keepalived is not installed; fix: apt-get install keepalived (or dnf install"
+                + " keepalived)");
+        assertThat(host.displays()).noneMatch(c -> c.startsWith("bash") || c.startsWith("install"));
+    }
+
+    @Test
+    void aFileKeepalivedRefusesIsNamedWithItsFirstComplaint() throws Exception {
+        host.keepalivedRefuses = "Keepalived_healthcheckers: (Line 14) Unknown keyword 'lvs_schedd'\nStopping";
+        assertThat(run().start(false)).isEqualTo(RoleRun.NOT_RUN);
+        assertThat(lines).anyMatch(l -> l.contains("refuses the generated file (exit 1): Keepalived_healthcheckers:"
+                + " (Line 14) Unknown keyword 'lvs_schedd'"));
+        assertThat(host.fileContents).doesNotContainKey(CONF);
+    }
+
+    @Test
+    void anotherConfigurationIsNamedAndNotReplaced() throws Exception {
+        host.fileContents.put(CONF, "! Configuration File for keepalived\nglobal_defs {\n}\n");
+        assertThat(run().start(false)).isEqualTo(RoleRun.NOT_RUN);
+        assertThat(lines).anyMatch(l -> l.contains(CONF + " is there and lvs-wizard did not write it for this cluster"
+                + " (\"! Configuration File for keepalived\"): it is not replaced"));
+        assertThat(host.fileContents.get(CONF)).startsWith("! Configuration");
+
+        lines.clear();
+        host.fileContents.remove(CONF);
+        host.keepalivedProcesses.add("977 /usr/sbin/keepalived -f /etc/keepalived/site.conf --dont-fork");
+        assertThat(run().start(false)).isEqualTo(RoleRun.NOT_RUN);
+        assertThat(lines).anyMatch(l -> l.contains("keepalived (pid 977) runs with /etc/keepalived/site.conf, another"
+                + " configuration: it is left as it is"));
+        assertThat(host.displays()).noneMatch(c -> c.startsWith("kill") || c.startsWith("install"));
+        lines.clear();
+        assertThat(run().stop(false)).as("stop leaves another configuration's keepalived alone").isZero();
+        assertThat(host.displays()).noneMatch(c -> c.startsWith("kill"));
+    }
+
+    @Test
+    void aRunningKeepalivedWithThisClustersFileIsReloadedNotRestarted() throws Exception {
+        String older = generated().replace("delay_loop", "delay_loop 9 #");
+        host.fileContents.put(CONF, older);
+        host.keepalivedProcesses.addAll(List.of("700 /usr/sbin/keepalived --dont-fork", "701 /usr/sbin/keepalived"
+                + " --dont-fork"));
+        host.ipvsRules = host.keepalivedRules;
+        assertThat(run().start(false)).as(String.join("\n", lines)).isZero();
+        assertThat(confirmed.get(0)).contains("make keepalived (pid 700) read it again");
+        assertThat(host.displays()).contains("kill -HUP 700").doesNotContain("kill -TERM 700");
+        assertThat(lines).noneMatch(l -> l.contains("lvs-wizard did not create"));
+
+        lines.clear();
+        assertThat(run().undo(false)).as(String.join("\n", lines)).isZero();
+        assertThat(host.fileContents.get(CONF)).as("the earlier file is back").isEqualTo(older);
+        assertThat(host.keepalivedProcesses).as("it ran before: it runs after").isNotEmpty();
+        List<String> ran = host.displays();
+        assertThat(ran.subList(ran.lastIndexOf("ipvsadm -C"), ran.size())).contains("kill -HUP 700");
+    }
+
+    @Test
+    void undoStopsAKeepalivedThatDidNotRunAndRemovesTheFile() throws Exception {
+        assertThat(run().start(false)).isZero();
+        lines.clear();
+        assertThat(run().undo(false)).as(String.join("\n", lines)).isZero();
+        assertThat(confirmed.get(1)).startsWith("run kill -TERM 4242", "run rm -f " + CONF);
+        assertThat(host.keepalivedProcesses).isEmpty();
+        assertThat(host.fileContents).doesNotContainKey(CONF);
+        assertThat(host.ipvsRules).isEmpty();
+    }
+
+    @Test
+    void statusSaysWhetherKeepalivedRunsAndAHalfUpDirectorIsIncomplete() throws Exception {
+        assertThat(run().start(false)).isZero();
+        lines.clear();
+        assertThat(run().status(false)).isZero();
+        assertThat(lines).contains("keepalived: running (pid 4242) with " + CONF);
+        assertThat(run().stop(false)).isZero();
+        assertThat(host.displays()).containsSubsequence("kill -TERM 4242",
+                "bash " + out.toAbsolutePath().resolve("director.sh") + " stop");
+        lines.clear();
+        assertThat(run().status(false)).as("the script says running, keepalived does not run").isEqualTo(2);
+        assertThat(lines).contains("keepalived: not running");
+    }
+
+    @Test
+    void theDryRunSaysTheKeepalivedCommandsAndRunsNone() throws Exception {
+        Files.delete(out.resolve("keepalived.conf"));
+        assertThat(run().start(true)).isZero();
+        assertThat(lines).contains("would check the generated file: keepalived --config-test --use-file="
+                        + out.toAbsolutePath().resolve("keepalived.conf"),
+                "would run: install -D -m 0644 " + out.toAbsolutePath().resolve("keepalived.conf") + " " + CONF,
+                "would run: keepalived --use-file=" + CONF);
+        assertThat(host.displays()).noneMatch(c -> c.startsWith("install") || c.startsWith("bash")
+                || c.startsWith("keepalived --use-file"));
+    }
+
+    @Test
+    void theStartedServicesOfThisClustersKeepalivedAreNotForeign() throws Exception {
+        host.fileContents.put(CONF, generated());
+        host.keepalivedProcesses.add("700 keepalived");
+        host.ipvsRules = host.keepalivedRules;
+        assertThat(run().start(false)).as(String.join("\n", lines)).isZero();
+        // the scripts' mode would call the same services someone else's
+        lines.clear();
+        assertThat(new RoleRun(host, SEED, HostNeeds.director(SEED), out, new RoleRun.Console() {
+            @Override
+            public void say(Message text) {
+                lines.add(text.english());
+            }
+
+            @Override
+            public void output(String line) {
+            }
+
+            @Override
+            public boolean confirm(List<Message> changes) {
+                return true;
+            }
+        }, Duration.ofSeconds(5), Clock.systemUTC()).start(true)).isEqualTo(RoleRun.NOT_RUN);
+    }
+}
