@@ -4,12 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import lvswizard.ops.Doctor;
-import lvswizard.ops.HostState;
-import lvswizard.ops.KeepalivedHost;
 import lvswizard.ops.OpsException;
-import lvswizard.plan.IpvsOwner;
-import lvswizard.render.KeepalivedExport;
-import lvswizard.render.Templates;
 import lvswizard.wizard.Format;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,20 +42,12 @@ final class DoctorCommand implements Callable<Integer> {
         } catch (ConfigOption.Refused refused) {
             return refused.exitCode;
         }
-        HostState state;
+        List<Doctor.Check> checks;
         try {
-            state = HostState.read(main.runner(), resolved.needs());
+            checks = Doctor.examine(main.runner(), resolved.needs(), resolved.plan(), format.ipvsOwner());
         } catch (OpsException e) {
             err.println("lvs-wizard: " + e.getMessage());
             return ExitCodes.VALIDATION_ERRORS;
-        }
-        List<Doctor.Check> checks;
-        if (format.ipvsOwner() == IpvsOwner.KEEPALIVED && resolved.needs().isDirector()) {
-            String expected = KeepalivedExport.conf(resolved.plan(), Templates.packaged());
-            checks = Doctor.checkKeepalived(resolved.needs(), state, resolved.plan(),
-                    KeepalivedHost.read(main.runner()), expected);
-        } else {
-            checks = Doctor.check(resolved.needs(), state, resolved.plan());
         }
         out.println("doctor: " + resolved.needs().scriptName() + " (" + resolved.needs().name() + ")");
         checks.forEach(c -> out.println(c.toLine()));

@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import lvswizard.exec.Runner;
 import lvswizard.plan.HostNeeds;
+import lvswizard.plan.IpvsOwner;
 import lvswizard.plan.Ipvsadm;
 import lvswizard.plan.Plan;
+import lvswizard.render.KeepalivedExport;
+import lvswizard.render.Templates;
 import lvswizard.text.Message;
 import lvswizard.text.TextWidth;
 
@@ -46,6 +50,16 @@ public final class Doctor {
     }
 
     private Doctor() {
+    }
+
+    /** Reads this host and checks it for whoever keeps the IPVS table: what the command line and the wizard run. */
+    public static List<Check> examine(Runner runner, HostNeeds needs, Plan plan, IpvsOwner owner) throws OpsException {
+        HostState state = HostState.read(runner, needs);
+        if (owner == IpvsOwner.KEEPALIVED && needs.isDirector()) {
+            return checkKeepalived(needs, state, plan, KeepalivedHost.read(runner),
+                    KeepalivedExport.conf(plan, Templates.packaged()));
+        }
+        return check(needs, state, plan);
     }
 
     public static List<Check> check(HostNeeds needs, HostState state, Plan plan) {

@@ -146,7 +146,7 @@ final class RunWindow extends BasicWindow {
 
     private int doctor(RoleRun run) throws OpsException {
         HostNeeds needs = selected();
-        List<Doctor.Check> checks = Doctor.check(needs, HostState.read(logged, needs), plan);
+        List<Doctor.Check> checks = Doctor.examine(logged, needs, plan, draft.format().ipvsOwner());
         checks.forEach(c -> append(c.toLine(m.locale())));
         return checks.stream().noneMatch(Doctor.Check::wrong) ? 0 : 1;
     }

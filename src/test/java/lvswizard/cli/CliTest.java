@@ -32,6 +32,19 @@ class CliTest {
     }
 
     @Test
+    void runTakesScriptsOrKeepalivedAndRefusesTheLabInOneLine() {
+        Run run = run("run", "--config", "examples/seed-dr.json", "--role", "director", "--format", "lab",
+                "--dry-run", "start");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("lvs-wizard: --format lab is not run on a host; expected scripts or keepalived"
+                + " (lvs-wizard lab runs the lab)\n");
+        Run unknown = run("doctor", "--config", "examples/seed-dr.json", "--role", "director", "--format", "vrrp");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).isEqualTo("lvs-wizard: Invalid value for option '--format': \"vrrp\" is not a"
+                + " format; expected one of scripts, keepalived, lab (see: lvs-wizard --help)\n");
+    }
+
+    @Test
     void warningsDoNotFail() {
         Run run = run("validate", "--config", "examples/seed-dr.json");
         assertThat(run.code()).isZero();

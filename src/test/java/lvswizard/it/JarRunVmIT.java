@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import lvswizard.Examples;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -22,7 +23,9 @@ class JarRunVmIT {
     private static final List<String> REQUIRED_CHECKS = List.of("dry-run-changes-nothing", "jar-start-rs1",
             "jar-start-rs2", "jar-start-director", "command-log", "answered", "split", "arp-only-director",
             "ipvs-scheduled", "monitor-once-stats", "monitor-once-share", "doctor-director", "doctor-rs1",
-            "doctor-rs2", "status-director", "jar-undo-director", "jar-undo-rs2", "jar-undo-rs1",
+            "doctor-rs2", "status-director", "jar-undo-director", "ka-start", "ka-both-in", "ka-split", "ka-status",
+            "ka-doctor", "ka-detect", "ka-detect-bound", "ka-others-answer", "ka-monitor-down", "ka-doctor-down",
+            "ka-back", "ka-share-again", "ka-undo", "jar-undo-rs2", "jar-undo-rs1",
             "undo-restores-addr", "undo-restores-route", "undo-restores-sysctl", "undo-restores-ipvs");
 
     private final Path log = Path.of("target/vm/jar-seed.log");
@@ -33,6 +36,10 @@ class JarRunVmIT {
     void bootTheLab() throws Exception {
         Path files = Files.createTempDirectory("lvs-jar-seed");
         Files.copy(Path.of("examples/seed-dr.json"), files.resolve("seed-dr.json"));
+        // the same cluster with a TCP check, for the director in keepalived mode
+        Files.writeString(files.resolve("seed-checked.json"), Examples.json(Examples.set(Examples.tree("seed-dr"),
+                "/services/0/healthCheck", "{\"kind\":\"tcp\",\"interval\":2,\"timeout\":1,\"retries\":2,"
+                        + "\"onFailure\":\"remove\"}")));
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder("bash", "src/test/vm/lab-vm.sh", "--scenario", "jar-seed",
                 "--scripts", files.toString(), "--jar", Jar.JAR.toString()).redirectErrorStream(true)
