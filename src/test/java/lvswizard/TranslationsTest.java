@@ -325,15 +325,15 @@ class TranslationsTest {
             switch (situation) {
                 case "ours-running" -> {
                     host.fileContents.put(IpvsOwner.KEEPALIVED_CONF, conf);
-                    host.keepalivedProcesses.add("700 keepalived --dont-fork");
+                    host.keepalivedRuns(700, "keepalived", "--dont-fork");
                 }
                 case "refused" -> host.keepalivedRefuses = "(Line 9) Unknown keyword 'lvs_schedd'";
                 case "foreign-file" -> host.fileContents.put(IpvsOwner.KEEPALIVED_CONF, "! Configuration File\n");
                 case "foreign-running" -> {
                     host.fileContents.put(IpvsOwner.KEEPALIVED_CONF, "! Configuration File\n");
-                    host.keepalivedProcesses.add("700 keepalived --dont-fork");
+                    host.keepalivedRuns(700, "keepalived", "--dont-fork");
                 }
-                case "other-running" -> host.keepalivedProcesses.add("977 keepalived -f /etc/keepalived/site.conf");
+                case "other-running" -> host.keepalivedRuns(977, "keepalived", "-f", "/etc/keepalived/site.conf");
                 default -> { }
             }
             String where = "keepalived " + situation;
@@ -353,6 +353,10 @@ class TranslationsTest {
             for (String expected : List.of(conf, conf + "# edited\n")) {
                 doctor(where, Doctor.checkKeepalived(director, state, plan, keepalived, expected));
             }
+            // and with this cluster's keepalived running its file: the table is its checks' verdicts
+            host.fileContents.put(IpvsOwner.KEEPALIVED_CONF, conf);
+            host.keepalivedRuns(700, "keepalived");
+            doctor(where + " healthy", Doctor.checkKeepalived(director, state, plan, KeepalivedHost.read(host), conf));
         }
         // one real server: the change list's singular
         ObjectNode single = Examples.tree("nat-portmap");
@@ -367,10 +371,29 @@ class TranslationsTest {
         oneHost.keepalivedVersion = "2.2.7";
         attempt("keepalived one", () -> roleRun(oneHost, one, oneDirector, oneOut, "keepalived one", false)
                 .owned(IpvsOwner.KEEPALIVED).start(true));
+        // a keepalived that does not go: stop says so and changes nothing further (waits 5 s)
+        FakeHost stubborn = host(oneDirector, one, Variant.GOOD);
+        stubborn.keepalivedVersion = "2.2.7";
+        stubborn.fileContents.put(IpvsOwner.KEEPALIVED_CONF, KeepalivedExport.conf(one, Templates.packaged()));
+        stubborn.keepalivedRuns(700, "keepalived");
+        Runner ignoresTerm = (c, l) -> c.argv().contains("-TERM") ? FakeRunner.exit(c, 0, "", "") : stubborn.run(c, l);
+        attempt("keepalived stubborn", () -> new RoleRun(ignoresTerm, one, oneDirector, oneOut,
+                console("keepalived stubborn", true), Duration.ofSeconds(5), CLOCK).owned(IpvsOwner.KEEPALIVED)
+                .stop(false));
+        // no check: the change list's plain service lines
+        Plan seed = Examples.plan("seed-dr");
+        HostNeeds seedDirector = HostNeeds.director(seed);
+        FakeHost seedHost = host(seedDirector, seed, Variant.GOOD);
+        seedHost.keepalivedVersion = "2.2.7";
+        attempt("keepalived unchecked", () -> roleRun(seedHost, seed, seedDirector, oneOut, "keepalived unchecked",
+                false).owned(IpvsOwner.KEEPALIVED).start(true));
 
         Plan fwmark = Examples.plan("fwmark-https");
         HostNeeds fwmarkDirector = HostNeeds.director(fwmark);
         FakeHost host = host(fwmarkDirector, fwmark, Variant.GOOD);
+        host.keepalivedVersion = "2.2.7";
+        host.fileContents.put(IpvsOwner.KEEPALIVED_CONF, KeepalivedExport.conf(fwmark, Templates.packaged()));
+        host.keepalivedRuns(700, "keepalived");
         HostState state = HostState.read(host, fwmarkDirector);
         state = new HostState(state.addresses(), state.sysctls(), state.gateways(), state.modules(), state.marks(),
                 "-A -f 1 -s wlc -p 600\n-a -f 1 -r 10.10.10.11:0 -g -w 0\n-a -f 1 -r 10.10.10.12:0 -g -w 1\n", null,

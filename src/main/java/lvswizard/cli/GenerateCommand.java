@@ -101,6 +101,10 @@ final class GenerateCommand implements Callable<Integer> {
             err.println("nothing was written: fix the errors above first");
             return ExitCodes.VALIDATION_ERRORS;
         }
+        if (format.refusal(validation.plan()) != null) {
+            err.println("lvs-wizard: " + format.refusal(validation.plan()) + "; nothing was written");
+            return ExitCodes.UNUSABLE_INPUT;
+        }
         Templates source = templates == null ? Templates.packaged() : Templates.withOverrides(templates);
         List<RenderedFile> files;
         try {

@@ -12,7 +12,9 @@ import lvswizard.ipvs.Configured;
 import lvswizard.ipvs.IpvsTable;
 import lvswizard.ipvs.MonitorReport;
 import lvswizard.model.Cluster;
+import lvswizard.model.VirtualService;
 import lvswizard.ops.IpvsReader;
+import lvswizard.ops.KeepalivedHost;
 import lvswizard.ops.OpsException;
 import lvswizard.ops.ConfiguredServers;
 import lvswizard.exec.CommandLog;
@@ -27,8 +29,8 @@ import picocli.CommandLine.Option;
         description = {"Show this director's IPVS table live (ipvsadm -L -n every second).",
                 "Per real server: the weight, connections, conn/s, bytes/s, and its share of new"
                         + " connections against its share of weight.",
-                "A service with a health check shows each real server as keepalived has it: UP, QUIESCED"
-                        + " (weight 0), DOWN (out of the table), and the sorry server when it serves.",
+                "Where keepalived runs, a service with a health check shows each real server as keepalived has"
+                        + " it: UP, QUIESCED (weight 0), DOWN (out of the table), and the sorry server when it serves.",
                 "Keys: s stats, r rate, c connections, w weight 0, e restore weight, q quit."
                         + " --once prints one snapshot and exits."})
 final class MonitorCommand implements Callable<Integer> {
@@ -80,7 +82,9 @@ final class MonitorCommand implements Callable<Integer> {
                 return ExitCodes.UNUSABLE_INPUT;
             }
         }
-        Configured configured = ConfiguredServers.of(cluster);
+        // keepalived is asked only when the configuration has something it checks
+        boolean checks = cluster != null && cluster.services().stream().anyMatch(VirtualService::usesKeepalived);
+        Configured configured = ConfiguredServers.of(cluster, checks && KeepalivedHost.read(main.runner()).isRunning());
         Map<String, Integer> weights = ConfiguredServers.weights(cluster);
         MonitorReport.View view = stats ? MonitorReport.View.STATS : rate ? MonitorReport.View.RATE
                 : MonitorReport.View.CONNECTIONS;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -25,15 +26,24 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import lvswizard.model.Cluster;
+import lvswizard.model.Failover;
 
 /**
  * Reads and writes the cluster configuration as JSON: sorted keys, two-space indent, every field
  * written (null included) so that a saved file records defaults and blank answers and diffs cleanly.
  */
 public final class ConfigFile {
+    /** Cluster.failover is left out when there is none (every other blank is written, to be filled in). */
+    private abstract static class OneDirectorSaysNoFailover {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract Failover failover();
+    }
+
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(new JsonNames())
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            // a configuration with one director says nothing of failover
+            .addMixIn(Cluster.class, OneDirectorSaysNoFailover.class)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

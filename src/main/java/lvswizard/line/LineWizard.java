@@ -90,7 +90,7 @@ public final class LineWizard {
                 switch (step) {
                     case START -> askFields(Step.START, At.NONE, Scope.DRAFT, Scope.CLUSTER);
                     case SERVICES -> askServices();
-                    case DIRECTOR -> askFields(Step.DIRECTOR, At.NONE, Scope.DIRECTOR);
+                    case DIRECTOR -> askFields(Step.DIRECTOR, At.NONE, Scope.DIRECTOR, Scope.FAILOVER);
                     case REAL_SERVERS -> askRealServers();
                     default -> {
                         Optional<Step> again = review();

@@ -11,9 +11,10 @@ import java.util.List;
  * @param director    the director
  * @param realServers the real server hosts
  * @param services    the virtual services
+ * @param failover    a second director and how the pair shares the VIPs, or null: one director
  */
 public record Cluster(Integer version, String name, Director director, List<RealServer> realServers,
-                      List<VirtualService> services) {
+                      List<VirtualService> services, Failover failover) {
     public static final int CURRENT_VERSION = 1;
 
     public Cluster {

@@ -32,8 +32,14 @@ public final class ConfiguredServers {
         return names;
     }
 
-    /** The monitor's view of the configuration: the names, and what keepalived checks. */
-    public static Configured of(Cluster cluster) {
+    /**
+     * The monitor's view of the configuration: the names, and when keepalived keeps the table, what
+     * it checks (without keepalived nothing checks, and a server out of the table was taken out by hand).
+     */
+    public static Configured of(Cluster cluster, boolean keepalivedKeepsTable) {
+        if (!keepalivedKeepsTable) {
+            return Configured.named(names(cluster));
+        }
         Map<String, List<String>> checked = new HashMap<>();
         Map<String, String> sorry = new HashMap<>();
         plan(cluster).ifPresent(plan -> plan.services().forEach(service -> {

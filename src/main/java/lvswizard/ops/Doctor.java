@@ -57,7 +57,7 @@ public final class Doctor {
         HostState state = HostState.read(runner, needs);
         if (owner == IpvsOwner.KEEPALIVED && needs.isDirector()) {
             return checkKeepalived(needs, state, plan, KeepalivedHost.read(runner),
-                    KeepalivedExport.conf(plan, Templates.packaged()));
+                    KeepalivedExport.confFor(plan, needs.name(), Templates.packaged()));
         }
         return check(needs, state, plan);
     }
@@ -83,7 +83,8 @@ public final class Doctor {
         if (state.ipvsRules() == null) {
             checks.addAll(rules(state, plan, needs.scriptName()));
         } else {
-            checks.addAll(KeepalivedDoctor.table(state.ipvsRules(), plan));
+            checks.addAll(KeepalivedDoctor.table(state.ipvsRules(), plan,
+                    KeepalivedDoctor.healthy(keepalived, expectedConf)));
         }
         return checks;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import lvswizard.exec.Command;
 import lvswizard.exec.Execution;
 import lvswizard.exec.Runner;
+import lvswizard.model.CheckKind;
 import lvswizard.plan.IpvsOwner;
 import lvswizard.plan.Plan;
 import lvswizard.render.KeepalivedExport;
@@ -30,9 +31,9 @@ public final class KeepalivedDirector {
         this.generated = generated.toAbsolutePath();
     }
 
-    /** The director of a plan whose files were generated into {@code outputDir}. */
-    public static KeepalivedDirector inOutput(Plan plan, Path outputDir) {
-        return new KeepalivedDirector(plan, outputDir.resolve(KeepalivedExport.FILE_NAME));
+    /** The named director of a plan whose files were generated into {@code outputDir}. */
+    public static KeepalivedDirector inOutput(Plan plan, String director, Path outputDir) {
+        return new KeepalivedDirector(plan, outputDir.resolve(KeepalivedExport.fileName(plan, director)));
     }
 
     public Path generated() {
@@ -85,8 +86,10 @@ public final class KeepalivedDirector {
                 : Texts.of("keepalived.change-start"));
         for (Plan.Service service : plan.services()) {
             int members = service.members().size();
-            changes.add(Texts.of(members == 1 ? "keepalived.change-service.one" : "keepalived.change-service.many",
-                    service.text(), service.spec().scheduler(), members));
+            boolean checked = service.spec().healthCheck() != null
+                    && service.spec().healthCheck().kind() != CheckKind.NONE;
+            changes.add(Texts.of("keepalived.change-service" + (checked ? ".checked" : "")
+                    + (members == 1 ? ".one" : ".many"), service.text(), service.spec().scheduler(), members));
         }
         return changes;
     }
@@ -102,7 +105,7 @@ public final class KeepalivedDirector {
         if (!host.isRunning() || host.runningElsewhere() != null || !ours(host.installed())) {
             return List.of();
         }
-        return List.of(host.systemd() ? Command.of("systemctl", "stop", "keepalived.service")
+        return List.of(host.systemdRunsIt() ? Command.of("systemctl", "stop", "keepalived.service")
                 : Command.of("kill", "-TERM", Long.toString(host.mainPid())));
     }
 
@@ -130,12 +133,13 @@ public final class KeepalivedDirector {
     }
 
     private static Command start(KeepalivedHost host) {
-        return host.systemd() ? Command.of("systemctl", "start", "keepalived.service")
+        return host.systemdInit() ? Command.of("systemctl", "start", "keepalived.service")
                 : Command.of("keepalived", "--use-file=" + CONF);
     }
 
+    /** Debian's unit reloads with kill -HUP $MAINPID too; a keepalived started by hand is signalled directly. */
     private static Command reload(KeepalivedHost host) {
-        return host.systemd() ? Command.of("systemctl", "reload", "keepalived.service")
+        return host.systemdRunsIt() ? Command.of("systemctl", "reload", "keepalived.service")
                 : Command.of("kill", "-HUP", Long.toString(host.mainPid()));
     }
 

@@ -1,6 +1,5 @@
 package lvswizard.ops;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,14 +10,19 @@ import lvswizard.plan.IpvsOwner;
 
 /**
  * keepalived on this host as a director in keepalived mode finds it: its version (null: not
- * installed), the keepalived processes with the configuration each reads, the file at
- * {@value IpvsOwner#KEEPALIVED_CONF} (null: none), and whether systemd runs the host. Read with
- * plain commands, each in the log.
+ * installed), the keepalived of this host's {@value #PID_FILE} with the configuration it reads
+ * (null: none runs), the file at {@value IpvsOwner#KEEPALIVED_CONF} (null: none), whether systemd
+ * is the init and whether it runs keepalived.service. The pid comes from keepalived's own pid
+ * file, which only root can write, and is believed only when that process is keepalived: a
+ * keepalived of another user or of a container with its own /run is never taken for this one.
  */
-public record KeepalivedHost(String version, List<Running> running, String installed, boolean systemd) {
+public record KeepalivedHost(String version, Running running, String installed, boolean systemdInit,
+                             boolean systemdRunsIt) {
+    /** keepalived's main pid file, on every distribution (its default). */
+    public static final String PID_FILE = "/run/keepalived.pid";
     private static final Pattern VERSION = Pattern.compile("Keepalived v(\\S+)");
 
-    /** A keepalived process and the configuration file it was started with. */
+    /** The keepalived process and the configuration file it was started with. */
     public record Running(long pid, String config) {
     }
 
@@ -27,35 +31,46 @@ public record KeepalivedHost(String version, List<Running> running, String insta
         // keepalived 2.x prints its version on stderr
         Matcher matcher = VERSION.matcher(version.stdout() + version.stderr());
         String found = version.ending() == Execution.Ending.EXITED && matcher.find() ? matcher.group(1) : null;
-        Execution pgrep = runner.run(Command.of("pgrep", "-a", "-x", "keepalived"));
-        List<Running> running = pgrep.succeeded() ? running(pgrep.stdout()) : List.of();
         Execution cat = runner.run(Command.of("cat", IpvsOwner.KEEPALIVED_CONF));
-        boolean systemd = runner.run(Command.of("test", "-d", "/run/systemd/system")).succeeded();
-        return new KeepalivedHost(found, running, cat.succeeded() ? cat.stdout() : null, systemd);
+        boolean systemdInit = runner.run(Command.of("test", "-d", "/run/systemd/system")).succeeded();
+        boolean systemdRunsIt = systemdInit && runner.run(Command.of("systemctl", "is-active", "--quiet",
+                "keepalived.service")).succeeded();
+        return new KeepalivedHost(found, running(runner), cat.succeeded() ? cat.stdout() : null, systemdInit,
+                systemdRunsIt);
     }
 
-    /** Pure: pgrep -a lines to processes; a process names its file with -f FILE, -fFILE or --use-file[=]FILE. */
-    static List<Running> running(String pgrep) {
-        List<Running> list = new ArrayList<>();
-        for (String line : pgrep.lines().toList()) {
-            String[] words = line.strip().split("\\s+");
-            if (words.length < 2 || !words[0].matches("\\d{1,10}")) {
-                continue;
-            }
-            String config = IpvsOwner.KEEPALIVED_CONF;
-            for (int i = 2; i < words.length; i++) {
-                String word = words[i];
-                if ((word.equals("-f") || word.equals("--use-file")) && i + 1 < words.length) {
-                    config = words[i + 1];
-                } else if (word.startsWith("--use-file=")) {
-                    config = word.substring("--use-file=".length());
-                } else if (word.startsWith("-f") && word.length() > 2 && !word.startsWith("--")) {
-                    config = word.substring(2);
-                }
-            }
-            list.add(new Running(Long.parseLong(words[0]), config));
+    private static Running running(Runner runner) {
+        Execution pidFile = runner.run(Command.of("cat", PID_FILE));
+        String pid = pidFile.succeeded() ? pidFile.stdout().strip() : "";
+        if (!pid.matches("[1-9]\\d{0,9}")) {
+            return null;
         }
-        return list;
+        Execution cmdline = runner.run(Command.of("cat", "/proc/" + pid + "/cmdline"));
+        return cmdline.succeeded() ? running(Long.parseLong(pid), cmdline.stdout()) : null;
+    }
+
+    /**
+     * Pure: /proc/PID/cmdline (arguments separated by NUL) to the process, or null when it is not
+     * keepalived (a stale pid file whose number now belongs to another program). The file is named
+     * with -f FILE, -fFILE, --use-file FILE or --use-file=FILE; without one it is the standard file.
+     */
+    static Running running(long pid, String cmdline) {
+        List<String> args = List.of(cmdline.split("\0"));
+        if (args.isEmpty() || !(args.get(0).equals("keepalived") || args.get(0).endsWith("/keepalived"))) {
+            return null;
+        }
+        String config = IpvsOwner.KEEPALIVED_CONF;
+        for (int i = 1; i < args.size(); i++) {
+            String arg = args.get(i);
+            if ((arg.equals("-f") || arg.equals("--use-file")) && i + 1 < args.size()) {
+                config = args.get(++i);
+            } else if (arg.startsWith("--use-file=")) {
+                config = arg.substring("--use-file=".length());
+            } else if (arg.startsWith("-f") && arg.length() > 2) {
+                config = arg.substring(2);
+            }
+        }
+        return new Running(pid, config);
     }
 
     public boolean installedHere() {
@@ -63,16 +78,15 @@ public record KeepalivedHost(String version, List<Running> running, String insta
     }
 
     public boolean isRunning() {
-        return !running.isEmpty();
+        return running != null;
     }
 
-    /** The first process pgrep listed: keepalived's parent, which the children follow on a signal. */
     public long mainPid() {
-        return running.stream().mapToLong(Running::pid).min().orElseThrow();
+        return running.pid();
     }
 
-    /** A running keepalived that reads another file than the standard one, or null. */
+    /** The running keepalived when it reads another file than the standard one, or null. */
     public Running runningElsewhere() {
-        return running.stream().filter(r -> !r.config().equals(IpvsOwner.KEEPALIVED_CONF)).findFirst().orElse(null);
+        return running != null && !running.config().equals(IpvsOwner.KEEPALIVED_CONF) ? running : null;
     }
 }

@@ -78,7 +78,7 @@ public final class RoleRun {
      */
     public RoleRun owned(IpvsOwner owner) {
         return owner == IpvsOwner.KEEPALIVED && needs.isDirector()
-                ? new RoleRun(this, KeepalivedDirector.inOutput(plan, outputDir)) : this;
+                ? new RoleRun(this, KeepalivedDirector.inOutput(plan, needs.name(), outputDir)) : this;
     }
 
     public Path script() {
@@ -162,12 +162,15 @@ public final class RoleRun {
      */
     private boolean awaitServices() {
         List<String> wanted = plan.services().stream().map(s -> ServiceKey.of(s).toString()).toList();
+        var configured = SavedRules.parse(String.join("\n", Ipvsadm.restoreLines(plan)));
         long missing = wanted.size();
         for (int attempt = 0; attempt < SERVICE_WAIT_TRIES; attempt++) {
             Execution saved = runner.run(Command.of(Ipvsadm.save()));
             if (saved.succeeded()) {
                 var have = SavedRules.parse(saved.stdout());
-                missing = wanted.stream().filter(k -> !have.containsKey(k)).count();
+                // options too: after a reload the services are there already, maybe with the old scheduler
+                missing = wanted.stream().filter(k -> !have.containsKey(k)
+                        || !have.get(k).options().equals(configured.get(k).options())).count();
                 if (missing == 0) {
                     say("run.keepalived-keeps", wanted.size());
                     return true;
@@ -180,6 +183,24 @@ public final class RoleRun {
     }
 
     private static final int SERVICE_WAIT_TRIES = 20;
+
+    /**
+     * keepalived takes its services out of IPVS while it exits, after the signal: what follows
+     * (the script's stop, the table's restore) waits until it is gone.
+     */
+    private boolean awaitKeepalivedGone(List<Command> ran) {
+        if (ran.stream().noneMatch(c -> c.argv().contains("-TERM") || c.argv().contains("stop"))) {
+            return true;
+        }
+        for (int attempt = 0; attempt < SERVICE_WAIT_TRIES; attempt++) {
+            if (!KeepalivedHost.read(runner).isRunning()) {
+                return true;
+            }
+            pause();
+        }
+        say("run.keepalived-still-running");
+        return false;
+    }
 
     private void pause() {
         try {
@@ -215,7 +236,7 @@ public final class RoleRun {
             return simple("stop", true);
         }
         requireScript();
-        if (!runAll(stopKeepalived)) {
+        if (!runAll(stopKeepalived) || !awaitKeepalivedGone(stopKeepalived)) {
             return 1;
         }
         return simple("stop", false);
@@ -242,9 +263,10 @@ public final class RoleRun {
     public int undo(boolean dryRun) throws OpsException {
         Path file = Snapshot.file(outputDir, needs);
         Snapshot snapshot = Snapshot.load(file);
-        List<Command> restore = snapshot.restoreCommands();
         Command stop = scriptCommand("stop");
         KeepalivedHost keepalivedNow = keepalived == null ? null : KeepalivedHost.read(runner);
+        List<Command> restore = snapshot.restoreCommands(keepalivedNow == null
+                || !Boolean.TRUE.equals(snapshot.keepalivedRunning()));
         List<Command> before = keepalivedNow == null ? List.of() : keepalived.undo(snapshot, keepalivedNow);
         List<Command> after = keepalivedNow == null ? List.of() : keepalived.afterRestore(snapshot, keepalivedNow);
         if (dryRun) {
@@ -259,7 +281,7 @@ public final class RoleRun {
         List<Message> changes = new ArrayList<>();
         before.forEach(c -> changes.add(Texts.of("change.command", c.display())));
         changes.add(Texts.of("change.stop", needs.scriptName()));
-        if (snapshot.ipvsRules() != null) {
+        if (snapshot.ipvsRules() != null && restore.stream().anyMatch(c -> c.argv().get(0).equals("ipvsadm"))) {
             changes.add(Texts.of("change.ipvs-table", snapshot.taken(),
                     snapshot.ipvsRules().lines().filter(l -> l.startsWith("-A")).count()));
         }
@@ -269,7 +291,7 @@ public final class RoleRun {
             say("run.nothing-changed");
             return NOT_RUN;
         }
-        if (!runAll(before)) {
+        if (!runAll(before) || !awaitKeepalivedGone(before)) {
             return 1;
         }
         int code = runScript(stop);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import lvswizard.model.Director;
 import lvswizard.model.Forwarding;
 import lvswizard.model.TunnelType;
 import lvswizard.model.VirtualService;
@@ -70,14 +71,30 @@ public record HostNeeds(Role role, String name, String scriptName, String stateD
         return role == Role.DIRECTOR;
     }
 
+    /** The (first) director. */
     public static HostNeeds director(Plan plan) {
-        String vipInterface = plan.cluster().director().vipInterface();
-        String dipInterface = plan.cluster().director().dipInterface();
+        return director(plan, plan.cluster().director(), plan.dips(), Layout.directorScript());
+    }
+
+    /** The second director of a pair: the same role on its own interfaces and DIPs, its own script. */
+    public static HostNeeds backupDirector(Plan plan) {
+        Director backup = plan.pair().backup();
+        return director(plan, backup, plan.pair().backupDips(), Layout.directorScript(backup.name()));
+    }
+
+    /** Every director of the plan: the first, and the backup of a pair. */
+    public static List<HostNeeds> directors(Plan plan) {
+        return plan.pair() == null ? List.of(director(plan)) : List.of(director(plan), backupDirector(plan));
+    }
+
+    private static HostNeeds director(Plan plan, Director director, List<IpAddr> ownDips, String script) {
+        String vipInterface = director.vipInterface();
+        String dipInterface = director.dipInterface();
         Set<String> modules = new LinkedHashSet<>(List.of("ip_vs"));
         plan.services().forEach(s -> modules.add(s.spec().scheduler().moduleName()));
         List<String> devices = List.copyOf(new LinkedHashSet<>(List.of(Names.baseDevice(dipInterface),
                 Names.baseDevice(vipInterface))));
-        List<Addr> dips = plan.dips().stream().map(d -> new Addr(Names.baseDevice(dipInterface), d, "DIP")).toList();
+        List<Addr> dips = ownDips.stream().map(d -> new Addr(Names.baseDevice(dipInterface), d, "DIP")).toList();
         List<Setting> sysctls = new ArrayList<>();
         if (natFamily(plan, false)) {
             sysctls.add(new Setting("/proc/sys/net/ipv4/ip_forward", "1", Texts.of("needs.ip-forward")));
@@ -85,11 +102,11 @@ public record HostNeeds(Role role, String name, String scriptName, String stateD
         if (natFamily(plan, true)) {
             sysctls.add(new Setting("/proc/sys/net/ipv6/conf/all/forwarding", "1", Texts.of("needs.ip6-forward")));
         }
-        List<Addr> vips = plan.vips().stream().map(v -> new Addr(Names.baseDevice(vipInterface), v.address(), "VIP"))
-                .toList();
+        // a pair's VIPs are keepalived's: the master adds them, the backup must not hold them
+        List<Addr> vips = plan.pair() != null ? List.of() : plan.vips().stream()
+                .map(v -> new Addr(Names.baseDevice(vipInterface), v.address(), "VIP")).toList();
         Route gateway = plan.directorGateway() == null ? null : new Route(plan.directorGateway(), false);
-        return new HostNeeds(Role.DIRECTOR, plan.cluster().director().name(), Layout.directorScript(),
-                Layout.directorState(),
+        return new HostNeeds(Role.DIRECTOR, director.name(), script, Layout.directorState(),
                 List.copyOf(modules), devices, dips, List.copyOf(sysctls), vips, gateway, marks(plan),
                 plan.services(), List.of(), List.of());
     }
@@ -164,9 +181,9 @@ public record HostNeeds(Role role, String name, String scriptName, String stateD
         };
     }
 
-    /** Every host of the plan: the director first, then the real servers in configuration order. */
+    /** Every host of the plan: the directors first, then the real servers in configuration order. */
     public static List<HostNeeds> all(Plan plan) {
-        List<HostNeeds> all = new ArrayList<>(List.of(director(plan)));
+        List<HostNeeds> all = new ArrayList<>(directors(plan));
         plan.hosts().forEach(h -> all.add(realServer(h)));
         return all;
     }

@@ -16,6 +16,16 @@ public final class Layout {
         return "director.sh";
     }
 
+    /** The second director of a pair: director-NAME.sh beside the first's director.sh. */
+    public static String directorScript(String name) {
+        return "director-" + name + ".sh";
+    }
+
+    /** A script's systemd unit (and install name): lvs-director, lvs-director-NAME, lvs-realserver-NAME. */
+    public static String unit(String script) {
+        return "lvs-" + script.replaceFirst("\\.sh$", "");
+    }
+
     public static String realServerScript(String name) {
         return "realserver-" + name + ".sh";
     }

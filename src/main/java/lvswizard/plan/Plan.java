@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.function.Function;
 import lvswizard.model.Backend;
 import lvswizard.model.Cluster;
+import lvswizard.model.Director;
+import lvswizard.model.Failover;
 import lvswizard.model.Forwarding;
 import lvswizard.model.RealServer;
 import lvswizard.model.VirtualService;
-import lvswizard.plan.IpAddr;
 import lvswizard.text.Message;
 
 /**
@@ -18,7 +19,17 @@ import lvswizard.text.Message;
  * every renderer. Building a plan from a cluster with validation errors is a programming error.
  */
 public record Plan(Cluster cluster, List<IpAddr> dips, List<Vip> vips, List<Service> services,
-                   List<Host> hosts, IpAddr directorGateway) {
+                   List<Host> hosts, IpAddr directorGateway, Pair pair) {
+
+    /**
+     * A pair of directors: the second one with its parsed DIPs, the real servers' floating gateway
+     * (NAT; null otherwise) and the VRRP settings both share.
+     */
+    public record Pair(Failover settings, List<IpAddr> backupDips, IpAddr floatingGateway) {
+        public Director backup() {
+            return settings.backup();
+        }
+    }
 
     /** A distinct VIP and the services that use it. */
     public record Vip(IpAddr address, List<Service> services) {
@@ -95,7 +106,11 @@ public record Plan(Cluster cluster, List<IpAddr> dips, List<Vip> vips, List<Serv
         }
         List<Vip> vips = vipAddresses.values().stream().map(v -> new Vip(v, byVip.get(v.text()))).toList();
         IpAddr gateway = cluster.director().gateway() == null ? null : parsed.apply(cluster.director().gateway());
-        return new Plan(cluster, dips, vips, services, List.copyOf(hosts.values()), gateway);
+        Failover failover = cluster.failover();
+        Pair pair = failover == null ? null : new Pair(failover,
+                failover.backup().dips().stream().map(parsed).toList(),
+                failover.floatingGateway() == null ? null : parsed.apply(failover.floatingGateway()));
+        return new Plan(cluster, dips, vips, services, List.copyOf(hosts.values()), gateway, pair);
     }
 
     public boolean uses(Forwarding forwarding) {

@@ -3,6 +3,7 @@ package lvswizard.render;
 import java.util.ArrayList;
 import java.util.List;
 import lvswizard.plan.IpAddr;
+import lvswizard.plan.HostNeeds;
 import lvswizard.plan.IpvsOwner;
 import lvswizard.plan.Plan;
 import lvswizard.plan.Layout;
@@ -27,21 +28,23 @@ public final class CopyInstructions {
             lines.add("# real server " + name);
             lines.addAll(host(dir, host.address(), Layout.realServerScript(name), "lvs-realserver-" + name));
         }
-        if (!plan.dips().isEmpty()) {
-            var dip = plan.dips().get(0);
-            lines.add("# director " + plan.cluster().director().name() + " (after the real servers)");
-            lines.addAll(host(dir, dip, Layout.directorScript(), "lvs-director"));
+        for (HostNeeds director : HostNeeds.directors(plan)) {
+            if (director.ownAddresses().isEmpty()) {
+                continue;
+            }
+            IpAddr dip = director.ownAddresses().get(0).address();
+            lines.add("# director " + director.name() + " (after the real servers)");
+            lines.addAll(host(dir, dip, director.scriptName(), Layout.unit(director.scriptName())));
             if (owner == IpvsOwner.KEEPALIVED) {
-                lines.addAll(keepalived(dir, dip));
+                lines.addAll(keepalived(dir, dip, KeepalivedExport.fileName(plan, director.name())));
             }
         }
         return lines;
     }
 
     /** keepalived.conf is checked by keepalived itself on the director before it replaces the running one. */
-    private static List<String> keepalived(String dir, IpAddr address) {
+    private static List<String> keepalived(String dir, IpAddr address, String file) {
         String scpHost = address.isIPv6() ? "[" + address.text() + "]" : address.text();
-        String file = KeepalivedExport.FILE_NAME;
         return List.of(
                 "scp " + Shell.quote(dir + file) + " " + Shell.quote("root@" + scpHost + ":/tmp/"),
                 "ssh root@" + address.text() + " 'keepalived -t -f /tmp/" + file + " && install -m 0644 /tmp/" + file

@@ -14,6 +14,11 @@ public interface Export {
 
     List<RenderedFile> files(Plan plan, Options options);
 
+    /** Whether it can write this plan: a pair of directors needs keepalived, which moves the VIPs between them. */
+    default boolean serves(Plan plan) {
+        return true;
+    }
+
     /** What every export is asked with: the network tools of the scripts and the templates to use. */
     record Options(Flavour flavour, Templates templates) {
         public static Options of(Flavour flavour) {

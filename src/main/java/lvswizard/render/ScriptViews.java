@@ -70,8 +70,13 @@ public final class ScriptViews {
 
     /** The director's view; with keepalived owning IPVS the script has no services and no rules. */
     public static DirectorView director(Plan plan, Header header, IpvsOwner owner) {
-        HostNeeds needs = HostNeeds.director(plan);
-        String vipInterface = plan.cluster().director().vipInterface();
+        return director(plan, HostNeeds.director(plan), header, owner);
+    }
+
+    /** The view of one director's script: the first, or the backup of a pair. */
+    public static DirectorView director(Plan plan, HostNeeds needs, Header header, IpvsOwner owner) {
+        String vipInterface = (needs.name().equals(plan.cluster().director().name()) ? plan.cluster().director()
+                : plan.pair().backup()).vipInterface();
         List<Address> dips = new ArrayList<>();
         needs.ownAddresses().forEach(d -> dips.add(address(dips.size(), d.dev(), "", d.address(), d.what())));
         List<Address> vips = new ArrayList<>();

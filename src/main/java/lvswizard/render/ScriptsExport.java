@@ -10,6 +10,12 @@ public final class ScriptsExport implements Export {
         return "scripts";
     }
 
+    /** A static director holds its VIPs itself: one director only. */
+    @Override
+    public boolean serves(Plan plan) {
+        return plan.pair() == null;
+    }
+
     @Override
     public List<RenderedFile> files(Plan plan, Options options) {
         return new Renderer(options.templates()).render(plan, options.flavour());

@@ -28,6 +28,7 @@ import lvswizard.ops.HostState;
 import lvswizard.ops.OpsException;
 import lvswizard.ops.RoleRun;
 import lvswizard.plan.HostNeeds;
+import lvswizard.plan.IpvsOwner;
 import lvswizard.plan.Plan;
 import lvswizard.text.Message;
 import lvswizard.wizard.Draft;
@@ -190,7 +191,8 @@ final class RunWindow extends BasicWindow {
     }
 
     private void monitor() {
-        interrupted = new MonitorWindow(gui, m, runner, log, ConfiguredServers.of(draft.cluster()),
+        interrupted = new MonitorWindow(gui, m, runner, log, ConfiguredServers.of(draft.cluster(),
+                draft.format().ipvsOwner() == IpvsOwner.KEEPALIVED),
                 ConfiguredServers.weights(draft.cluster()), MonitorReport.View.CONNECTIONS, Duration.ofSeconds(1))
                 .showAndWait();
         if (interrupted) {

@@ -197,6 +197,8 @@ public final class WizardTui {
             gui.getGUIThread().invokeLater(() -> new ActionsImpl().editServer(where.at().row()));
         } else if (scope == Scope.CHECK) {
             gui.getGUIThread().invokeLater(() -> new ActionsImpl().editChecks(where.at().service()));
+        } else if (scope == Scope.FAILOVER) {
+            gui.getGUIThread().invokeLater(() -> new ActionsImpl().editPair());
         }
     }
 
@@ -268,7 +270,9 @@ public final class WizardTui {
                     new Label(Edits.mixedForwarding(draft.cluster()) ? m.get("forwarding.mixed") : ""),
                     Form.button(m.get("button.detect"), this::detect));
             case SERVICES -> new ServicesView(draft, serviceIndex, m, size.getColumns(), actions);
-            case DIRECTOR -> new FormView(form(Step.DIRECTOR, Scope.DIRECTOR));
+            case DIRECTOR -> new FormView(form(Step.DIRECTOR, Scope.DIRECTOR), Form.row(Form.button(
+                    m.get(draft.cluster().failover() == null ? "button.pair" : "button.pair.edit"),
+                    () -> new ActionsImpl().editPair())));
             case REAL_SERVERS -> new RealServersView(draft, serverIndex, m, size.getColumns(),
                     Math.max(2, size.getRows() - 6), actions);
             case REVIEW -> new ReviewView(draft, m, size, this::open);
@@ -294,6 +298,9 @@ public final class WizardTui {
         Validation validation = Validator.check(draft.cluster());
         if (validation.hasErrors()) {
             return List.of(new RenderedFile("-", m.get("generate.blocked"), false));
+        }
+        if (draft.format().refusal(validation.plan()) != null) {
+            return List.of(new RenderedFile("-", draft.format().refusal(validation.plan()), false));
         }
         return draft.format().export().files(validation.plan(), new Export.Options(draft.flavour(), Templates.packaged()));
     }
@@ -647,9 +654,18 @@ public final class WizardTui {
             }
         }
 
+        /** Opens the second director of a pair: turn it on, and its settings. */
+        void editPair() {
+            Draft edited = SettingsDialog.pair(m, draft).showAndWait(gui);
+            if (edited != null) {
+                draft = edited;
+            }
+            rebuild();
+        }
+
         @Override
         public void editChecks(int index) {
-            Draft edited = CheckDialog.show(gui, m, draft, index);
+            Draft edited = SettingsDialog.checks(m, draft, index).showAndWait(gui);
             if (edited != null) {
                 draft = edited;
             }

@@ -57,7 +57,12 @@ public enum Rule {
     HEALTH_CHECK("health-check", ERROR),
     CHECK_TIMING("check-timing", WARNING),
     SORRY_SERVER("sorry-server", ERROR),
-    QUORUM("quorum", ERROR);
+    QUORUM("quorum", ERROR),
+    FAILOVER_PEER("failover-peer", ERROR),
+    VRRP_ID("vrrp-id", ERROR),
+    VRRP_PRIORITY("vrrp-priority", ERROR),
+    VRRP_AUTH("vrrp-auth", ERROR),
+    FAILOVER_GATEWAY("failover-gateway", ERROR);
 
     private final String id;
     private final Severity severity;

@@ -9,6 +9,7 @@ import java.util.Set;
 import lvswizard.model.Backend;
 import lvswizard.model.Cluster;
 import lvswizard.model.Director;
+import lvswizard.model.Failover;
 import lvswizard.model.Forwarding;
 import lvswizard.model.Persistence;
 import lvswizard.model.RealServer;
@@ -42,6 +43,9 @@ public final class Validator {
     private final Map<String, String> markedPorts = new HashMap<>();
     private final Set<String> serviceKeys = new HashSet<>();
     private boolean drUsed;
+    private boolean natUsed;
+    /** The pair's floating gateway (NAT real servers' gateway), parsed before the services are checked. */
+    private IpAddr floatingGateway;
     /** Every address the checks parsed, by its text: the plan takes them from here. */
     private final Map<String, IpAddr> parsed = new HashMap<>();
 
@@ -78,6 +82,10 @@ public final class Validator {
         if (findings.required("director", director, "what.director")) {
             checkDirector(director);
         }
+        if (cluster.failover() != null && cluster.failover().floatingGateway() != null) {
+            floatingGateway = hostWithPrefix("failover.floatingGateway", cluster.failover().floatingGateway(),
+                    "what.floating-gateway");
+        }
         for (int i = 0; i < cluster.realServers().size(); i++) {
             checkRealServer(cluster.realServers().get(i), i);
         }
@@ -89,6 +97,9 @@ public final class Validator {
         }
         if (director != null) {
             checkDirectorNetworks(director);
+            if (cluster.failover() != null) {
+                checkFailover(cluster.failover(), director, cluster);
+            }
         }
         for (ParsedServer parsed : servers.values()) {
             if (parsed.gateway() != null && vipPrefixes.containsKey(parsed.gateway().text())) {
@@ -153,6 +164,102 @@ public final class Validator {
         if (!Names.baseDevice(director.vipInterface()).equals(Names.baseDevice(director.dipInterface()))) {
             findings.add(Rule.DR_TWO_NICS, "director.vipInterface", "dr-two-nics", director.vipInterface(),
                     director.dipInterface());
+        }
+    }
+
+    // ---- a pair of directors ---------------------------------------------------------------
+
+    private void checkFailover(Failover failover, Director director, Cluster cluster) {
+        Director backup = failover.backup();
+        if (findings.required("failover.backup", backup, "what.backup-director")) {
+            checkBackup(backup, director, cluster);
+        }
+        if (findings.required("failover.virtualRouterId", failover.virtualRouterId(), "what.virtual-router-id")) {
+            int id = failover.virtualRouterId();
+            if (id < 1 || id > 255) {
+                findings.add(Rule.VRRP_ID, "failover.virtualRouterId", "vrrp-id.range", id);
+            }
+            // one VRRP instance per address family of the VIPs, ids counted up from this one
+            int instances = (int) Math.max(1, vipPrefixes.keySet().stream().map(v -> v.contains(":")).distinct()
+                    .count());
+            int last = failover.virtualRouterId() + instances - 1;
+            if (failover.virtualRouterId() >= 1 && failover.virtualRouterId() <= 255 && last > 255) {
+                findings.add(Rule.VRRP_ID, "failover.virtualRouterId", "vrrp-id.room", failover.virtualRouterId(),
+                        instances);
+            }
+        }
+        findings.range("failover.advertInterval", "what.advert-interval", failover.advertInterval(), 1, 255);
+        findings.range("failover.priority", "what.vrrp-priority", failover.priority(), 1, 254);
+        findings.range("failover.backupPriority", "what.backup-priority", failover.backupPriority(), 1, 254);
+        findings.range("failover.syncId", "what.sync-id", failover.syncId(), 0, 255);
+        if (failover.preempt() && failover.priority().equals(failover.backupPriority())) {
+            findings.add(Rule.VRRP_PRIORITY, "failover.backupPriority", "vrrp-priority.equal", failover.priority());
+        }
+        if (failover.authPass() != null) {
+            if (!failover.authPass().matches("[!#-&(-~]{1,8}")) {
+                findings.add(Rule.VRRP_AUTH, "failover.authPass", "vrrp-auth.syntax",
+                        Quote.forMessage(failover.authPass()));
+            } else if (vipPrefixes.keySet().stream().anyMatch(v -> v.contains(":"))) {
+                findings.add(Rule.VRRP_AUTH, "failover.authPass", "vrrp-auth.ipv6");
+            }
+        }
+        if (natUsed && failover.floatingGateway() == null) {
+            findings.add(Rule.FAILOVER_GATEWAY, "failover.floatingGateway", "failover-gateway.required");
+        } else if (floatingGateway != null) {
+            checkGatewayInside("failover.floatingGateway", floatingGateway, dips, Words.of("where.dip-networks",
+                    dips.stream().map(IpAddr::network).distinct().toList()));
+            if (dips.stream().anyMatch(d -> d.sameHost(floatingGateway)) || backupDips.stream()
+                    .anyMatch(d -> d.sameHost(floatingGateway)) || ripOwners.containsKey(floatingGateway.text())
+                    || vipPrefixes.containsKey(floatingGateway.text())) {
+                findings.add(Rule.FAILOVER_GATEWAY, "failover.floatingGateway", "failover-gateway.taken",
+                        floatingGateway.text());
+            }
+        }
+    }
+
+    private final List<IpAddr> backupDips = new ArrayList<>();
+
+    private void checkBackup(Director backup, Director director, Cluster cluster) {
+        checkName("failover.backup.name", backup.name(), "what.director-name");
+        if (backup.name().equals(director.name()) || servers.containsKey(backup.name())) {
+            findings.add(Rule.DUPLICATE_NAME, "failover.backup.name", "duplicate-name.backup", backup.name());
+        }
+        // the pair shares the first director's gateway and time source: the backup's own would be ignored
+        if (backup.gateway() != null && !backup.gateway().equals(director.gateway())) {
+            findings.add(Rule.FAILOVER_PEER, "failover.backup.gateway", "failover-peer.shared",
+                    Quote.forMessage(backup.gateway()), director.gateway() == null ? Words.of("none")
+                            : Quote.forMessage(director.gateway()));
+        }
+        if (backup.ntpServer() != null && !backup.ntpServer().equals(director.ntpServer())) {
+            findings.add(Rule.FAILOVER_PEER, "failover.backup.ntpServer", "failover-peer.shared",
+                    Quote.forMessage(backup.ntpServer()), director.ntpServer() == null ? Words.of("none")
+                            : Quote.forMessage(director.ntpServer()));
+        }
+        checkInterface("failover.backup.dipInterface", backup.dipInterface(), "what.dip-interface");
+        checkInterface("failover.backup.vipInterface", backup.vipInterface(), "what.vip-interface");
+        if (backup.dips().isEmpty()) {
+            findings.add(Rule.REQUIRED, "failover.backup.dips", "required.backup-dips");
+        }
+        for (int i = 0; i < backup.dips().size(); i++) {
+            String path = "failover.backup.dips[" + i + "]";
+            IpAddr dip = hostWithPrefix(path, backup.dips().get(i), "what.dip");
+            if (dip == null) {
+                continue;
+            }
+            backupDips.add(dip);
+            if (dips.stream().anyMatch(d -> d.sameHost(dip)) || ripOwners.containsKey(dip.text())
+                    || vipPrefixes.containsKey(dip.text())) {
+                findings.add(Rule.DUPLICATE_ADDRESS, path, "duplicate-address.backup-dip", dip.text());
+            } else if (dips.stream().noneMatch(d -> d.family() == dip.family() && d.subnetContains(dip))) {
+                findings.add(Rule.FAILOVER_PEER, path, "failover-peer.subnet", dip.text(),
+                        dips.stream().map(IpAddr::network).distinct().toList());
+            }
+        }
+        for (IpAddr dip : dips) {
+            if (!backupDips.isEmpty() && backupDips.stream().noneMatch(b -> b.family() == dip.family())) {
+                findings.add(Rule.FAILOVER_PEER, "failover.backup.dips", "failover-peer.family", dip.family(),
+                        dip.text());
+            }
         }
     }
 
@@ -487,6 +594,15 @@ public final class Validator {
     private void checkNat(String path, ParsedServer server) {
         String serverPath = "realServers[" + server.index() + "]";
         IpAddr gateway = server.gateway();
+        natUsed = true;
+        if (floatingGateway != null) {
+            // with two directors the gateway is the address that moves with the master
+            if (gateway == null || !floatingGateway.sameHost(gateway)) {
+                findings.add(Rule.NAT_GATEWAY, serverPath + ".gateway", "nat-gateway.floating", server.server().name(),
+                        gateway == null ? Words.of("none") : gateway.text(), floatingGateway.text(), path);
+            }
+            return;
+        }
         if (gateway == null || dips.stream().noneMatch(dip -> dip.sameHost(gateway))) {
             findings.add(Rule.NAT_GATEWAY, serverPath + ".gateway", "nat-gateway", server.server().name(),
                     gateway == null ? Words.of("none") : gateway.text(), dipText(server.address()), path);

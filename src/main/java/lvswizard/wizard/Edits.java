@@ -29,11 +29,11 @@ public final class Edits {
         VirtualService web = new VirtualService(null, Protocol.TCP, null, FIRST_PORT, null, null, Scheduler.WLC, null,
                 null, null);
         return new Cluster(Cluster.CURRENT_VERSION, null, new Director(null, null, null, null, null, null), List.of(),
-                List.of(web));
+                List.of(web), null);
     }
 
     public static Cluster withDirector(Cluster c, Director director) {
-        return new Cluster(c.version(), c.name(), director, c.realServers(), c.services());
+        return new Cluster(c.version(), c.name(), director, c.realServers(), c.services(), c.failover());
     }
 
     public static Cluster withService(Cluster c, int index, VirtualService service) {
@@ -135,7 +135,7 @@ public final class Edits {
             backends.add(member(server.name(), forwarding));
             return withBackends(s, backends);
         }).toList();
-        return new Cluster(c.version(), c.name(), c.director(), servers, services);
+        return new Cluster(c.version(), c.name(), c.director(), servers, services, c.failover());
     }
 
     /**
@@ -149,7 +149,7 @@ public final class Edits {
         }
         List<RealServer> servers = new ArrayList<>(c.realServers());
         servers.add(new RealServer(r.name(), null, null, null));
-        return new Cluster(c.version(), c.name(), c.director(), servers, c.services());
+        return new Cluster(c.version(), c.name(), c.director(), servers, c.services(), c.failover());
     }
 
     /** Renames the real server of row {@code row}; its memberships follow. */
@@ -164,7 +164,7 @@ public final class Edits {
                 .map(b -> Objects.equals(b.realServer(), r.name()) ? new Backend(name, b.port(), b.weight(),
                         b.forwarding(), b.tunnelType(), b.tunnelPort(), b.upperThreshold(), b.lowerThreshold()) : b)
                 .toList())).toList();
-        return new Cluster(c.version(), c.name(), c.director(), servers, services);
+        return new Cluster(c.version(), c.name(), c.director(), servers, services, c.failover());
     }
 
     /** Removes row {@code row}: its definition, if any, and its membership in every service. */
@@ -176,7 +176,7 @@ public final class Edits {
         }
         List<VirtualService> services = c.services().stream().map(s -> withBackends(s, s.backends().stream()
                 .filter(b -> !Objects.equals(b.realServer(), r.name())).toList())).toList();
-        return new Cluster(c.version(), c.name(), c.director(), servers, services);
+        return new Cluster(c.version(), c.name(), c.director(), servers, services, c.failover());
     }
 
     /**
@@ -199,6 +199,6 @@ public final class Edits {
     }
 
     private static Cluster withServices(Cluster c, List<VirtualService> services) {
-        return new Cluster(c.version(), c.name(), c.director(), c.realServers(), services);
+        return new Cluster(c.version(), c.name(), c.director(), c.realServers(), services, c.failover());
     }
 }

@@ -19,6 +19,8 @@ import lvswizard.model.OnFailure;
 import lvswizard.model.Quorum;
 import lvswizard.model.SorryServer;
 import lvswizard.model.Cluster;
+import lvswizard.model.Director;
+import lvswizard.model.Failover;
 import lvswizard.model.Forwarding;
 import lvswizard.model.Persistence;
 import lvswizard.model.Protocol;
@@ -50,6 +52,8 @@ public final class Fields {
     static final Pattern HEX_32 = Pattern.compile("[0-9a-fA-F]{0,32}");
     static final Pattern COMMAND = Pattern.compile("[A-Za-z0-9._/+:=@%, -]{0,200}");
     /** The check kinds as the wizard offers them: none is no check at all. */
+    /** A VRRP password as typed: printable, a little longer than allowed so that the validator can say so. */
+    static final Pattern PASSWORD = Pattern.compile("[!-~]{0,16}");
     static final List<String> CHECK_KINDS = List.of("none", "tcp", "http", "https", "command");
 
     /** The member forwarding choices: the method, and for TUN the encapsulation (tun alone is ipip). */
@@ -152,6 +156,43 @@ public final class Fields {
                     .text(ADDRESS, 24, Codec.STRING).build(),
             field("director.ntpServer", Step.DIRECTOR, Scope.DIRECTOR, "ntpServer").labels("field.ntpServer",
                     "help.ntpServer").text(HOST, 24, Codec.STRING).build(),
+            // A second director (keepalived's VRRP pair): off until the operator turns it on
+            field("failover.pair", Step.DIRECTOR, Scope.FAILOVER, null).labels("field.pair", "help.pair").check()
+                    .access((d, at) -> d.cluster().failover() != null ? "yes" : "no", Fields::setPair).build(),
+            pairField("failover.backupName", "backup.name", "field.backupName", "help.backupName", "backup")
+                    .text(NAME, 24, Codec.STRING).build(),
+            pairField("failover.backupDipInterface", "backup.dipInterface", "field.dipInterface", "help.dipInterface")
+                    .text(INTERFACE, 16, Codec.STRING).build(),
+            pairField("failover.backupDips", "backup.dips", "field.backupDips", "help.backupDips")
+                    .text(ADDRESSES, 36, Codec.STRINGS).build(),
+            pairField("failover.backupVipInterface", "backup.vipInterface", "field.vipInterface",
+                    "help.vipInterface").text(INTERFACE, 16, Codec.STRING).build(),
+            pairField("failover.virtualRouterId", "virtualRouterId", "field.virtualRouterId", "help.virtualRouterId")
+                    .text(DIGITS_3, 4, Codec.INTEGER).build(),
+            pairField("failover.priority", "priority", "field.priority", "help.priority")
+                    .text(DIGITS_3, 4, Codec.INTEGER).build(),
+            pairField("failover.backupPriority", "backupPriority", "field.backupPriority", "help.backupPriority")
+                    .text(DIGITS_3, 4, Codec.INTEGER).build(),
+            pairField("failover.advertInterval", "advertInterval", "field.advertInterval", "help.advertInterval")
+                    .text(DIGITS_3, 4, Codec.INTEGER).build(),
+            pairField("failover.preempt", "preempt", "field.preempt", "help.preempt").check()
+                    .access((d, at) -> pairFlag(d, Failover::preempt),
+                            (d, at, t) -> d.with(RecordPaths.set(d.cluster(), "failover.preempt",
+                                    index(YES_NO, t) == 0))).build(),
+            pairField("failover.unicast", "unicast", "field.unicast", "help.unicast").check()
+                    .access((d, at) -> pairFlag(d, Failover::unicast),
+                            (d, at, t) -> d.with(RecordPaths.set(d.cluster(), "failover.unicast",
+                                    index(YES_NO, t) == 0))).build(),
+            pairField("failover.authPass", "authPass", "field.authPass", "help.authPass")
+                    .text(PASSWORD, 17, Codec.STRING).build(),
+            pairField("failover.floatingGateway", "floatingGateway", "field.floatingGateway", "help.floatingGateway")
+                    .text(ADDRESS, 24, Codec.STRING).build(),
+            pairField("failover.connectionSync", "connectionSync", "field.connectionSync", "help.connectionSync")
+                    .check().access((d, at) -> pairFlag(d, Failover::connectionSync),
+                            (d, at, t) -> d.with(RecordPaths.set(d.cluster(), "failover.connectionSync",
+                                    index(YES_NO, t) == 0))).build(),
+            pairField("failover.syncId", "syncId", "field.syncId", "help.syncId")
+                    .text(DIGITS_3, 4, Codec.INTEGER).build(),
             // Real servers: the table, then one server's fields and its membership of each service
             field("realServers", Step.REAL_SERVERS, Scope.CLUSTER, "realServers").labels("step.real-servers",
                     "help.realServers").list().build(),
@@ -241,6 +282,8 @@ public final class Fields {
                 case REAL_SERVER -> m.get("where.server", at.row() + 1, label);
                 case MEMBER -> m.get("where.member", at.row() + 1, at.service() + 1, label);
                 case CHECK -> m.get("where.check", at.service() + 1, label);
+                // the switch itself is "Second director"; its settings are "Second director → ..."
+                case FAILOVER -> field.suffix() == null ? label : m.get("where.failover", label);
                 case DRAFT, CLUSTER -> label;
             };
         }
@@ -275,6 +318,7 @@ public final class Fields {
     private static final Pattern SERVICE = Pattern.compile("services\\[(\\d+)\\](?:\\.(.*))?");
     private static final Pattern SERVER = Pattern.compile("realServers\\[(\\d+)\\](?:\\.(.*))?");
     private static final Pattern DIRECTOR = Pattern.compile("director(?:\\.(.*))?");
+    private static final Pattern FAILOVER = Pattern.compile("failover(?:\\.(.*))?");
 
     /**
      * The field a finding at {@code path} belongs to. Empty only for the format version, which the
@@ -311,6 +355,9 @@ public final class Fields {
         if ((m = DIRECTOR.matcher(path)).matches()) {
             return within(Scope.DIRECTOR, m.group(1) == null ? "" : m.group(1), At.NONE, "director.name");
         }
+        if ((m = FAILOVER.matcher(path)).matches()) {
+            return within(Scope.FAILOVER, m.group(1) == null ? "" : m.group(1), At.NONE, "failover.pair");
+        }
         if (path.equals("services")) {
             return Optional.of(new Located(byId("services"), At.NONE));
         }
@@ -330,6 +377,31 @@ public final class Fields {
     }
 
     // ---- declaring ---------------------------------------------------------------------------
+
+    /** A field of the pair's settings, shown once there is a second director. */
+    private static Builder pairField(String id, String suffix, String label, String help, String... aliases) {
+        return field(id, Step.DIRECTOR, Scope.FAILOVER, suffix, aliases).labels(label, help)
+                .when((d, at) -> d.cluster().failover() != null);
+    }
+
+    /** A yes/no of the pair's settings ("no" while there is no pair, when the field is hidden). */
+    private static String pairFlag(Draft d, Function<Failover, Boolean> flag) {
+        return d.cluster().failover() != null && flag.apply(d.cluster().failover()) ? "yes" : "no";
+    }
+
+    /** Turning the pair on gives the second director the first one's interface names; the rest is to fill in. */
+    private static Draft setPair(Draft d, At at, String text) throws Invalid {
+        boolean on = index(YES_NO, text) == 0;
+        Cluster c = d.cluster();
+        if (on == (c.failover() != null)) {
+            return d;
+        }
+        Director first = c.director();
+        Failover pair = !on ? null : new Failover(new Director(null, first == null ? null : first.dipInterface(),
+                List.of(), first == null ? null : first.vipInterface(), null, null), null, null, null, null, null, null,
+                null, null, null, null);
+        return d.with(new Cluster(c.version(), c.name(), c.director(), c.realServers(), c.services(), pair));
+    }
 
     private static Builder field(String id, Step step, Scope scope, String suffix, String... aliases) {
         return new Builder(id, step, scope, suffix, List.of(aliases));

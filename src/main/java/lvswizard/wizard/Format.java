@@ -3,6 +3,7 @@ package lvswizard.wizard;
 import java.util.Locale;
 import lvswizard.lab.LabExport;
 import lvswizard.plan.IpvsOwner;
+import lvswizard.plan.Plan;
 import lvswizard.render.Export;
 import lvswizard.render.KeepalivedExport;
 import lvswizard.render.ScriptsExport;
@@ -37,6 +38,12 @@ public enum Format {
     @Override
     public String toString() {
         return export.id();
+    }
+
+    /** Why this format cannot write the plan (one line, English), or null when it can. */
+    public String refusal(Plan plan) {
+        return export.serves(plan) ? null : "--format " + this + " cannot write a pair of directors (failover):"
+                + " keepalived moves the VIPs between them; use --format keepalived";
     }
 
     public static Format parse(String text) {

@@ -45,6 +45,7 @@ public final class Generation {
     /** An export of a valid plan into {@code dir}, as generate --format writes it. */
     public static List<OutputDirectory.Written> writeExport(Format format, Plan plan, Flavour flavour, Path dir,
                                                             boolean force) throws OutputException {
+        refuseUnserved(format, plan);
         return new OutputDirectory(dir).writeTree(format.export().files(plan, Export.Options.of(flavour)), force);
     }
 
@@ -53,6 +54,7 @@ public final class Generation {
                                                                                ReplaceQuestion<E> question)
             throws OutputException, E {
         Plan plan = Validator.check(draft.cluster()).validPlan();
+        refuseUnserved(draft.format(), plan);
         try {
             return writeExport(draft.format(), plan, draft.flavour(), draft.outputDir(), false);
         } catch (OutputException conflict) {
@@ -60,6 +62,13 @@ public final class Generation {
                 return null;
             }
             return writeExport(draft.format(), plan, draft.flavour(), draft.outputDir(), true);
+        }
+    }
+
+    private static void refuseUnserved(Format format, Plan plan) throws OutputException {
+        String refusal = format.refusal(plan);
+        if (refusal != null) {
+            throw new OutputException(refusal);
         }
     }
 

@@ -14,6 +14,7 @@ final class Paths {
             case CLUSTER -> "";
             case SERVICE, CHECK -> "services[" + at.service() + "].";
             case DIRECTOR -> "director.";
+            case FAILOVER -> "failover.";
             case REAL_SERVER -> {
                 Roster.Row row = row(c, at);
                 yield row == null || !row.defined() ? null : "realServers[" + row.host() + "].";

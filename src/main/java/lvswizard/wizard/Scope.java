@@ -12,5 +12,7 @@ public enum Scope {
     /** One real server as a member of one service (a backend). */
     MEMBER,
     /** A service's keepalived settings: its health check, sorry server and quorum (the check dialog). */
-    CHECK
+    CHECK,
+    /** A second director and the VRRP settings the pair shares (on the Director step; off by default). */
+    FAILOVER
 }

@@ -39,8 +39,6 @@ public final class FakeHost implements Runner {
     public final Map<String, String> fileContents = new LinkedHashMap<>();
     /** keepalived's version, or null: not installed. */
     public String keepalivedVersion;
-    /** The running keepalived processes as pgrep -a lists them ("4242 keepalived --dont-fork"). */
-    public final List<String> keepalivedProcesses = new ArrayList<>();
     /** What keepalived --config-test says on stderr when it refuses the file (exit 1); null: accepts. */
     public String keepalivedRefuses;
     /** The IPVS table keepalived makes from its file when it starts or reloads (removed when it stops). */
@@ -74,7 +72,7 @@ public final class FakeHost implements Runner {
             result = ok(c, "[]");
         } else if (a.get(0).equals("cat") && a.size() == 2 && fileContents.containsKey(a.get(1))) {
             result = ok(c, fileContents.get(a.get(1)));
-        } else if (a.get(0).equals("keepalived") || a.get(0).equals("pgrep") || a.get(0).equals("kill")
+        } else if (a.get(0).equals("keepalived") || a.get(0).equals("systemctl") || a.get(0).equals("kill")
                 || a.get(0).equals("install") || a.get(0).equals("rm")) {
             result = keepalived(c);
         } else if (a.get(0).equals("cat") && a.size() == 2) {
@@ -143,17 +141,17 @@ public final class FakeHost implements Runner {
             return keepalivedRefuses == null ? ok(c, "") : FakeRunner.exit(c, 1, "", keepalivedRefuses + "\n");
         }
         if (a.get(0).equals("keepalived")) {
-            keepalivedProcesses.addAll(List.of("4242 " + line, "4243 " + line));
+            keepalivedRuns(4242, a.toArray(String[]::new));
             ipvsRules = keepalivedRules;
             return ok(c, "");
         }
-        if (line.equals("pgrep -a -x keepalived")) {
-            return keepalivedProcesses.isEmpty() ? FakeRunner.exit(c, 1, "", "")
-                    : ok(c, String.join("\n", keepalivedProcesses) + "\n");
+        if (a.get(0).equals("systemctl")) {
+            // systemd's keepalived.service is not emulated: nothing is active
+            return FakeRunner.exit(c, 3, "", "");
         }
         if (a.get(0).equals("kill")) {
             if (a.get(1).equals("-TERM")) {
-                keepalivedProcesses.clear();
+                keepalivedStopped();
                 ipvsRules = "";
             } else {
                 ipvsRules = keepalivedRules;
@@ -172,6 +170,25 @@ public final class FakeHost implements Runner {
         }
         fileContents.remove(a.get(a.size() - 1));
         return ok(c, "");
+    }
+
+    /** A keepalived runs with these arguments: its pid file and /proc/PID/cmdline say so. */
+    public void keepalivedRuns(long pid, String... args) {
+        keepalivedStopped();
+        fileContents.put("/run/keepalived.pid", pid + "\n");
+        fileContents.put("/proc/" + pid + "/cmdline", String.join("\0", args) + "\0");
+    }
+
+    /** No keepalived runs any more. */
+    public void keepalivedStopped() {
+        String pid = fileContents.remove("/run/keepalived.pid");
+        if (pid != null) {
+            fileContents.remove("/proc/" + pid.strip() + "/cmdline");
+        }
+    }
+
+    public boolean keepalivedRunning() {
+        return fileContents.containsKey("/run/keepalived.pid");
     }
 
     private static Execution ok(Command c, String stdout) {

@@ -95,7 +95,7 @@ class MonitorReportTest {
         assertThat(line(lines, "10.10.10.13:80")).contains("QUIESCED (weight 0)").doesNotContain("UP");
         assertThat(line(lines, "rs4 10.10.10.14:80")).isEqualTo("  rs4 10.10.10.14:80       DOWN: out of the"
                 + " table (its check fails)");
-        assertThat(line(lines, "10.10.10.12:53")).contains("SORRY SERVER (every real server is down)");
+        assertThat(line(lines, "10.10.10.12:53")).contains("SORRY SERVER (too few real servers up)");
         assertThat(line(lines, "10.10.10.13:22")).as("a service without a check").doesNotContain("UP", "DOWN");
         List<String> chinese = MonitorReport.rows(real(), null, MonitorReport.View.CONNECTIONS, configured,
                 Locale.CHINESE).stream().map(MonitorReport.Line::text).toList();

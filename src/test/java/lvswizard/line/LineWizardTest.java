@@ -173,7 +173,7 @@ class LineWizardTest {
         assertSameFilesAsGenerate(dir.resolve("edge.json"), dir.resolve("out"));
         assertThat(Files.readString(dir.resolve("out/director.sh"))).contains("cluster edge")
                 .doesNotContain("seed-dr");
-        assertThat(answers.asked).as("every answer was used for a question").hasSize(78);
+        assertThat(answers.asked).as("every answer was used for a question").hasSize(79);
     }
 
     @Test

@@ -55,7 +55,7 @@ class ModelTest {
 
     @Test
     void clusterDefaultsToTheCurrentVersion() {
-        assertThat(new Cluster(null, null, null, null, null).version()).isEqualTo(Cluster.CURRENT_VERSION);
+        assertThat(new Cluster(null, null, null, null, null, null).version()).isEqualTo(Cluster.CURRENT_VERSION);
     }
 
 }

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import lvswizard.Examples;
 import lvswizard.exec.FakeHost;
+import lvswizard.exec.FakeRunner;
+import lvswizard.exec.Runner;
 import lvswizard.output.OutputDirectory;
 import lvswizard.plan.HostNeeds;
 import lvswizard.plan.IpvsOwner;
@@ -82,8 +84,7 @@ class KeepalivedRunTest {
                 "install -D -m 0644 " + conf + " " + CONF, "keepalived --use-file=" + CONF);
         assertThat(host.fileContents.get(CONF)).isEqualTo(generated());
         assertThat(confirmed.get(0)).contains("install " + conf + " as " + CONF, "start keepalived with it",
-                "keepalived keeps the IPVS service tcp 192.168.101.168:80 (wlc, 2 real servers, each in the table"
-                        + " while its check passes)")
+                "keepalived keeps the IPVS service tcp 192.168.101.168:80 (wlc, 2 real servers)")
                 .noneMatch(c -> c.contains("ipvsadm -R"));
         assertThat(lines).contains("keepalived has loaded the configuration's IPVS services (1)");
         Snapshot snapshot = Snapshot.load(Snapshot.file(out, HostNeeds.director(SEED)));
@@ -119,7 +120,7 @@ class KeepalivedRunTest {
 
         lines.clear();
         host.fileContents.remove(CONF);
-        host.keepalivedProcesses.add("977 /usr/sbin/keepalived -f /etc/keepalived/site.conf --dont-fork");
+        host.keepalivedRuns(977, "/usr/sbin/keepalived", "-f", "/etc/keepalived/site.conf", "--dont-fork");
         assertThat(run().start(false)).isEqualTo(RoleRun.NOT_RUN);
         assertThat(lines).anyMatch(l -> l.contains("keepalived (pid 977) runs with /etc/keepalived/site.conf, another"
                 + " configuration: it is left as it is"));
@@ -133,8 +134,7 @@ class KeepalivedRunTest {
     void aRunningKeepalivedWithThisClustersFileIsReloadedNotRestarted() throws Exception {
         String older = generated().replace("delay_loop", "delay_loop 9 #");
         host.fileContents.put(CONF, older);
-        host.keepalivedProcesses.addAll(List.of("700 /usr/sbin/keepalived --dont-fork", "701 /usr/sbin/keepalived"
-                + " --dont-fork"));
+        host.keepalivedRuns(700, "/usr/sbin/keepalived", "--dont-fork");
         host.ipvsRules = host.keepalivedRules;
         assertThat(run().start(false)).as(String.join("\n", lines)).isZero();
         assertThat(confirmed.get(0)).contains("make keepalived (pid 700) read it again");
@@ -144,9 +144,12 @@ class KeepalivedRunTest {
         lines.clear();
         assertThat(run().undo(false)).as(String.join("\n", lines)).isZero();
         assertThat(host.fileContents.get(CONF)).as("the earlier file is back").isEqualTo(older);
-        assertThat(host.keepalivedProcesses).as("it ran before: it runs after").isNotEmpty();
+        assertThat(host.keepalivedRunning()).as("it ran before: it runs after").isTrue();
         List<String> ran = host.displays();
-        assertThat(ran.subList(ran.lastIndexOf("ipvsadm -C"), ran.size())).contains("kill -HUP 700");
+        List<String> undo = ran.subList(ran.indexOf(ran.stream().filter(c -> c.startsWith("install -D -m 0644 /dev/stdin " + CONF)).findFirst()
+                .orElseThrow()), ran.size());
+        assertThat(undo).as("keepalived keeps its table: not cleared under it").doesNotContain("ipvsadm -C")
+                .containsSubsequence("bash " + out.toAbsolutePath().resolve("director.sh") + " stop", "kill -HUP 700");
     }
 
     @Test
@@ -155,7 +158,7 @@ class KeepalivedRunTest {
         lines.clear();
         assertThat(run().undo(false)).as(String.join("\n", lines)).isZero();
         assertThat(confirmed.get(1)).startsWith("run kill -TERM 4242", "run rm -f " + CONF);
-        assertThat(host.keepalivedProcesses).isEmpty();
+        assertThat(host.keepalivedRunning()).isFalse();
         assertThat(host.fileContents).doesNotContainKey(CONF);
         assertThat(host.ipvsRules).isEmpty();
     }
@@ -189,7 +192,7 @@ class KeepalivedRunTest {
     @Test
     void theStartedServicesOfThisClustersKeepalivedAreNotForeign() throws Exception {
         host.fileContents.put(CONF, generated());
-        host.keepalivedProcesses.add("700 keepalived");
+        host.keepalivedRuns(700, "keepalived");
         host.ipvsRules = host.keepalivedRules;
         assertThat(run().start(false)).as(String.join("\n", lines)).isZero();
         // the scripts' mode would call the same services someone else's
@@ -209,5 +212,31 @@ class KeepalivedRunTest {
                 return true;
             }
         }, Duration.ofSeconds(5), Clock.systemUTC()).start(true)).isEqualTo(RoleRun.NOT_RUN);
+    }
+
+    @Test
+    void aKeepalivedThatDoesNotStopStopsTheStopBeforeTheScript() throws Exception {
+        host.fileContents.put(CONF, generated());
+        host.keepalivedRuns(700, "keepalived");
+        Runner ignoresTerm = (c, l) -> c.argv().contains("-TERM") ? FakeRunner.exit(c, 0, "", "") : host.run(c, l);
+        RoleRun run = new RoleRun(ignoresTerm, SEED, HostNeeds.director(SEED), out, new RoleRun.Console() {
+            @Override
+            public void say(Message text) {
+                lines.add(text.english());
+            }
+
+            @Override
+            public void output(String line) {
+            }
+
+            @Override
+            public boolean confirm(List<Message> changes) {
+                return true;
+            }
+        }, Duration.ofSeconds(5), Clock.systemUTC()).owned(IpvsOwner.KEEPALIVED);
+        assertThat(run.stop(false)).isEqualTo(1);
+        assertThat(lines).contains("keepalived is still running 5 seconds after it was told to stop; nothing further"
+                + " was changed");
+        assertThat(host.displays()).noneMatch(c -> c.endsWith("director.sh stop"));
     }
 }

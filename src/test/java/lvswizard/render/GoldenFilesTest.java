@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import lvswizard.Examples;
+import lvswizard.plan.Plan;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -58,7 +60,35 @@ class GoldenFilesTest {
     }
 
     static List<Generated.Case> keepalivedCases() {
-        return Generated.cases().stream().filter(c -> c.export() instanceof KeepalivedExport).toList();
+        return Generated.cases().stream().filter(c -> c.export() instanceof KeepalivedExport)
+                .filter(c -> Examples.plan(c.example()).pair() == null).toList();
+    }
+
+    static List<Generated.Case> pairCases() {
+        return Generated.cases().stream().filter(c -> Examples.plan(c.example()).pair() != null).toList();
+    }
+
+    /**
+     * A pair of directors changes nothing on the real servers: their files are what the same
+     * cluster with one director gets; each director has its script, unit and keepalived.conf.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pairCases")
+    void aPairLeavesTheRealServersAsTheyAre(Generated.Case c) {
+        var tree = Examples.tree(c.example());
+        tree.remove("failover");
+        List<RenderedFile> single = new ScriptsExport().files(Examples.plan(Examples.cluster(tree)),
+                Export.Options.of(c.flavour()));
+        List<RenderedFile> pair = c.files();
+        assertThat(pair.stream().filter(f -> f.name().contains("realserver-")).toList())
+                .isNotEmpty().containsExactlyInAnyOrderElementsOf(single.stream()
+                        .filter(f -> f.name().contains("realserver-")).toList());
+        Plan plan = Examples.plan(c.example());
+        String backup = plan.pair().backup().name();
+        assertThat(pair.stream().map(RenderedFile::name)).contains("director.sh", "director-" + backup + ".sh",
+                "lvs-director.service", "lvs-director-" + backup + ".service",
+                "keepalived-" + plan.cluster().director().name() + ".conf", "keepalived-" + backup + ".conf")
+                .doesNotContain(KeepalivedExport.FILE_NAME, "ipvsadm.rules");
     }
 
     private static void write(Path dir, List<RenderedFile> files) throws IOException {

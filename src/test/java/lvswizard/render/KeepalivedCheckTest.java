@@ -2,17 +2,18 @@ package lvswizard.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import lvswizard.Examples;
 import lvswizard.Tools;
-import lvswizard.plan.Names;
+import lvswizard.plan.HostNeeds;
+import lvswizard.plan.IpAddr;
 import lvswizard.plan.Plan;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,7 +75,42 @@ class KeepalivedCheckTest {
         variants.add(check("ipv6 http check with sorry server", "ipv6-dr", "{\"kind\":\"http\",\"path\":\"/\"}"));
         Examples.set(variants.get(variants.size() - 1).tree(), "/services/0/sorryServer",
                 "{\"address\":\"2001:db8:10::99\",\"port\":null}");
+        variants.add(pair("pair: unicast, a password, no preemption, no connection sync", "ha-dr",
+                "{\"unicast\":true,\"authPass\":\"s3cret\",\"preempt\":false,\"connectionSync\":false}"));
+        Variant nat = pair("pair: NAT with a floating gateway", "nat-portmap", "{\"floatingGateway\":\"10.10.20.250/24\"}");
+        for (int i = 0; i < 3; i++) {
+            Examples.set(nat.tree(), "/realServers/" + i + "/gateway", "\"10.10.20.250\"");
+        }
+        variants.add(nat);
+        variants.add(pair("pair: IPv6 VIPs (VRRPv3), unicast", "ipv6-dr", "{\"unicast\":true}"));
         return variants;
+    }
+
+    /** The example with a second director beside its first: the same interfaces, the next DIPs. */
+    private static Variant pair(String name, String example, String settings) {
+        ObjectNode tree = Examples.tree(example);
+        ObjectNode failover = (ObjectNode) Examples.tree("ha-dr").get("failover").deepCopy();
+        ObjectNode backup = (ObjectNode) failover.get("backup");
+        backup.set("dipInterface", tree.at("/director/dipInterface"));
+        backup.set("vipInterface", tree.at("/director/vipInterface"));
+        backup.set("gateway", tree.at("/director/gateway"));
+        backup.set("ntpServer", tree.at("/director/ntpServer"));
+        var dips = backup.putArray("dips");
+        tree.at("/director/dips").forEach(d -> dips.add(nextAddress(d.asText())));
+        tree.set("failover", failover);
+        Examples.set(tree, "/failover/virtualRouterId", "51");
+        try {
+            failover.setAll((ObjectNode) new ObjectMapper().readTree(settings));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(settings, e);
+        }
+        return new Variant(name, tree);
+    }
+
+    /** A free address in the DIP's subnet for the second director: the second from the top. */
+    private static String nextAddress(String cidr) {
+        IpAddr dip = IpAddr.parse(cidr);
+        return dip.hostFromTop(2).text() + "/" + dip.prefixLength();
     }
 
     private static Variant check(String name, String example, String healthCheck) {
@@ -85,22 +121,24 @@ class KeepalivedCheckTest {
     @MethodSource("variants")
     void keepalivedAcceptsIt(Variant variant, @TempDir Path dir) throws Exception {
         Plan plan = Examples.plan(Examples.cluster(variant.tree()));
-        String conf = new KeepalivedExport().files(plan, Export.Options.of(Flavour.IPROUTE2)).stream()
-                .filter(f -> f.name().equals(KeepalivedExport.FILE_NAME)).findFirst().orElseThrow().content();
-        assertThat(conf.lines().map(String::strip).filter(l -> !l.startsWith("#")).map(l -> l.split(" ")[0]))
-                .as("retired or forbidden keywords").doesNotContainAnyElementsOf(RETIRED);
-        Path file = dir.resolve(KeepalivedExport.FILE_NAME);
-        Files.writeString(file, conf, StandardCharsets.UTF_8);
-        Tools.Result result = Tools.run(List.of("unshare", "--net", "sh", "-c",
-                interfaces(plan) + "exec keepalived --config-test --use-file=\"$0\"", file.toString()));
-        assertThat(result.output()).as("keepalived -t on\n" + conf).isEmpty();
-        assertThat(result.exitCode()).as("keepalived -t exit code on\n" + conf).isZero();
+        List<RenderedFile> files = new KeepalivedExport().files(plan, Export.Options.of(Flavour.IPROUTE2));
+        for (HostNeeds director : HostNeeds.directors(plan)) {
+            String name = KeepalivedExport.fileName(plan, director.name());
+            String conf = files.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow().content();
+            assertThat(conf.lines().map(String::strip).filter(l -> !l.startsWith("#")).map(l -> l.split(" ")[0]))
+                    .as("retired or forbidden keywords").doesNotContainAnyElementsOf(RETIRED);
+            Path file = dir.resolve(name);
+            Files.writeString(file, conf, StandardCharsets.UTF_8);
+            Tools.Result result = Tools.run(List.of("unshare", "--net", "sh", "-c",
+                    interfaces(director.devices()) + "exec keepalived --config-test --use-file=\"$0\"",
+                    file.toString()));
+            assertThat(result.output()).as("keepalived -t on " + name + "\n" + conf).isEmpty();
+            assertThat(result.exitCode()).as("keepalived -t exit code on " + name + "\n" + conf).isZero();
+        }
     }
 
     /** The director's interfaces as veth pairs (the one device type every kernel here offers), up. */
-    private static String interfaces(Plan plan) {
-        Set<String> devices = new LinkedHashSet<>(List.of(Names.baseDevice(plan.cluster().director().dipInterface()),
-                Names.baseDevice(plan.cluster().director().vipInterface())));
+    private static String interfaces(List<String> devices) {
         StringBuilder script = new StringBuilder("set -e; ");
         int peer = 0;
         for (String device : devices) {

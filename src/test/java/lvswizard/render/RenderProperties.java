@@ -108,7 +108,7 @@ class RenderProperties {
     @Provide
     Arbitrary<TextField> textFields() {
         return Arbitraries.of(
-                new TextField("name", (c, t) -> new Cluster(c.version(), t, c.director(), c.realServers(), c.services())),
+                new TextField("name", (c, t) -> new Cluster(c.version(), t, c.director(), c.realServers(), c.services(), c.failover())),
                 new TextField("director.name", (c, t) -> withDirector(c, d -> new Director(t, d.dipInterface(),
                         d.dips(), d.vipInterface(), d.gateway(), d.ntpServer()))),
                 new TextField("director.vipInterface", (c, t) -> withDirector(c, d -> new Director(d.name(),
@@ -136,19 +136,19 @@ class RenderProperties {
     }
 
     private static Cluster withDirector(Cluster c, Function<Director, Director> change) {
-        return new Cluster(c.version(), c.name(), change.apply(c.director()), c.realServers(), c.services());
+        return new Cluster(c.version(), c.name(), change.apply(c.director()), c.realServers(), c.services(), c.failover());
     }
 
     private static Cluster withServer(Cluster c, Function<RealServer, RealServer> change) {
         List<RealServer> servers = new ArrayList<>(c.realServers());
         servers.set(0, change.apply(servers.get(0)));
-        return new Cluster(c.version(), c.name(), c.director(), servers, c.services());
+        return new Cluster(c.version(), c.name(), c.director(), servers, c.services(), c.failover());
     }
 
     private static Cluster withService(Cluster c, Function<VirtualService, VirtualService> change) {
         List<VirtualService> services = new ArrayList<>(c.services());
         services.set(0, change.apply(services.get(0)));
-        return new Cluster(c.version(), c.name(), c.director(), c.realServers(), services);
+        return new Cluster(c.version(), c.name(), c.director(), c.realServers(), services, c.failover());
     }
 
     // ---- valid clusters, built valid by construction --------------------------------------------
@@ -194,6 +194,6 @@ class RenderProperties {
         VirtualService service = new VirtualService("svc", protocol, vip, fwmark ? null : port, fwmark ? 7L : null,
                 fwmark ? List.of(port) : null, scheduler, null, persistent ? new Persistence(600L, null) : null,
                 backends);
-        return new Cluster(1, "prop", director, servers, List.of(service));
+        return new Cluster(1, "prop", director, servers, List.of(service), null);
     }
 }

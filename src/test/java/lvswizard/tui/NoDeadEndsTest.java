@@ -54,8 +54,9 @@ class NoDeadEndsTest {
                 assertThat(located).as("a field for " + finding.toLine()).isPresent();
                 Fields.Located where = located.get();
                 String text = Fields.problem(finding, EN.locale());
-                if (where.field().scope() == Scope.CHECK) {
-                    CheckDialog dialog = ui.onGui(() -> CheckDialog.open(EN, draft, where.at().service()));
+                if (where.field().scope() == Scope.CHECK || where.field().scope() == Scope.FAILOVER) {
+                    SettingsDialog dialog = ui.onGui(() -> where.field().scope() == Scope.FAILOVER
+                            ? SettingsDialog.pair(EN, draft) : SettingsDialog.checks(EN, draft, where.at().service()));
                     Bound widget = dialog.fields().stream().filter(f -> f.is(where.field().id(), where.at()))
                             .findFirst().orElseThrow(() -> new AssertionError("no widget for " + finding.toLine()));
                     assertThat(oneLine(widget.error.getText())).as(finding.toLine()).contains(oneLine(text));

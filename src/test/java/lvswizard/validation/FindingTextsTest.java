@@ -59,6 +59,12 @@ class FindingTextsTest {
         {"/services/0/healthCheck={\"kind\":\"command\"}"},
         {"/services/0/sorryServer={\"address\":\"10.10.10.300\"}"},
         {"/services/0/quorum={\"minimum\":0,\"hysteresis\":-1}"},
+        {"/failover={\"backup\":null,\"virtualRouterId\":null}"},
+        {"/failover={\"backup\":{\"name\":\"d2\",\"dipInterface\":\"eth0\",\"vipInterface\":\"eth1\","
+                + "\"dips\":[\"10.10.10.9/24\"]},\"virtualRouterId\":300,\"advertInterval\":0,\"priority\":255,"
+                + "\"backupPriority\":0,\"syncId\":256,\"floatingGateway\":\"10.10.10.1\",\"authPass\":\"a b\"}"},
+        {"/failover={\"backup\":{\"name\":\"d2\",\"dipInterface\":\"eth0\",\"vipInterface\":\"eth1\","
+                + "\"dips\":[\"10.10.10.9/24\"]},\"virtualRouterId\":51,\"floatingGateway\":\"172.16.0.1/24\"}"},
     };
 
     @Test

@@ -51,6 +51,10 @@ public class RuleCasesTest {
     static final String SERVICE_COPY_80 = "{\"protocol\":\"tcp\",\"vip\":\"192.168.101.168/24\",\"port\":80,"
             + "\"backends\":[{\"realServer\":\"rs1\",\"forwarding\":\"dr\"}]}";
 
+    /** nat-portmap's director with a second one beside it, and no floating gateway. */
+    static final String NAT_PAIR = "{\"virtualRouterId\":51,\"backup\":{\"name\":\"d2\",\"dipInterface\":\"eth0\","
+            + "\"vipInterface\":\"eth1\",\"dips\":[\"10.10.20.9/24\"]}}";
+
     public static Stream<Case> cases() {
         return Stream.of(
                 c(Rule.VERSION, "seed-dr", "version", "/version=2"),
@@ -118,7 +122,22 @@ public class RuleCasesTest {
                         "/services/0/healthCheck={\"kind\":\"tcp\",\"interval\":3,\"timeout\":5}"),
                 c(Rule.SORRY_SERVER, "seed-dr", "services[0].sorryServer.address",
                         "/services/0/sorryServer={\"address\":\"10.10.10.11\",\"port\":80}"),
-                c(Rule.QUORUM, "seed-dr", "services[0].quorum.minimum", "/services/0/quorum={\"minimum\":4}"));
+                c(Rule.QUORUM, "seed-dr", "services[0].quorum.minimum", "/services/0/quorum={\"minimum\":4}"),
+                c(Rule.FAILOVER_PEER, "ha-dr", "failover.backup.dips[0]", "/failover/backup/dips=[\"10.10.20.9/24\"]"),
+                c(Rule.FAILOVER_PEER, "ha-dr", "failover.backup.gateway", "/failover/backup/gateway=\"10.10.10.254\""),
+                c(Rule.DUPLICATE_NAME, "ha-dr", "failover.backup.name", "/failover/backup/name=\"rs1\""),
+                c(Rule.DUPLICATE_ADDRESS, "ha-dr", "failover.backup.dips[0]",
+                        "/failover/backup/dips=[\"10.10.10.11/24\"]"),
+                c(Rule.VRRP_ID, "ha-dr", "failover.virtualRouterId", "/failover/virtualRouterId=256"),
+                c(Rule.VRRP_PRIORITY, "ha-dr", "failover.backupPriority", "/failover/backupPriority=150"),
+                c(Rule.VRRP_AUTH, "ha-dr", "failover.authPass", "/failover/authPass=\"pass word\""),
+                c(Rule.VRRP_AUTH, "ha-dr", "failover.authPass", "/failover/authPass=\"longer-than-8\""),
+                withClean(Rule.FAILOVER_GATEWAY, "nat-portmap", "ha-dr", "failover.floatingGateway",
+                        "/failover=" + NAT_PAIR),
+                withClean(Rule.NAT_GATEWAY, "nat-portmap", "ha-dr", "realServers[0].gateway",
+                        "/failover=" + NAT_PAIR.replace("}}", "},\"floatingGateway\":\"10.10.20.250/24\"}")),
+                withClean(Rule.FAILOVER_GATEWAY, "nat-portmap", "ha-dr", "failover.floatingGateway",
+                        "/failover=" + NAT_PAIR.replace("}}", "},\"floatingGateway\":\"10.10.20.1/24\"}")));
     }
 
     @ParameterizedTest(name = "{0} fires")

@@ -27,7 +27,7 @@ class ValidatorScaleTest {
         Director director = new Director("director", "eth0", List.of("10.0.0.1/16"), "eth0", "10.0.0.254", "10.0.0.1");
         VirtualService service = new VirtualService("web", null, "10.0.0.100/16", 80, null, null, null, null, null,
                 backends);
-        return new Cluster(1, "big", director, servers, List.of(service));
+        return new Cluster(1, "big", director, servers, List.of(service), null);
     }
 
     @Test
@@ -42,7 +42,7 @@ class ValidatorScaleTest {
         List<RealServer> servers = new ArrayList<>(cluster.realServers());
         servers.set(9_999, new RealServer("rs9999", "10.0.1.1/16", "eth0", "10.0.0.254"));
         List<Finding> findings = Validator.validate(new Cluster(1, "big", cluster.director(), servers,
-                cluster.services()));
+                cluster.services(), null));
         assertThat(findings).extracting(Finding::rule, Finding::path)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Rule.DUPLICATE_ADDRESS, "realServers[9999].address"));
     }

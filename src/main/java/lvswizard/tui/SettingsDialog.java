@@ -22,14 +22,17 @@ import lvswizard.wizard.Scope;
 import lvswizard.wizard.Step;
 
 /**
- * A service's keepalived settings: its health check, the sorry server, the quorum. It edits a copy of
- * the draft; OK keeps it only without errors there, Esc leaves the service as it was. The fields a
- * check kind does not have are disabled.
+ * A group of settings in a dialog of its own: a service's keepalived settings (its health check, the
+ * sorry server, the quorum) or the second director of a pair. It edits a copy of the draft; OK keeps
+ * it only without errors there, Esc leaves everything as it was. Fields that do not apply (a check
+ * kind does not have them, there is no second director) are disabled.
  */
-final class CheckDialog {
+final class SettingsDialog {
     private static final int WIDTH = 70;
 
     private final Messages m;
+    private final Scope scope;
+    private final String defaultHelp;
     private final At at;
     private final List<Bound> fields = new ArrayList<>();
     private final Map<Bound, String> unreadable = new HashMap<>();
@@ -40,15 +43,18 @@ final class CheckDialog {
     private Draft result;
     private Bound typing;
 
-    private CheckDialog(Messages m, Draft draft, int service) {
+    private SettingsDialog(Messages m, Draft draft, Step step, Scope scope, At at, String title,
+                           String defaultHelp) {
         this.m = m;
+        this.scope = scope;
+        this.defaultHelp = defaultHelp;
         this.candidate = draft;
-        this.at = At.service(service);
-        for (FieldSpec spec : Fields.of(Step.SERVICES, Scope.CHECK)) {
+        this.at = at;
+        for (FieldSpec spec : Fields.of(step, scope)) {
             fields.add(new Bound(spec, at, draft, m));
         }
         form = new Form(fields, m, WIDTH);
-        window = Dialogs.window(m, m.get("check.title", service + 1), () -> { }, this::help);
+        window = Dialogs.window(m, title, () -> { }, this::help);
         Panel panel = (Panel) window.getComponent();
         panel.addComponent(form.panel());
         refusal.setLabelWidth(WIDTH);
@@ -60,16 +66,22 @@ final class CheckDialog {
         window.setFocusedInteractable(fields.get(0).widget);
     }
 
-    /** The draft with the service's settings as accepted, or null when cancelled. */
-    static Draft show(WindowBasedTextGUI gui, Messages m, Draft draft, int service) {
-        CheckDialog dialog = open(m, draft, service);
-        gui.addWindowAndWait(dialog.window);
-        return dialog.result;
+    /** The draft with the settings as accepted, or null when cancelled. */
+    Draft showAndWait(WindowBasedTextGUI gui) {
+        gui.addWindowAndWait(window);
+        return result;
     }
 
-    /** The dialog of service {@code service}, built but not shown. */
-    static CheckDialog open(Messages m, Draft draft, int service) {
-        return new CheckDialog(m, draft, service);
+    /** The keepalived settings of service {@code service}, built but not shown. */
+    static SettingsDialog checks(Messages m, Draft draft, int service) {
+        return new SettingsDialog(m, draft, Step.SERVICES, Scope.CHECK, At.service(service),
+                m.get("check.title", service + 1), "help.checkKind");
+    }
+
+    /** The second director of a pair and the VRRP settings both share, built but not shown. */
+    static SettingsDialog pair(Messages m, Draft draft) {
+        return new SettingsDialog(m, draft, Step.DIRECTOR, Scope.FAILOVER, At.NONE, m.get("pair.title"),
+                "help.pair");
     }
 
     List<Bound> fields() {
@@ -110,7 +122,7 @@ final class CheckDialog {
 
     private boolean hasErrors() {
         return !unreadable.isEmpty() || Validator.validate(candidate.cluster()).stream().filter(Finding::isError)
-                .anyMatch(f -> Fields.locate(candidate.cluster(), f.path()).map(w -> w.field().scope() == Scope.CHECK
+                .anyMatch(f -> Fields.locate(candidate.cluster(), f.path()).map(w -> w.field().scope() == scope
                         && w.at().equals(at)).orElse(false));
     }
 
@@ -126,6 +138,6 @@ final class CheckDialog {
     private String help(Interactable focused) {
         return fields.stream().filter(f -> f.widget == focused).findFirst()
                 .map(f -> new Fields.Located(f.spec, f.at).where(m) + "\n" + m.get(f.spec.helpKey()))
-                .orElse(m.get("help.checkKind"));
+                .orElse(m.get(defaultHelp));
     }
 }
