@@ -320,7 +320,11 @@ cat > "$R/opt/lab/lab.conf" <<EOF
 LAB_SCENARIO=$SCENARIO
 LAB_SCRIPTS="$LAB_SCRIPTS"
 EOF
-for s in $LAB_SCRIPTS; do cp "$SCRIPTS/$s" "$R/lab/$s"; chmod 755 "$R/lab/$s"; done
+# scripts executable; anything else (keepalived refuses an executable configuration file) 0644
+for s in $LAB_SCRIPTS; do
+  cp "$SCRIPTS/$s" "$R/lab/$s"
+  case $s in *.sh) chmod 755 "$R/lab/$s" ;; *) chmod 644 "$R/lab/$s" ;; esac
+done
 chmod 755 "$R/init"
 if [ -n "$JAR" ]; then add_java; fi
 (cd "$R" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0 | gzip -1) > "$WORK/initramfs.cpio.gz"

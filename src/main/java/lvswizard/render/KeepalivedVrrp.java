@@ -10,8 +10,9 @@ import lvswizard.plan.Plan;
 
 /**
  * The VRRP half of a director pair's keepalived.conf, as one of the two directors writes it: one
- * instance per address family of the VIPs (the VIPs, and for NAT the real servers' floating
- * gateway on the DIP interface), all in one sync group so that they move together, notify hooks
+ * instance per address family of the VIPs, advertising on the DIP interface and tracking the VIP
+ * interface (the VIPs, and for NAT the real servers' floating gateway on the DIP interface), all
+ * in one sync group so that they move together, notify hooks
  * that log each change to syslog, and the connection sync daemon on the DIP interface. Both
  * files come from one description, so their ids, advert interval, password and peers agree.
  */
@@ -84,8 +85,17 @@ public final class KeepalivedVrrp {
             lines.add("");
             lines.add("vrrp_instance " + instance.name() + " {");
             String vipDevice = Names.baseDevice(self.vipInterface());
+            String dipDevice = Names.baseDevice(self.dipInterface());
             block(lines, "state", side == Side.FIRST && failover.preempt() ? "MASTER" : "BACKUP");
-            block(lines, "interface", vipDevice);
+            // adverts go over the DIP network, where both directors have an address of their own (VRRP
+            // needs one to send from; the VIP interface may have none but the VIPs)
+            block(lines, "interface", dipDevice);
+            if (!vipDevice.equals(dipDevice)) {
+                // the VIPs' link down is a fault: the peer takes over
+                lines.add(INDENT + "track_interface {");
+                lines.add(INDENT.repeat(2) + vipDevice);
+                lines.add(INDENT + "}");
+            }
             block(lines, "virtual_router_id", instance.id());
             block(lines, "priority", side == Side.FIRST ? failover.priority() : failover.backupPriority());
             block(lines, "advert_int", failover.advertInterval());
@@ -120,7 +130,7 @@ public final class KeepalivedVrrp {
             }
             IpAddr gateway = plan.pair().floatingGateway();
             if (gateway != null && gateway.isIPv6() == instance.ipv6()) {
-                lines.add(INDENT.repeat(2) + gateway.cidr() + " dev " + Names.baseDevice(self.dipInterface()));
+                lines.add(INDENT.repeat(2) + gateway.cidr() + " dev " + dipDevice);
             }
             lines.add(INDENT + "}");
             lines.add("}");

@@ -37,12 +37,23 @@ public final class TopologyDiagram {
             lines.add("   |");
         }
         List<String> box = new ArrayList<>();
-        box.add(Texts.of("topology.director", director.name()).format(locale));
+        Plan.Pair pair = plan.pair();
+        box.add(pair == null ? Texts.of("topology.director", director.name()).format(locale)
+                : Texts.of("topology.director.pair", director.name(), pair.settings().priority()).format(locale));
         for (Plan.Vip vip : plan.vips()) {
             box.add("  " + pad(director.vipInterface(), 8) + "VIP " + vip.address().cidr());
         }
         for (var dip : plan.dips()) {
             box.add("  " + pad(director.dipInterface(), 8) + "DIP " + dip.cidr());
+        }
+        if (pair != null) {
+            box.add(Texts.of("topology.director.pair", pair.backup().name(), pair.settings().backupPriority())
+                    .format(locale));
+            for (var dip : pair.backupDips()) {
+                box.add("  " + pad(pair.backup().dipInterface(), 8) + "DIP " + dip.cidr());
+            }
+            box.add(Texts.of("topology.vrrp", pair.settings().virtualRouterId(), pair.settings().advertInterval())
+                    .format(locale));
         }
         int width = box.stream().mapToInt(TextWidth::of).max().orElse(0) + 2;
         String edge = "+" + "-".repeat(width) + "+";

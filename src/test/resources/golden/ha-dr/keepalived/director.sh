@@ -291,7 +291,6 @@ do_start() {
         STARTING=1
     fi
     state_init
-    ensure_default_gw '192.168.101.254' 4 lenient
     : >"$STATE_DIR/started"
     STARTING=0
     say "started: the host is ready for keepalived (/etc/keepalived/keepalived.conf)"

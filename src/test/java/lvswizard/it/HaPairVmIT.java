@@ -1,0 +1,76 @@
+package lvswizard.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import lvswizard.Tools;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A pair of directors on a real kernel: the shipped jar writes examples/ha-dr.json's keepalived
+ * files, the QEMU harness runs each director's script and keepalived with its own file in its own
+ * namespace, and scenario ha-pair kills the master's keepalived while a client sends requests: the
+ * backup must take the VIP, the client's ARP entry must move and the requests resume; then the
+ * first director takes the VIP back.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HaPairVmIT {
+    private static final long TIMEOUT_MINUTES = 12;
+    private static final List<String> REQUIRED_CHECKS = List.of("ha-start-rs1", "ha-start-rs2", "ha-start-director",
+            "ha-start-director2", "ha-scripts-leave-the-vip", "ha-first-is-master", "ha-backup-stays-backup",
+            "ha-backup-has-the-services", "ha-split", "ha-client-arp-master", "ha-only-master-answers-arp",
+            "ha-backup-takes-the-vip", "ha-client-arp-moves", "ha-requests-resume", "ha-failover-in-bound",
+            "ha-backup-balances", "ha-preempt-after-links", "ha-graceful-handover", "ha-preempt",
+            "ha-back-on-the-first");
+
+    private final Path log = Path.of("target/vm/ha-pair.log");
+    private int exitCode;
+    private List<String> lines;
+
+    @BeforeAll
+    void bootTheLab() throws Exception {
+        Path files = Files.createTempDirectory("lvs-ha-pair");
+        Tools.Result generated = Jar.run("generate", "--config", "examples/ha-dr.json", "--format", "keepalived",
+                "--out", files.toString());
+        assertThat(generated.exitCode()).as(generated.output()).isZero();
+        Files.createDirectories(log.getParent());
+        Process lab = new ProcessBuilder("bash", "src/test/vm/lab-vm.sh", "--scenario", "ha-pair", "--scripts",
+                files.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        lab.getOutputStream().close();
+        if (!lab.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            lab.descendants().forEach(ProcessHandle::destroyForcibly);
+            lab.destroyForcibly();
+            throw new AssertionError("the lab did not finish in " + TIMEOUT_MINUTES + " minutes; see " + log);
+        }
+        exitCode = lab.exitValue();
+        lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void labPassesAsAWhole() {
+        assertThat(lines).as("see " + log).contains("LAB_VERDICT PASS");
+        assertThat(exitCode).as("lab-vm.sh exit code; see " + log).isZero();
+    }
+
+    @Test
+    void everyCheckRanAndPassed() {
+        for (String check : REQUIRED_CHECKS) {
+            assertThat(lines).as("check " + check + " in " + log)
+                    .anyMatch(line -> line.startsWith("CHECK " + check + " PASS"));
+        }
+        assertThat(lines).noneMatch(line -> line.startsWith("CHECK ") && line.contains(" FAIL"));
+    }
+
+    @Test
+    void theFailoverIsMeasured() {
+        assertThat(lines).anyMatch(line -> line.startsWith("LAB_RESULT ha-failover how=down advert_int_s=1 ")
+                && line.contains(" first_answer_ms="));
+        assertThat(lines).anyMatch(line -> line.startsWith("LAB_RESULT ha-failover how=stop "));
+    }
+}
