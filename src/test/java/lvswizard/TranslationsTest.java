@@ -47,6 +47,8 @@ import lvswizard.ops.IpvsReader;
 import lvswizard.ops.OpsException;
 import lvswizard.ops.Preflight;
 import lvswizard.ops.KeepalivedHost;
+import lvswizard.ops.PairState;
+import lvswizard.ops.PairStateTest;
 import lvswizard.ops.Role;
 import lvswizard.ops.RoleRun;
 import lvswizard.ops.WeightEditor;
@@ -401,6 +403,20 @@ class TranslationsTest {
         doctor("keepalived quiesced", Doctor.checkKeepalived(fwmarkDirector, state, fwmark, KeepalivedHost.read(host),
                 KeepalivedExport.conf(fwmark, Templates.packaged())));
 
+        // a pair: which side this director is on, and a split
+        Plan pair = PairStateTest.TWO_VIPS;
+        HostNeeds second = HostNeeds.backupDirector(pair);
+        for (List<String> vips : List.of(List.of("192.168.101.168/24", "192.168.101.169/24"),
+                List.<String>of(), List.of("192.168.101.169/24"))) {
+            Map<String, List<String>> addresses = Map.of("eth0", List.of("10.10.10.9/24"), "eth1", vips);
+            show("pair " + vips, PairState.of(pair, second, addresses).text());
+            HostState pairState = new HostState(addresses, Map.of(), Map.of(), Set.of(), Map.of(), "", null, "0",
+                    false, Set.of());
+            doctor("pair " + vips, Doctor.checkKeepalived(second, pairState, pair, KeepalivedHost.read(host),
+                    KeepalivedExport.confFor(pair, second.name(), Templates.packaged())));
+        }
+        show("pair elsewhere", PairState.elsewhere());
+
         Configured configured = new Configured(Map.of("10.10.10.11:80", "rs1", "10.10.10.14:80", "rs4"),
                 Map.of("TCP 192.168.101.168:80", List.of("10.10.10.11:80", "10.10.10.14:80"),
                         "UDP 192.168.101.168:53", List.of("10.10.10.11:53")),
@@ -516,7 +532,7 @@ class TranslationsTest {
         attempt("weight user", () -> new WeightEditor(director2).setWeight("TCP 192.168.101.168:80", "10.10.10.11:80",
                 0));
         FakeHost twoServers = new FakeHost().address("eth0", "10.10.10.11/24", "10.10.10.12/24");
-        for (String role : List.of("realserver:rs9", "realserver", "boss")) {
+        for (String role : List.of("realserver:rs9", "realserver", "boss", "director:lb9")) {
             attempt("role " + role, () -> Role.resolve(role, seed, new FakeHost()));
         }
         attempt("role realserver, two", () -> Role.resolve("realserver", seed, twoServers));

@@ -51,7 +51,7 @@ wait_table() {
 # keepalived started by lvs-wizard in the director's namespace, a dead real server taken out within
 # interval x retries + one interval (2 s x 2 + 2 s), monitor and doctor saying so, then undo.
 keepalived_phase() {
-  local rc n1 n2 nf took line ka=(--config /lab/seed-checked.json --role director --format keepalived)
+  local rc n1 n2 nf took line resp bad m ka=(--config /lab/seed-checked.json --role director --format keepalived)
   log "phase f: keepalived mode (interval 2 s, retries 2: a dead real server leaves within 6 s)"
   wiz director run "${ka[@]}" --out /tmp/out-ka --yes start
   rc=$?
@@ -63,6 +63,11 @@ keepalived_phase() {
   n1=$(grep -cx rs1 /tmp/answers); n2=$(grep -cx rs2 /tmp/answers); nf=$(grep -cvx 'rs[12]' /tmp/answers)
   [ "$n1" = 20 ] && [ "$n2" = 10 ] && [ "$nf" = 0 ]
   check ka-split $? "rs1=$n1 rs2=$n2 failed=$nf (expected 20/10: keepalived's table, weights 2/1)"
+  resp=$(arp_responders client eth0 "$SEED_VIP" | tr '\n' ' ')
+  bad=
+  for m in $resp; do [ "$m" = "$(mac_of director eth0)" ] || [ "$m" = "$(mac_of director eth1)" ] || bad="$bad $m"; done
+  [ -n "$resp" ] && [ -z "$bad" ]
+  check ka-arp-only-director $? "ARP replies for $SEED_VIP from: ${resp:-nobody}(not the director:${bad:- none})"
   wiz director run "${ka[@]}" --out /tmp/out-ka status
   rc=$?
   [ $rc = 0 ] && grep -q "keepalived: running (pid" /tmp/wiz.out

@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import lvswizard.ops.Doctor;
 import lvswizard.ops.OpsException;
-import lvswizard.wizard.Format;
+import lvswizard.plan.IpvsOwner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Check this host against what its role needs, each check OK or WRONG with the fix.",
@@ -22,12 +21,8 @@ final class DoctorCommand implements Callable<Integer> {
     @CommandLine.Mixin
     HostRoleOptions host;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "scripts",
-            converter = GenerateCommand.FormatName.class,
-            description = "who keeps the director's IPVS table: scripts, or keepalived (the doctor then checks"
-                    + " keepalived and its file, and a real server out of the table is its check's verdict)"
-                    + " (default: ${DEFAULT-VALUE})")
-    Format format;
+    @CommandLine.Mixin
+    TableOwnerOption table;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,14 +32,16 @@ final class DoctorCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         HostRoleOptions.Resolved resolved;
+        IpvsOwner owner;
         try {
+            owner = table.owner(err);
             resolved = host.resolve(main.runner(), err);
         } catch (ConfigOption.Refused refused) {
             return refused.exitCode;
         }
         List<Doctor.Check> checks;
         try {
-            checks = Doctor.examine(main.runner(), resolved.needs(), resolved.plan(), format.ipvsOwner());
+            checks = Doctor.examine(main.runner(), resolved.needs(), resolved.plan(), owner);
         } catch (OpsException e) {
             err.println("lvs-wizard: " + e.getMessage());
             return ExitCodes.VALIDATION_ERRORS;

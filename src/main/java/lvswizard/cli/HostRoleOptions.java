@@ -17,7 +17,8 @@ final class HostRoleOptions {
     Path file;
 
     @Option(names = "--role", paramLabel = "ROLE", required = true,
-            description = "this host's role: director, realserver:NAME, or realserver (found by this host's address)")
+            description = "this host's role: director (the first), director:NAME (either of a pair),"
+                    + " realserver:NAME, or realserver (found by this host's address)")
     String role;
 
     /** What this host needs; a refusal has already been reported on err. */

@@ -21,6 +21,13 @@ import lvswizard.exec.CommandLog;
 import lvswizard.tui.MonitorWindow;
 import lvswizard.tui.TuiLauncher;
 import lvswizard.wizard.Messages;
+import java.util.List;
+import java.util.Optional;
+import lvswizard.ops.HostState;
+import lvswizard.ops.PairState;
+import lvswizard.plan.HostNeeds;
+import lvswizard.plan.Plan;
+import lvswizard.validation.Validator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -108,7 +115,24 @@ final class MonitorCommand implements Callable<Integer> {
             err.println("lvs-wizard: " + e.getMessage());
             return ExitCodes.VALIDATION_ERRORS;
         }
+        pairLine(cluster).ifPresent(out::println);
         MonitorReport.rows(table, null, view, configured, Locale.ENGLISH).forEach(row -> out.println(row.text()));
         return ExitCodes.OK;
+    }
+
+    /** A pair's VRRP state on this host (master, backup), when the configuration has a pair. */
+    private Optional<String> pairLine(Cluster cluster) {
+        Plan plan = cluster == null || cluster.failover() == null ? null : Validator.check(cluster).plan();
+        if (plan == null) {
+            return Optional.empty();
+        }
+        try {
+            Map<String, List<String>> addresses = HostState.addresses(main.runner());
+            HostNeeds here = PairState.here(plan, addresses);
+            return Optional.of("VRRP: " + (here == null ? PairState.elsewhere()
+                    : PairState.of(plan, here, addresses).text()).english());
+        } catch (OpsException e) {
+            return Optional.empty();
+        }
     }
 }

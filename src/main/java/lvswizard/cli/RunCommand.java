@@ -24,7 +24,6 @@ import lvswizard.plan.IpvsOwner;
 import lvswizard.render.Export;
 import lvswizard.render.Templates;
 import lvswizard.text.Message;
-import lvswizard.wizard.Format;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,12 +53,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--flavour", paramLabel = "F", defaultValue = "iproute2", description = "iproute2 or net-tools")
     String flavour;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "scripts",
-            converter = GenerateCommand.FormatName.class,
-            description = "who keeps the director's IPVS table: scripts (director.sh) or keepalived (director.sh"
-                    + " prepares the host; start installs keepalived.conf and starts or reloads keepalived)"
-                    + " (default: ${DEFAULT-VALUE})")
-    Format format;
+    @CommandLine.Mixin
+    TableOwnerOption table;
 
     @Option(names = "--force", description = "replace generated files whose content differs")
     boolean force;
@@ -97,13 +92,10 @@ final class RunCommand implements Callable<Integer> {
             err.println("--flavour: " + e.getMessage());
             return ExitCodes.UNUSABLE_INPUT;
         }
-        if (format.ipvsOwner() == IpvsOwner.SCRIPT && format != Format.SCRIPTS) {
-            err.println("lvs-wizard: --format " + format + " is not run on a host; expected scripts or keepalived"
-                    + " (lvs-wizard lab runs the lab)");
-            return ExitCodes.UNUSABLE_INPUT;
-        }
         HostRoleOptions.Resolved resolved;
+        IpvsOwner owner;
         try {
+            owner = table.owner(err);
             resolved = host.resolve(main.runner(), err);
         } catch (ConfigOption.Refused refused) {
             return refused.exitCode;
@@ -111,7 +103,7 @@ final class RunCommand implements Callable<Integer> {
         if (!dryRun) {
             try {
                 // only what an operator must hear about: files an earlier configuration generated
-                new OutputDirectory(outputDir).write(format.export().files(resolved.plan(),
+                new OutputDirectory(outputDir).write(table.format.export().files(resolved.plan(),
                         new Export.Options(chosen, Templates.packaged())), force).stream().filter(OutputDirectory.Written::noLongerGenerated)
                         .forEach(w -> out.println(w.toLine()));
             } catch (OutputException e) {
@@ -124,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
         CommandLog log = new CommandLog(dryRun ? null : outputDir.resolve(CommandLog.FILE_NAME));
         Runner logged = log.around(main.runner());
         RoleRun run = new RoleRun(logged, resolved.plan(), resolved.needs(), outputDir, console(out),
-                Duration.ofSeconds(timeoutSeconds), Clock.systemUTC()).owned(format.ipvsOwner());
+                Duration.ofSeconds(timeoutSeconds), Clock.systemUTC()).owned(owner);
         try {
             return switch (verb) {
                 case "start" -> run.start(dryRun);

@@ -80,6 +80,11 @@ public final class Doctor {
                                               String expectedConf) {
         List<Check> checks = hostChecks(needs, state);
         checks.addAll(KeepalivedDoctor.keepalived(keepalived, expectedConf));
+        if (plan.pair() != null) {
+            PairState pair = PairState.of(plan, needs, state.addresses());
+            checks.add(new Check(pair.master() || pair.backup(), Texts.of("doctor.vrrp", needs.name()), pair.text(),
+                    Texts.of("doctor.fix-vrrp-split")));
+        }
         if (state.ipvsRules() == null) {
             checks.addAll(rules(state, plan, needs.scriptName()));
         } else {

@@ -22,6 +22,14 @@ public final class Role {
         if (text.equals("director")) {
             return HostNeeds.director(plan);
         }
+        if (text.startsWith("director:")) {
+            // a pair's directors by name: the first, or the second (director-NAME.sh, keepalived-NAME.conf)
+            String name = role.strip().substring("director:".length());
+            List<HostNeeds> directors = HostNeeds.directors(plan);
+            return directors.stream().filter(d -> d.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new OpsException(Texts.of("role.no-such-director", role, name,
+                            String.join(", ", directors.stream().map(HostNeeds::name).toList()))));
+        }
         List<String> names = plan.hosts().stream().map(h -> h.server().name()).toList();
         if (text.startsWith("realserver:")) {
             String name = role.strip().substring("realserver:".length());

@@ -2,11 +2,9 @@ package lvswizard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import lvswizard.Tools;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,9 +13,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * A pair of directors on a real kernel: the shipped jar writes examples/ha-dr.json's keepalived
  * files, the QEMU harness runs each director's script and keepalived with its own file in its own
- * namespace, and scenario ha-pair kills the master's keepalived while a client sends requests: the
- * backup must take the VIP, the client's ARP entry must move and the requests resume; then the
- * first director takes the VIP back.
+ * namespace, and scenario ha-pair fails the master (its links down, then its keepalived stopped)
+ * while a client sends requests: the backup must take the VIP, the client's ARP entry must move
+ * and the requests resume; then the first director takes the VIP back.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HaPairVmIT {
@@ -29,9 +27,7 @@ class HaPairVmIT {
             "ha-backup-balances", "ha-preempt-after-links", "ha-graceful-handover", "ha-preempt",
             "ha-back-on-the-first");
 
-    private final Path log = Path.of("target/vm/ha-pair.log");
-    private int exitCode;
-    private List<String> lines;
+    private VmLab lab;
 
     @BeforeAll
     void bootTheLab() throws Exception {
@@ -39,38 +35,23 @@ class HaPairVmIT {
         Tools.Result generated = Jar.run("generate", "--config", "examples/ha-dr.json", "--format", "keepalived",
                 "--out", files.toString());
         assertThat(generated.exitCode()).as(generated.output()).isZero();
-        Files.createDirectories(log.getParent());
-        Process lab = new ProcessBuilder("bash", "src/test/vm/lab-vm.sh", "--scenario", "ha-pair", "--scripts",
-                files.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        lab.getOutputStream().close();
-        if (!lab.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-            lab.descendants().forEach(ProcessHandle::destroyForcibly);
-            lab.destroyForcibly();
-            throw new AssertionError("the lab did not finish in " + TIMEOUT_MINUTES + " minutes; see " + log);
-        }
-        exitCode = lab.exitValue();
-        lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        lab = VmLab.boot("ha-pair", files, TIMEOUT_MINUTES);
     }
 
     @Test
     void labPassesAsAWhole() {
-        assertThat(lines).as("see " + log).contains("LAB_VERDICT PASS");
-        assertThat(exitCode).as("lab-vm.sh exit code; see " + log).isZero();
+        lab.passedAsAWhole();
     }
 
     @Test
     void everyCheckRanAndPassed() {
-        for (String check : REQUIRED_CHECKS) {
-            assertThat(lines).as("check " + check + " in " + log)
-                    .anyMatch(line -> line.startsWith("CHECK " + check + " PASS"));
-        }
-        assertThat(lines).noneMatch(line -> line.startsWith("CHECK ") && line.contains(" FAIL"));
+        lab.passed(REQUIRED_CHECKS);
     }
 
     @Test
     void theFailoverIsMeasured() {
-        assertThat(lines).anyMatch(line -> line.startsWith("LAB_RESULT ha-failover how=down advert_int_s=1 ")
+        assertThat(lab.lines()).anyMatch(line -> line.startsWith("LAB_RESULT ha-failover how=down advert_int_s=1 ")
                 && line.contains(" first_answer_ms="));
-        assertThat(lines).anyMatch(line -> line.startsWith("LAB_RESULT ha-failover how=stop "));
+        assertThat(lab.lines()).anyMatch(line -> line.startsWith("LAB_RESULT ha-failover how=stop "));
     }
 }

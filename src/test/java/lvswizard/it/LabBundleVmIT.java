@@ -2,12 +2,11 @@ package lvswizard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import lvswizard.Tools;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,9 +24,7 @@ class LabBundleVmIT {
     private static final long TIMEOUT_MINUTES = 15;
     private static final List<String> EXAMPLES = List.of("seed-dr", "nat-portmap", "tun-ipip", "fwmark-https",
             "schedulers", "ipv6-dr");
-    private final Path log = Path.of("target/vm/lab-bundle.log");
-    private int exitCode;
-    private List<String> lines;
+    private VmLab lab;
 
     @BeforeAll
     void bootTheLab() throws Exception {
@@ -46,25 +43,12 @@ class LabBundleVmIT {
         Tools.Result tar = Tools.run(List.of("tar", "-C", bundles.toString(), "-cf",
                 files.resolve("lab-bundles.tar").toString(), "."));
         assertThat(tar.exitCode()).as(tar.output()).isZero();
-        Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder("bash", "src/test/vm/lab-vm.sh", "--scenario", "lab-bundle",
-                "--scripts", files.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("VM_TIMEOUT", "720");
-        Process lab = builder.start();
-        lab.getOutputStream().close();
-        if (!lab.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-            lab.descendants().forEach(ProcessHandle::destroyForcibly);
-            lab.destroyForcibly();
-            throw new AssertionError("the lab did not finish in " + TIMEOUT_MINUTES + " minutes; see " + log);
-        }
-        exitCode = lab.exitValue();
-        lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        lab = VmLab.boot("lab-bundle", "lab-bundle", files, TIMEOUT_MINUTES, List.of(), Map.of("VM_TIMEOUT", "720"));
     }
 
     @Test
     void labPassesAsAWhole() {
-        assertThat(lines).as("see " + log).contains("LAB_VERDICT PASS");
-        assertThat(exitCode).as("lab-vm.sh exit code; see " + log).isZero();
+        lab.passedAsAWhole();
     }
 
     @Test
@@ -74,15 +58,12 @@ class LabBundleVmIT {
             required.addAll(List.of("up-" + example, "test-" + example, "down-" + example,
                     "down-leaves-no-namespace-" + example, "host-untouched-" + example));
         }
-        for (String check : required) {
-            assertThat(lines).as("check " + check + " in " + log).anyMatch(l -> l.startsWith("CHECK " + check + " PASS"));
-        }
-        assertThat(lines).noneMatch(l -> l.startsWith("CHECK ") && l.contains(" FAIL"));
+        lab.passed(required);
     }
 
     @Test
     void theTrafficIsWhatTheWeightsAndSchedulersPredict() {
-        assertThat(lines).anyMatch(l -> l.matches("\\[seed-dr\\]   rs1 +20 .*expected 20"))
+        assertThat(lab.lines()).anyMatch(l -> l.matches("\\[seed-dr\\]   rs1 +20 .*expected 20"))
                 .anyMatch(l -> l.matches("\\[seed-dr\\]   rs2 +10 .*expected 10"))
                 .anyMatch(l -> l.startsWith("[seed-dr]   replies bypass the director (dr): yes"))
                 .anyMatch(l -> l.startsWith("[nat-portmap]   replies go back through the director (nat): yes"))
@@ -105,21 +86,19 @@ class LabBundleVmIT {
      */
     @Test
     void keepalivedTakesADeadRealServerOutAndBringsItBack() {
-        for (String check : List.of("keepalived-health-up", "keepalived-health-reported",
+        lab.passed(List.of("keepalived-health-up", "keepalived-health-reported",
                 "keepalived-removes-dead-server", "keepalived-no-request-to-dead-server-after-bound",
                 "keepalived-others-answer-all", "keepalived-health-shows-down", "keepalived-brings-server-back",
                 "keepalived-server-gets-requests-again", "keepalived-sorry-server-added",
                 "keepalived-sorry-server-answers", "keepalived-all-back", "keepalived-inhibit-keeps-weight-0",
-                "keepalived-health-shows-weight-0", "keepalived-quiesced-server-back")) {
-            assertThat(lines).as("check " + check + " in " + log).anyMatch(l -> l.startsWith("CHECK " + check + " PASS"));
-        }
-        assertThat(lines).anyMatch(l -> l.startsWith("[nat-portmap] health checks (keepalived)"))
+                "keepalived-health-shows-weight-0", "keepalived-quiesced-server-back"));
+        assertThat(lab.lines()).anyMatch(l -> l.startsWith("[nat-portmap] health checks (keepalived)"))
                 .anyMatch(l -> l.matches("\\[nat-portmap\\]   app2 +10\\.10\\.20\\.12:8080 +up \\(weight 1\\)"))
                 .anyMatch(l -> l.startsWith("LAB_RESULT keepalived-detection "));
     }
 
     @Test
     void negativeControlsAreDetected() {
-        assertThat(lines).contains("NEGATIVE dr-without-arp-fix DETECTED", "NEGATIVE nat-without-gateway DETECTED");
+        assertThat(lab.lines()).contains("NEGATIVE dr-without-arp-fix DETECTED", "NEGATIVE nat-without-gateway DETECTED");
     }
 }

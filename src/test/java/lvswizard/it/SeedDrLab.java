@@ -2,11 +2,10 @@ package lvswizard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import lvswizard.Tools;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,13 +26,10 @@ abstract class SeedDrLab {
             "status-stopped-rs1", "status-stopped-rs2", "status-stopped-director");
 
     private final String flavour;
-    private final Path log;
-    private int exitCode;
-    private List<String> lines;
+    private VmLab lab;
 
     SeedDrLab(String flavour) {
         this.flavour = flavour;
-        this.log = Path.of("target/vm/seed-dr-" + flavour + ".log");
     }
 
     @BeforeAll
@@ -42,43 +38,28 @@ abstract class SeedDrLab {
         Tools.Result generated = Jar.run("generate", "--config", "examples/seed-dr.json", "--out", scripts.toString(),
                 "--flavour", flavour);
         assertThat(generated.exitCode()).as(generated.output()).isZero();
-        Files.createDirectories(log.getParent());
-        Process lab = new ProcessBuilder("bash", "src/test/vm/lab-vm.sh", "--scenario", "seed-dr", "--scripts",
-                scripts.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        lab.getOutputStream().close();
-        if (!lab.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-            lab.descendants().forEach(ProcessHandle::destroyForcibly);
-            lab.destroyForcibly();
-            throw new AssertionError("the lab did not finish in " + TIMEOUT_MINUTES + " minutes; see " + log);
-        }
-        exitCode = lab.exitValue();
-        lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        lab = VmLab.boot("seed-dr", "seed-dr-" + flavour, scripts, TIMEOUT_MINUTES, List.of(), Map.of());
     }
 
     @Test
     void labPassesAsAWhole() {
-        assertThat(lines).as("see " + log).contains("LAB_VERDICT PASS");
-        assertThat(exitCode).as("lab-vm.sh exit code; see " + log).isZero();
+        lab.passedAsAWhole();
     }
 
     @Test
     void everyCheckRanAndPassed() {
-        for (String check : REQUIRED_CHECKS) {
-            assertThat(lines).as("check " + check + " in " + log)
-                    .anyMatch(line -> line.startsWith("CHECK " + check + " PASS"));
-        }
-        assertThat(lines).noneMatch(line -> line.startsWith("CHECK ") && line.contains(" FAIL"));
+        lab.passed(REQUIRED_CHECKS);
     }
 
     @Test
     void weightsTwoToOneSplitThirtyRequestsTwentyToTen() {
-        assertThat(lines).anyMatch(line -> line.startsWith("LAB_RESULT rs1=20 rs2=10 fail=0 conns=30 ")
+        assertThat(lab.lines()).anyMatch(line -> line.startsWith("LAB_RESULT rs1=20 rs2=10 fail=0 conns=30 ")
                 && line.contains(" outpkts=0 "));
     }
 
     @Test
     void removingTheRealServersArpFixIsDetected() {
-        assertThat(lines).contains("NEGATIVE arp-fix-removed DETECTED");
-        assertThat(lines).anyMatch(line -> line.startsWith("LAB_RESULT_NEGATIVE ") && line.contains(" conns=0 "));
+        assertThat(lab.lines()).contains("NEGATIVE arp-fix-removed DETECTED");
+        assertThat(lab.lines()).anyMatch(line -> line.startsWith("LAB_RESULT_NEGATIVE ") && line.contains(" conns=0 "));
     }
 }

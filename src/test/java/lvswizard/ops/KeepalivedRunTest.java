@@ -51,7 +51,12 @@ class KeepalivedRunTest {
     }
 
     private RoleRun run() {
-        return new RoleRun(host, SEED, HostNeeds.director(SEED), out, new RoleRun.Console() {
+        return run(host);
+    }
+
+    /** The director's run in keepalived mode on {@code runner}; its words go to lines, every question is yes. */
+    private RoleRun run(Runner runner) {
+        return new RoleRun(runner, SEED, HostNeeds.director(SEED), out, new RoleRun.Console() {
             @Override
             public void say(Message text) {
                 lines.add(text.english());
@@ -219,21 +224,7 @@ class KeepalivedRunTest {
         host.fileContents.put(CONF, generated());
         host.keepalivedRuns(700, "keepalived");
         Runner ignoresTerm = (c, l) -> c.argv().contains("-TERM") ? FakeRunner.exit(c, 0, "", "") : host.run(c, l);
-        RoleRun run = new RoleRun(ignoresTerm, SEED, HostNeeds.director(SEED), out, new RoleRun.Console() {
-            @Override
-            public void say(Message text) {
-                lines.add(text.english());
-            }
-
-            @Override
-            public void output(String line) {
-            }
-
-            @Override
-            public boolean confirm(List<Message> changes) {
-                return true;
-            }
-        }, Duration.ofSeconds(5), Clock.systemUTC()).owned(IpvsOwner.KEEPALIVED);
+        RoleRun run = run(ignoresTerm);
         assertThat(run.stop(false)).isEqualTo(1);
         assertThat(lines).contains("keepalived is still running 5 seconds after it was told to stop; nothing further"
                 + " was changed");
