@@ -545,6 +545,10 @@ class TranslationsTest {
         Files.writeString(dir.resolve("snapshots-file"), "a file where the directory should be\n");
         log.around(fresh).run(Command.of("id", "-u"));
         show("command log", log.fileWarning());
+        Path linked = Files.createSymbolicLink(dir.resolve("linked.log"), dir.resolve("elsewhere"));
+        CommandLog toLink = new CommandLog(linked);
+        toLink.around(fresh).run(Command.of("id", "-u"));
+        show("command log link", toLink.fileWarning());
     }
 
     /** The monitor on the example's director, from ipvsadm listings, in every view, with and without a baseline. */

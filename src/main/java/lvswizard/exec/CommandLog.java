@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
@@ -99,8 +100,13 @@ public final class CommandLog {
                     if (file.getParent() != null) {
                         Files.createDirectories(file.getParent());
                     }
-                    Files.writeString(file, entry.toLine() + "\n", StandardCharsets.UTF_8,
-                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    if (Files.isSymbolicLink(file)) {
+                        // run appends as root: a link planted here would point it at any file
+                        fileProblem = Texts.of("log.symlink", file);
+                    } else {
+                        Files.writeString(file, entry.toLine() + "\n", StandardCharsets.UTF_8,
+                                StandardOpenOption.CREATE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
+                    }
                 } catch (IOException e) {
                     // the command ran: losing its log line must not make it look as if it failed
                     fileProblem = Texts.of("log.unwritable", file, e);

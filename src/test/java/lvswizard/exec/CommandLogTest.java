@@ -51,4 +51,17 @@ class CommandLogTest {
         assertThat(log.entries()).hasSize(1);
         assertThat(log.fileProblem()).startsWith("cannot append to the command log " + notADirectory.resolve("commands.log"));
     }
+
+    /** run appends as root: a link planted as commands.log must not make it write where the link points. */
+    @Test
+    void aLogThatIsASymbolicLinkIsNotFollowed(@TempDir Path dir) throws Exception {
+        Path target = Files.writeString(dir.resolve("shadow"), "root:x:0:0\n");
+        Path link = Files.createSymbolicLink(dir.resolve("commands.log"), target);
+        CommandLog log = new CommandLog(link);
+        Execution run = log.around(new FakeRunner().answer("ipvsadm -S -n", 0, "")).run(Command.of("ipvsadm", "-S", "-n"));
+        assertThat(run.succeeded()).isTrue();
+        assertThat(Files.readString(target)).isEqualTo("root:x:0:0\n");
+        assertThat(log.fileProblem()).isEqualTo("the command log " + link + " is a symbolic link: nothing was appended"
+                + " (a link there could point a run as root at any file)");
+    }
 }
