@@ -19,6 +19,7 @@ import lvswizard.ops.OpsException;
 import lvswizard.ops.RoleRun;
 import lvswizard.output.OutputDirectory;
 import lvswizard.output.OutputException;
+import lvswizard.output.TrustedDirectory;
 import lvswizard.render.Flavour;
 import lvswizard.plan.IpvsOwner;
 import lvswizard.render.Export;
@@ -99,6 +100,14 @@ final class RunCommand implements Callable<Integer> {
             resolved = host.resolve(main.runner(), err);
         } catch (ConfigOption.Refused refused) {
             return refused.exitCode;
+        }
+        if (!dryRun && TrustedDirectory.currentUid() == 0) {
+            // root writes the scripts there and then executes them: nobody else may be able to change them
+            String untrusted = TrustedDirectory.problem(outputDir, 0);
+            if (untrusted != null) {
+                err.println("lvs-wizard: --out " + outputDir + ": " + untrusted + "; nothing was run");
+                return ExitCodes.UNUSABLE_INPUT;
+            }
         }
         if (!dryRun) {
             try {

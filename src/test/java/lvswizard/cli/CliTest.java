@@ -6,8 +6,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import lvswizard.Examples;
+import lvswizard.output.TrustedDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +44,27 @@ class CliTest {
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).isEqualTo("lvs-wizard: Invalid value for option '--format': \"vrrp\" is not a"
                 + " format; expected one of scripts, keepalived, lab (see: lvs-wizard --help)\n");
+    }
+
+    /** As root, run writes scripts and executes them: an output directory others can write is refused first. */
+    @Test
+    void runAsRootRefusesAnOutputDirectoryOthersCanWrite(@TempDir Path dir) throws Exception {
+        Path open = Files.createDirectory(dir.resolve("open"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Run run = run("run", "--config", "examples/seed-dr.json", "--role", "director", "--out", open.toString(),
+                "--yes", "start");
+        String refusal = "lvs-wizard: --out " + open + ": " + open + " is writable by others (mode 0777): a run as root"
+                + " would execute what they put there; chmod go-w " + open + ", or use another directory; nothing was"
+                + " run\n";
+        if (TrustedDirectory.currentUid() == 0) {
+            assertThat(run.code()).isEqualTo(2);
+            assertThat(run.err()).isEqualTo(refusal);
+            try (Stream<Path> files = Files.list(open)) {
+                assertThat(files).as("nothing written").isEmpty();
+            }
+        } else {
+            assertThat(run.err()).as("only root executes from it").doesNotContain("writable by others");
+        }
     }
 
     @Test
