@@ -45,6 +45,11 @@ public final class KeepalivedDirector {
         return text != null && KeepalivedExport.writtenFor(text, plan.cluster().name());
     }
 
+    /** keepalived runs here with this cluster's file at the standard place. */
+    boolean runsThisCluster(KeepalivedHost host) {
+        return host.isRunning() && host.runningElsewhere() == null && ours(host.installed());
+    }
+
     /** What stops start: keepalived missing, a file it refuses, another configuration's keepalived. */
     List<Preflight.Problem> problems(Runner runner, KeepalivedHost host) {
         List<Preflight.Problem> problems = new ArrayList<>();
@@ -102,7 +107,7 @@ public final class KeepalivedDirector {
 
     /** Stop keepalived when it runs this cluster's file; another configuration's keepalived is left alone. */
     List<Command> stop(KeepalivedHost host) {
-        if (!host.isRunning() || host.runningElsewhere() != null || !ours(host.installed())) {
+        if (!runsThisCluster(host)) {
             return List.of();
         }
         return List.of(host.systemdRunsIt() ? Command.of("systemctl", "stop", "keepalived.service")

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import lvswizard.exec.Command;
 import lvswizard.exec.Execution;
 import lvswizard.exec.Runner;
@@ -163,23 +164,24 @@ public final class RoleRun {
     private boolean awaitServices() {
         List<String> wanted = plan.services().stream().map(s -> ServiceKey.of(s).toString()).toList();
         var configured = SavedRules.parse(String.join("\n", Ipvsadm.restoreLines(plan)));
-        long missing = wanted.size();
-        for (int attempt = 0; attempt < SERVICE_WAIT_TRIES; attempt++) {
+        long[] missing = {wanted.size()};
+        boolean loaded = waitFor(() -> {
             Execution saved = runner.run(Command.of(Ipvsadm.save()));
-            if (saved.succeeded()) {
-                var have = SavedRules.parse(saved.stdout());
-                // options too: after a reload the services are there already, maybe with the old scheduler
-                missing = wanted.stream().filter(k -> !have.containsKey(k)
-                        || !have.get(k).options().equals(configured.get(k).options())).count();
-                if (missing == 0) {
-                    say("run.keepalived-keeps", wanted.size());
-                    return true;
-                }
+            if (!saved.succeeded()) {
+                return false;
             }
-            pause();
+            var have = SavedRules.parse(saved.stdout());
+            // options too: after a reload the services are there already, maybe with the old scheduler
+            missing[0] = wanted.stream().filter(k -> !have.containsKey(k)
+                    || !have.get(k).options().equals(configured.get(k).options())).count();
+            return missing[0] == 0;
+        });
+        if (loaded) {
+            say("run.keepalived-keeps", wanted.size());
+        } else {
+            say("run.keepalived-missing", missing[0], wanted.size(), "journalctl -u keepalived / syslog");
         }
-        say("run.keepalived-missing", missing, wanted.size(), "journalctl -u keepalived / syslog");
-        return false;
+        return loaded;
     }
 
     private static final int SERVICE_WAIT_TRIES = 20;
@@ -192,22 +194,27 @@ public final class RoleRun {
         if (ran.stream().noneMatch(c -> c.argv().contains("-TERM") || c.argv().contains("stop"))) {
             return true;
         }
-        for (int attempt = 0; attempt < SERVICE_WAIT_TRIES; attempt++) {
-            if (!KeepalivedHost.read(runner).isRunning()) {
-                return true;
-            }
-            pause();
+        if (waitFor(() -> !KeepalivedHost.read(runner).isRunning())) {
+            return true;
         }
         say("run.keepalived-still-running");
         return false;
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(SERVICE_WAIT_PAUSE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Looks up to {@value #SERVICE_WAIT_TRIES} times, a pause apart, until the condition holds. */
+    private static boolean waitFor(BooleanSupplier condition) {
+        for (int attempt = 0; attempt < SERVICE_WAIT_TRIES; attempt++) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            try {
+                Thread.sleep(SERVICE_WAIT_PAUSE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
+        return false;
     }
 
     /** Between two looks at the table while keepalived starts: 20 looks make 5 s. */
@@ -248,7 +255,7 @@ public final class RoleRun {
             return code;
         }
         KeepalivedHost host = KeepalivedHost.read(runner);
-        boolean ours = host.isRunning() && host.runningElsewhere() == null && keepalived.ours(host.installed());
+        boolean ours = keepalived.runsThisCluster(host);
         if (ours) {
             say("run.keepalived-running", host.mainPid(), KeepalivedDirector.CONF);
         } else if (host.isRunning()) {

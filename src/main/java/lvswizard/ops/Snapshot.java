@@ -69,10 +69,6 @@ public record Snapshot(String role, String taken, String ipvsRules, Map<String, 
     }
 
     /** The commands that put the snapshot back: the IPVS table (clear, then restore), then each sysctl. */
-    public List<Command> restoreCommands() {
-        return restoreCommands(true);
-    }
-
     /**
      * {@code table} false: the kernel settings only. A keepalived that ran before the first start
      * keeps the table itself: clearing it would cut every service, and keepalived does not add
