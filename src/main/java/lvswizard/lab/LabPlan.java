@@ -172,8 +172,8 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
                 continue;
             }
             IpAddr address = IpAddr.parse(s.spec().sorryServer().address());
-            Integer port = s.spec().sorryServer().port() != null ? s.spec().sorryServer().port() : s.spec().port();
-            List<Integer> ports = port == null || port == 0 ? s.spec().markPorts() : List.of(port);
+            int port = s.spec().sorryServerPort();
+            List<Integer> ports = port == 0 ? s.spec().markPorts() : List.of(port);
             ports.forEach(p -> sorry.putIfAbsent(address.text() + " " + p, new Sorry(address, p, s)));
         }
         return List.copyOf(sorry.values());

@@ -53,6 +53,12 @@ public record VirtualService(String name, Protocol protocol, String vip, Integer
         return fwmark != null;
     }
 
+    /** The sorry server's port: its own, else the service's; 0 when neither says (a fwmark service: any port). */
+    public int sorryServerPort() {
+        Integer own = sorryServer.port() != null ? sorryServer.port() : port;
+        return own == null ? 0 : own;
+    }
+
     /** Whether it has settings only keepalived acts on: a check, a sorry server, a quorum or alpha. */
     public boolean usesKeepalived() {
         return healthCheck != null && healthCheck.kind() != CheckKind.NONE || sorryServer != null || quorum != null

@@ -50,8 +50,7 @@ public final class ConfiguredServers {
             String key = serviceKey(service);
             checked.put(key, service.members().stream().map(m -> m.host().address().withPort(m.port())).toList());
             if (spec.sorryServer() != null) {
-                Integer port = spec.sorryServer().port() != null ? spec.sorryServer().port() : spec.port();
-                sorry.put(key, IpAddr.parse(spec.sorryServer().address()).withPort(port == null ? 0 : port));
+                sorry.put(key, IpAddr.parse(spec.sorryServer().address()).withPort(spec.sorryServerPort()));
             }
         }));
         return new Configured(names(cluster), checked, sorry);

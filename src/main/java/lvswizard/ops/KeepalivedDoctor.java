@@ -9,7 +9,6 @@ import java.util.Set;
 import lvswizard.model.CheckKind;
 import lvswizard.model.HealthCheck;
 import lvswizard.model.OnFailure;
-import lvswizard.model.SorryServer;
 import lvswizard.model.VirtualService;
 import lvswizard.ops.Doctor.Check;
 import lvswizard.ops.Doctor.Verdict;
@@ -134,11 +133,7 @@ final class KeepalivedDoctor {
 
     /** ipvsadm -S spells the sorry server as address:port (port 0 for a fwmark service), IPv6 in brackets. */
     private static boolean isSorryServer(VirtualService spec, String server) {
-        SorryServer sorry = spec.sorryServer();
-        if (sorry == null) {
-            return false;
-        }
-        Integer port = sorry.port() != null ? sorry.port() : spec.port();
-        return server.equals(IpAddr.parse(sorry.address()).withPort(port == null ? 0 : port));
+        return spec.sorryServer() != null
+                && server.equals(IpAddr.parse(spec.sorryServer().address()).withPort(spec.sorryServerPort()));
     }
 }

@@ -77,8 +77,8 @@ public final class KeepalivedConf {
             block.line("hysteresis", spec.quorum().hysteresis());
         }
         if (spec.sorryServer() != null) {
-            Integer port = spec.sorryServer().port() != null ? spec.sorryServer().port() : spec.port();
-            block.line("sorry_server", spec.sorryServer().address() + (port == null || port == 0 ? "" : " " + port));
+            int port = spec.sorryServerPort();
+            block.line("sorry_server", spec.sorryServer().address() + (port == 0 ? "" : " " + port));
         }
         for (Plan.Member member : service.members()) {
             lines.addAll(realServer(service, member, checked ? check : null));

@@ -137,9 +137,9 @@ public final class TopologyDiagram {
             lines.add(check(spec.healthCheck()));
         }
         if (spec.sorryServer() != null) {
-            Integer port = spec.sorryServer().port() != null ? spec.sorryServer().port() : spec.port();
+            int port = spec.sorryServerPort();
             IpAddr address = IpAddr.parse(spec.sorryServer().address());
-            lines.add(Texts.of("topology.sorry", port == null || port == 0 ? address.text() : address.withPort(port)));
+            lines.add(Texts.of("topology.sorry", port == 0 ? address.text() : address.withPort(port)));
         }
         if (spec.quorum() != null) {
             lines.add(Texts.of("topology.quorum", spec.quorum().minimum(), spec.quorum().hysteresis()));
