@@ -74,15 +74,24 @@ public record FieldSpec(String id, Step step, Scope scope, String suffix, List<S
 
     /** Whether a finding at {@code rest} (a path inside the scope) belongs to this field. */
     boolean shows(String rest) {
-        if (suffix == null) {
-            return false;
-        }
-        for (String own : ownPaths()) {
-            if (rest.equals(own) || rest.startsWith(own + ".") || rest.startsWith(own + "[")) {
-                return true;
+        return match(rest) >= 0;
+    }
+
+    /**
+     * How closely this field's paths match {@code rest}: the length of the longest of them that
+     * rest is or lies inside, -1 for none. The closest field shows a finding: healthCheck.retries
+     * belongs to the retries field, not to the kind field whose alias is the whole healthCheck.
+     */
+    int match(String rest) {
+        int best = -1;
+        if (suffix != null) {
+            for (String own : ownPaths()) {
+                if (rest.equals(own) || rest.startsWith(own + ".") || rest.startsWith(own + "[")) {
+                    best = Math.max(best, own.length());
+                }
             }
         }
-        return false;
+        return best;
     }
 
     /** Whether a finding about {@code rest}, an object this field is part of, may be shown here. */

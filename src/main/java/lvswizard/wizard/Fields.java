@@ -3,6 +3,7 @@ package lvswizard.wizard;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -368,7 +369,7 @@ public final class Fields {
     private static Optional<Located> within(Scope scope, String rest, At at, String anchor) {
         List<FieldSpec> candidates = ALL.stream().filter(f -> f.scope() == scope).toList();
         Optional<FieldSpec> field = rest.isEmpty() ? Optional.empty()
-                : candidates.stream().filter(f -> f.shows(rest)).findFirst()
+                : candidates.stream().filter(f -> f.shows(rest)).max(Comparator.comparingInt(f -> f.match(rest)))
                 .or(() -> candidates.stream().filter(f -> f.isInside(rest)).findFirst());
         if (field.isEmpty() && anchor != null) {
             return Optional.of(new Located(byId(anchor), at, rest.isEmpty()));
@@ -389,7 +390,10 @@ public final class Fields {
         return d.cluster().failover() != null && flag.apply(d.cluster().failover()) ? "yes" : "no";
     }
 
-    /** Turning the pair on gives the second director the first one's interface names; the rest is to fill in. */
+    /**
+     * Turning the pair on gives the second director the first one's name with a 2 and its interface
+     * names; the rest is to fill in.
+     */
     private static Draft setPair(Draft d, At at, String text) throws Invalid {
         boolean on = index(YES_NO, text) == 0;
         Cluster c = d.cluster();
@@ -397,7 +401,9 @@ public final class Fields {
             return d;
         }
         Director first = c.director();
-        Failover pair = !on ? null : new Failover(new Director(null, first == null ? null : first.dipInterface(),
+        // named after the first (director2), so that the two never start with one name
+        String name = (first == null || first.name() == null ? "director" : first.name()) + "2";
+        Failover pair = !on ? null : new Failover(new Director(name, first == null ? null : first.dipInterface(),
                 List.of(), first == null ? null : first.vipInterface(), null, null), null, null, null, null, null, null,
                 null, null, null, null);
         return d.with(new Cluster(c.version(), c.name(), c.director(), c.realServers(), c.services(), pair));

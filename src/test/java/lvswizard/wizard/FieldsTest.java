@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import lvswizard.Examples;
 import lvswizard.model.Cluster;
+import lvswizard.validation.Rule;
+import lvswizard.validation.Validator;
 import org.junit.jupiter.api.Test;
 
 /** The field catalogue: one declaration per field, each with its words in both languages. */
@@ -61,6 +63,22 @@ class FieldsTest {
                 .isEqualTo("Real server 2 → Service 1 → Weight");
         assertThat(Fields.locate(c, "realServers[1].gateway").orElseThrow().where(m)).isEqualTo("Real server 2 → Gateway");
         assertThat(Fields.locate(c, "director.dips[0]").orElseThrow().where(m)).isEqualTo("Director → DIP(s)");
+        // the closest field, not the first whose alias is the whole object
+        assertThat(Fields.locate(c, "services[0].healthCheck.retries").orElseThrow().field().id())
+                .isEqualTo("check.retries");
+        assertThat(Fields.locate(c, "services[0].healthCheck").orElseThrow().field().id()).isEqualTo("check.kind");
+        assertThat(Fields.locate(c, "failover.backup.dips").orElseThrow().field().id())
+                .isEqualTo("failover.backupDips");
+        assertThat(Fields.locate(c, "failover.backup").orElseThrow().field().id()).isEqualTo("failover.backupName");
         assertThat(Fields.locate(c, "version")).as("the wizard refuses another version rather than edit it").isEmpty();
+    }
+
+    @Test
+    void turningThePairOnNamesTheSecondDirectorAfterTheFirst() throws Exception {
+        Draft draft = new Draft(Examples.load("seed-dr"), null, null, null, null);
+        Draft paired = Fields.byId("failover.pair").set(draft, At.NONE, "yes");
+        assertThat(paired.cluster().failover().backup().name()).isEqualTo("director2");
+        assertThat(Validator.validate(paired.cluster())).noneMatch(f -> f.rule() == Rule.DUPLICATE_NAME);
+        assertThat(Fields.byId("failover.pair").set(paired, At.NONE, "no").cluster().failover()).isNull();
     }
 }
