@@ -381,8 +381,10 @@ public final class Fields {
 
     /** A field of the pair's settings, shown once there is a second director. */
     private static Builder pairField(String id, String suffix, String label, String help, String... aliases) {
+        // a dialog refills its fields when the pair is turned off: that must not bring it back
         return field(id, Step.DIRECTOR, Scope.FAILOVER, suffix, aliases).labels(label, help)
-                .when((d, at) -> d.cluster().failover() != null);
+                .when((d, at) -> d.cluster().failover() != null)
+                .writesOnlyWhen((d, at) -> d.cluster().failover() != null);
     }
 
     /** A yes/no of the pair's settings ("no" while there is no pair, when the field is hidden). */
@@ -430,6 +432,7 @@ public final class Fields {
         private Getter getter;
         private Setter setter;
         private BiPredicate<Draft, At> relevant;
+        private BiPredicate<Draft, At> writeCondition;
 
         Builder(String id, Step step, Scope scope, String suffix, List<String> aliases) {
             this.id = id;
@@ -484,6 +487,12 @@ public final class Fields {
         }
 
         /** Writes differently from a plain value at the path (which is still how it is read). */
+        /** Writes only while this holds: a field of something that is not there creates nothing when cleared. */
+        Builder writesOnlyWhen(BiPredicate<Draft, At> condition) {
+            this.writeCondition = condition;
+            return this;
+        }
+
         Builder writes(Setter writes) {
             this.setter = writes;
             return this;
@@ -498,7 +507,9 @@ public final class Fields {
             Objects.requireNonNull(labelKey, id);
             FieldSpec.Access plain = codec == null ? null : byPath(scope, suffix, codec);
             Getter reads = getter != null ? getter : plain::get;
-            Setter writes = setter != null ? setter : plain::set;
+            Setter direct = setter != null ? setter : plain::set;
+            BiPredicate<Draft, At> condition = writeCondition;
+            Setter writes = condition == null ? direct : (d, at, t) -> condition.test(d, at) ? direct.set(d, at, t) : d;
             FieldSpec.Access chosen = new FieldSpec.Access() {
                 @Override
                 public String get(Draft draft, At at) {

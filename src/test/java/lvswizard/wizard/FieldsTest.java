@@ -79,6 +79,10 @@ class FieldsTest {
         Draft paired = Fields.byId("failover.pair").set(draft, At.NONE, "yes");
         assertThat(paired.cluster().failover().backup().name()).isEqualTo("director2");
         assertThat(Validator.validate(paired.cluster())).noneMatch(f -> f.rule() == Rule.DUPLICATE_NAME);
-        assertThat(Fields.byId("failover.pair").set(paired, At.NONE, "no").cluster().failover()).isNull();
+        Draft off = Fields.byId("failover.pair").set(paired, At.NONE, "no");
+        assertThat(off.cluster().failover()).isNull();
+        // the dialog refills its fields after the switch: a cleared field must not bring the pair back
+        assertThat(Fields.byId("failover.backupName").set(off, At.NONE, "").cluster().failover()).isNull();
+        assertThat(Fields.byId("failover.preempt").set(off, At.NONE, "no").cluster().failover()).isNull();
     }
 }
