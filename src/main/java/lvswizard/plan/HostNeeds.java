@@ -32,11 +32,13 @@ import lvswizard.text.Message;
  * @param services      the IPVS services (director only)
  * @param fouPorts      UDP ports receiving GUE (real servers with TUN over gue)
  * @param tunnelDevices tunnel devices brought up (real servers with TUN)
+ * @param peers         the other director of a pair at its DIP, on this director's DIP interface
+ *                      (where VRRP and the sync daemon talk); {@code what} is its name
  */
 public record HostNeeds(Role role, String name, String scriptName, String stateDir, List<String> modules, List<String> devices,
                         List<Addr> ownAddresses, List<Setting> sysctls, List<Addr> vips, Route gateway,
                         List<MarkRule> marks, List<Plan.Service> services, List<Integer> fouPorts,
-                        List<String> tunnelDevices) {
+                        List<String> tunnelDevices, List<Addr> peers) {
 
     /** An address on a device; {@code what} is DIP, RIP or VIP. */
     public record Addr(String dev, IpAddr address, String what) {
@@ -73,13 +75,16 @@ public record HostNeeds(Role role, String name, String scriptName, String stateD
 
     /** The (first) director. */
     public static HostNeeds director(Plan plan) {
-        return director(plan, plan.cluster().director(), plan.dips(), Layout.directorScript());
+        return director(plan, plan.cluster().director(), plan.dips(), Layout.directorScript(),
+                plan.pair() == null ? List.of() : peers(plan.pair().backup(), plan.pair().backupDips(),
+                        plan.cluster().director()));
     }
 
     /** The second director of a pair: the same role on its own interfaces and DIPs, its own script. */
     public static HostNeeds backupDirector(Plan plan) {
         Director backup = plan.pair().backup();
-        return director(plan, backup, plan.pair().backupDips(), Layout.directorScript(backup.name()));
+        return director(plan, backup, plan.pair().backupDips(), Layout.directorScript(backup.name()),
+                peers(plan.cluster().director(), plan.dips(), backup));
     }
 
     /** Every director of the plan: the first, and the backup of a pair. */
@@ -87,7 +92,13 @@ public record HostNeeds(Role role, String name, String scriptName, String stateD
         return plan.pair() == null ? List.of(director(plan)) : List.of(director(plan), backupDirector(plan));
     }
 
-    private static HostNeeds director(Plan plan, Director director, List<IpAddr> ownDips, String script) {
+    /** The peer's DIPs, reached over {@code self}'s DIP interface. */
+    private static List<Addr> peers(Director peer, List<IpAddr> peerDips, Director self) {
+        return peerDips.stream().map(d -> new Addr(Names.baseDevice(self.dipInterface()), d, peer.name())).toList();
+    }
+
+    private static HostNeeds director(Plan plan, Director director, List<IpAddr> ownDips, String script,
+                                      List<Addr> peers) {
         String vipInterface = director.vipInterface();
         String dipInterface = director.dipInterface();
         Set<String> modules = new LinkedHashSet<>(List.of("ip_vs"));
@@ -105,10 +116,11 @@ public record HostNeeds(Role role, String name, String scriptName, String stateD
         // a pair's VIPs are keepalived's: the master adds them, the backup must not hold them
         List<Addr> vips = plan.pair() != null ? List.of() : plan.vips().stream()
                 .map(v -> new Addr(Names.baseDevice(vipInterface), v.address(), "VIP")).toList();
-        Route gateway = plan.directorGateway() == null ? null : new Route(plan.directorGateway(), false);
+        Route gateway = plan.directorGateway() == null || routedByVrrp(plan, ownDips) ? null
+                : new Route(plan.directorGateway(), false);
         return new HostNeeds(Role.DIRECTOR, director.name(), script, Layout.directorState(),
                 List.copyOf(modules), devices, dips, List.copyOf(sysctls), vips, gateway, marks(plan),
-                plan.services(), List.of(), List.of());
+                plan.services(), List.of(), List.of(), peers);
     }
 
     public static HostNeeds realServer(Plan.Host host) {
@@ -162,7 +174,7 @@ public record HostNeeds(Role role, String name, String scriptName, String stateD
                 Layout.realServerState(host.server().name()), List.copyOf(modules),
                 List.copyOf(devices), List.of(new Addr(dev, host.address(), "RIP")), List.copyOf(sysctls),
                 List.copyOf(vips.values()), gateway, List.of(), List.of(), List.copyOf(fouPorts),
-                List.copyOf(tunnelDevices));
+                List.copyOf(tunnelDevices), List.of());
     }
 
     /**
@@ -188,8 +200,32 @@ public record HostNeeds(Role role, String name, String scriptName, String stateD
         return all;
     }
 
+    /**
+     * A pair's director reaches its gateway through the VIPs' subnet, where it has no address of
+     * its own until VRRP gives it the VIPs: keepalived adds the default route with them (and takes
+     * it away with them), the script cannot.
+     */
+    public static boolean routedByVrrp(Plan plan, List<IpAddr> ownDips) {
+        return plan.pair() != null && plan.directorGateway() != null
+                && ownDips.stream().noneMatch(d -> d.subnetContains(plan.directorGateway()));
+    }
+
     private static boolean natFamily(Plan plan, boolean ipv6) {
         return plan.services().stream().anyMatch(s -> s.vip().isIPv6() == ipv6 && s.spec().uses(Forwarding.NAT));
+    }
+
+    static final int MULTIPORT_MAX = 15;
+
+    private static MarkRule mark(Plan.Service service, List<Integer> ports) {
+        VirtualService spec = service.spec();
+        List<String> words = new ArrayList<>(List.of("-d", service.vip().text() + "/"
+                + (service.vip().isIPv6() ? 128 : 32), "-p", spec.protocol().toString()));
+        // multiport takes a list for tcp, udp and sctp alike; a single port needs only the protocol match
+        words.addAll(List.of("-m", ports.size() == 1 ? spec.protocol().toString() : "multiport"));
+        String list = ports.stream().map(String::valueOf).collect(Collectors.joining(","));
+        words.addAll(ports.size() == 1 ? List.of("--dport", list) : List.of("--dports", list));
+        words.addAll(List.of("-j", "MARK", "--set-mark", spec.fwmark().toString()));
+        return new MarkRule(service.vip().isIPv6() ? "ip6tables" : "iptables", List.copyOf(words));
     }
 
     private static List<MarkRule> marks(Plan plan) {
@@ -199,14 +235,11 @@ public record HostNeeds(Role role, String name, String scriptName, String stateD
             if (!spec.hasFwmark()) {
                 continue;
             }
-            List<String> words = new ArrayList<>(List.of("-d", service.vip().text() + "/"
-                    + (service.vip().isIPv6() ? 128 : 32), "-p", spec.protocol().toString()));
-            // multiport takes a list for tcp, udp and sctp alike; a single port needs only the protocol match
-            words.addAll(List.of("-m", spec.markPorts().size() == 1 ? spec.protocol().toString() : "multiport"));
-            String ports = spec.markPorts().stream().map(String::valueOf).collect(Collectors.joining(","));
-            words.addAll(spec.markPorts().size() == 1 ? List.of("--dport", ports) : List.of("--dports", ports));
-            words.addAll(List.of("-j", "MARK", "--set-mark", spec.fwmark().toString()));
-            marks.add(new MarkRule(service.vip().isIPv6() ? "ip6tables" : "iptables", List.copyOf(words)));
+            // iptables' multiport match takes at most 15 ports: more get one rule per 15
+            List<Integer> ports = spec.markPorts();
+            for (int from = 0; from < ports.size(); from += MULTIPORT_MAX) {
+                marks.add(mark(service, ports.subList(from, Math.min(ports.size(), from + MULTIPORT_MAX))));
+            }
         }
         return List.copyOf(marks);
     }
