@@ -113,6 +113,29 @@ public record Plan(Cluster cluster, List<IpAddr> dips, List<Vip> vips, List<Serv
         return new Plan(cluster, dips, vips, services, List.copyOf(hosts.values()), gateway, pair);
     }
 
+    /**
+     * A pair's VRRP instance: one per address family of the VIPs (IPv4 first), ids counted up from
+     * the configured one; IPv4 and IPv6 instances are apart in VRRP even with one id.
+     */
+    public record VrrpInstance(int id, boolean ipv6, List<IpAddr> vips) {
+    }
+
+    /** The pair's VRRP instances (none without a pair). */
+    public List<VrrpInstance> vrrpInstances() {
+        List<VrrpInstance> instances = new ArrayList<>();
+        if (pair == null) {
+            return instances;
+        }
+        int id = pair.settings().virtualRouterId();
+        for (boolean ipv6 : new boolean[] {false, true}) {
+            List<IpAddr> family = vips.stream().map(Vip::address).filter(v -> v.isIPv6() == ipv6).toList();
+            if (!family.isEmpty()) {
+                instances.add(new VrrpInstance(id++, ipv6, family));
+            }
+        }
+        return instances;
+    }
+
     public boolean uses(Forwarding forwarding) {
         return services.stream().anyMatch(s -> s.spec().uses(forwarding));
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import lvswizard.model.Director;
 import lvswizard.model.Failover;
+import lvswizard.plan.HostNeeds;
 import lvswizard.plan.IpAddr;
 import lvswizard.plan.Names;
 import lvswizard.plan.Plan;
@@ -32,16 +33,8 @@ public final class KeepalivedVrrp {
     }
 
     static List<Instance> instances(Plan plan) {
-        Failover failover = plan.pair().settings();
-        List<Instance> instances = new ArrayList<>();
-        int id = failover.virtualRouterId();
-        for (boolean ipv6 : new boolean[] {false, true}) {
-            List<IpAddr> vips = plan.vips().stream().map(Plan.Vip::address).filter(v -> v.isIPv6() == ipv6).toList();
-            if (!vips.isEmpty()) {
-                instances.add(new Instance("VI_" + plan.cluster().name() + (ipv6 ? "_6" : "_4"), id++, ipv6, vips));
-            }
-        }
-        return instances;
+        return plan.vrrpInstances().stream().map(i -> new Instance("VI_" + plan.cluster().name()
+                + (i.ipv6() ? "_6" : "_4"), i.id(), i.ipv6(), i.vips())).toList();
     }
 
     /** The director a side names. */
@@ -133,6 +126,13 @@ public final class KeepalivedVrrp {
                 lines.add(INDENT.repeat(2) + gateway.cidr() + " dev " + dipDevice);
             }
             lines.add(INDENT + "}");
+            IpAddr route = plan.directorGateway();
+            if (route != null && route.isIPv6() == instance.ipv6() && HostNeeds.routedByVrrp(plan, ownDips)) {
+                // the gateway is on the VIPs' side: the master's default route comes and goes with them
+                lines.add(INDENT + "virtual_routes {");
+                lines.add(INDENT.repeat(2) + "default via " + route.text() + " dev " + vipDevice);
+                lines.add(INDENT + "}");
+            }
             lines.add("}");
         }
         return lines;

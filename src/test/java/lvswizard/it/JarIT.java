@@ -110,6 +110,30 @@ class JarIT {
         assertThat(dir.resolve("o")).doesNotExist();
     }
 
+    /**
+     * The negative control of a pair: another cluster's pair on the same segment with the same
+     * VRRP router id is refused by validate before either runs; another id passes.
+     */
+    @Test
+    void validateCatchesAVrrpIdClashWithANeighbouringCluster(@TempDir Path dir) throws Exception {
+        String haDr = Files.readString(Path.of("examples/ha-dr.json"));
+        Path other = Files.writeString(dir.resolve("other.json"), haDr.replace("\"name\" : \"ha-dr\"",
+                "\"name\" : \"other\"").replace("\"syncId\" : 0", "\"syncId\" : 5"));
+        Tools.Result clash = Jar.run("validate", "-c", "examples/ha-dr.json", "--neighbour", other.toString());
+        assertThat(clash.exitCode()).isEqualTo(1);
+        assertThat(clash.output()).isEqualTo("error[vrrp-id] failover.virtualRouterId: VRRP router id 51 is also used"
+                + " by cluster other (" + other + ") on the same segment 10.10.10.0/24: give one of them another id"
+                + " Why: VRRP routers with one id on one segment take each other for peers, so each instance needs"
+                + " its own id from 1 to 255\nexamples/ha-dr.json: 1 error, 0 warnings\n");
+        Files.writeString(other, Files.readString(other).replace("\"virtualRouterId\" : 51", "\"virtualRouterId\" : 61"));
+        Tools.Result apart = Jar.run("validate", "-c", "examples/ha-dr.json", "--neighbour", other.toString());
+        assertThat(apart.exitCode()).as(apart.output()).isZero();
+        Tools.Result broken = Jar.run("validate", "-c", "examples/ha-dr.json", "--neighbour",
+                dir.resolve("missing.json").toString());
+        assertThat(broken.exitCode()).isEqualTo(2);
+        assertThat(broken.output().lines()).hasSize(1);
+    }
+
     @Test
     void flavoursDifferOnlyInNetworkTools(@TempDir Path dir) throws Exception {
         Jar.run("generate", "-c", "examples/seed-dr.json", "-o", dir.resolve("a").toString());
