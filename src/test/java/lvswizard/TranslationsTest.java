@@ -91,6 +91,8 @@ class TranslationsTest {
     /** Keys no scenario reaches, and why. */
     private static final Map<String, String> UNREACHED = Map.of(
             "lvswizard.ops.texts:run.snapshot-not-set-aside", "needs a rename that fails after a successful undo",
+            "lvswizard.ops.texts:snapshot.untrusted", "its detail is TrustedDirectory's line, English as run's --out"
+                    + " refusal; RunCommandTest shows it",
             "lvswizard.plan.texts:address.invalid", "a finding's reason: FindingTextsTest reaches it",
             "lvswizard.plan.texts:address.brackets", "a finding's reason: FindingTextsTest reaches it",
             "lvswizard.plan.texts:address.white-space", "a finding's reason: FindingTextsTest reaches it",
@@ -351,7 +353,7 @@ class TranslationsTest {
             state = new HostState(state.addresses(), state.sysctls(), state.gateways(), state.modules(), state.marks(),
                     n++ % 3 == 2 ? "" : n % 3 == 1 ? table.replace("-a -t 192.168.101.168:80 -r 10.10.20.11:8080 -m -w 1\n", "")
                             : "-A -t 192.168.101.168:80 -s wlc\n-a -t 192.168.101.168:80 -r 10.10.20.100:8080 -m -w 1\n",
-                    null, state.uid(), false, state.loadable());
+                    null, state.uid(), false, state.loadable(), state.peersHeard());
             for (String expected : List.of(conf, conf + "# edited\n")) {
                 doctor(where, Doctor.checkKeepalived(director, state, plan, keepalived, expected));
             }
@@ -399,23 +401,45 @@ class TranslationsTest {
         HostState state = HostState.read(host, fwmarkDirector);
         state = new HostState(state.addresses(), state.sysctls(), state.gateways(), state.modules(), state.marks(),
                 "-A -f 1 -s wlc -p 600\n-a -f 1 -r 10.10.10.11:0 -g -w 0\n-a -f 1 -r 10.10.10.12:0 -g -w 1\n", null,
-                state.uid(), false, state.loadable());
+                state.uid(), false, state.loadable(), state.peersHeard());
         doctor("keepalived quiesced", Doctor.checkKeepalived(fwmarkDirector, state, fwmark, KeepalivedHost.read(host),
                 KeepalivedExport.conf(fwmark, Templates.packaged())));
 
         // a pair: which side this director is on, and a split
         Plan pair = PairStateTest.TWO_VIPS;
         HostNeeds second = HostNeeds.backupDirector(pair);
+        List<Boolean> peerHeard = java.util.Arrays.asList(true, false, null);
+        int side = 0;
         for (List<String> vips : List.of(List.of("192.168.101.168/24", "192.168.101.169/24"),
                 List.<String>of(), List.of("192.168.101.169/24"))) {
             Map<String, List<String>> addresses = Map.of("eth0", List.of("10.10.10.9/24"), "eth1", vips);
             show("pair " + vips, PairState.of(pair, second, addresses).text());
+            Map<String, Boolean> heard = new java.util.HashMap<>();
+            heard.put("10.10.10.10", peerHeard.get(side++));
             HostState pairState = new HostState(addresses, Map.of(), Map.of(), Set.of(), Map.of(), "", null, "0",
-                    false, Set.of());
+                    false, Set.of(), heard);
             doctor("pair " + vips, Doctor.checkKeepalived(second, pairState, pair, KeepalivedHost.read(host),
                     KeepalivedExport.confFor(pair, second.name(), Templates.packaged())));
         }
         show("pair elsewhere", PairState.elsewhere());
+        // the pair's director in keepalived mode: start and status say its side and whether the peer answers
+        Plan haDr = Examples.plan("ha-dr");
+        HostNeeds first = HostNeeds.director(haDr);
+        Path pairOut = Files.createDirectories(dir.resolve("pair-run"));
+        Files.writeString(pairOut.resolve("director.sh"), "#!/bin/bash\n");
+        Files.writeString(pairOut.resolve(KeepalivedExport.fileName(haDr, first.name())),
+                KeepalivedExport.confFor(haDr, first.name(), Templates.packaged()));
+        FakeHost pairHost = FakeHost.seedDirector();
+        pairHost.modules.addAll(List.of("ip_vs", "ip_vs_wlc"));
+        pairHost.keepalivedVersion = "2.2.7";
+        pairHost.keepalivedRules = String.join("\n", Ipvsadm.restoreLines(haDr)) + "\n";
+        pairHost.vrrpAddresses.put("eth1", List.of("192.168.101.168/24"));
+        pairHost.answersPing.add("10.10.10.9");
+        RoleRun pairRun = roleRun(pairHost, haDr, first, pairOut, "pair run", true).owned(IpvsOwner.KEEPALIVED);
+        attempt("pair run", () -> pairRun.start(false));
+        pairHost.answersPing = null;
+        attempt("pair run", () -> pairRun.status(false));
+        show("pair monitor", PairState.now(pairHost, haDr));
 
         Configured configured = new Configured(Map.of("10.10.10.11:80", "rs1", "10.10.10.14:80", "rs4"),
                 Map.of("TCP 192.168.101.168:80", List.of("10.10.10.11:80", "10.10.10.14:80"),
@@ -507,6 +531,24 @@ class TranslationsTest {
                 : good.run(c, l);
         attempt("undo stopped", () -> new RoleRun(failingClear, seed, director, undoing, console("undo", true),
                 Duration.ofSeconds(5), CLOCK).undo(false));
+        // snapshots that are not what start saved: refused before anything runs
+        Path hostile = Files.createDirectories(dir.resolve("hostile"));
+        Files.writeString(hostile.resolve("director.sh"), "#!/bin/bash\n");
+        Path snapshot = Files.createDirectories(hostile.resolve("snapshots")).resolve("director.json");
+        for (String text : List.of(
+                "{\"role\":\"director.sh\",\"taken\":\"t\",\"sysctls\":{\"/proc/sys/kernel/core_pattern\":\"1\"}}",
+                "{\"role\":\"realserver-rs1.sh\",\"taken\":\"t\",\"sysctls\":{}}",
+                "{\"role\":\"director.sh\",\"taken\":\"t\",\"sysctls\":{},\"ipvsRules\":\"--start-daemon master\"}")) {
+            Files.writeString(snapshot, text);
+            attempt("hostile snapshot", () -> roleRun(good, seed, director, hostile, "hostile", true).undo(false));
+        }
+        HostNeeds natDirector = HostNeeds.director(Examples.plan("nat-portmap"));
+        Path badValue = Files.createDirectories(dir.resolve("bad-value"));
+        Files.writeString(badValue.resolve("director.sh"), "#!/bin/bash\n");
+        Files.writeString(Files.createDirectories(badValue.resolve("snapshots")).resolve("director.json"),
+                "{\"role\":\"director.sh\",\"taken\":\"t\",\"sysctls\":{\"/proc/sys/net/ipv4/ip_forward\":\"1; x\"}}");
+        attempt("snapshot bad value", () -> roleRun(good, Examples.plan("nat-portmap"), natDirector, badValue,
+                "bad value", true).undo(false));
 
         Function<FakeRunner, FakeRunner> quiet = r -> r.otherwise(c -> FakeRunner.exit(c, 1, "", "no"));
         attempt("ip fails", () -> HostState.read(quiet.apply(new FakeRunner().answer("ip -j addr show", 1, "",

@@ -101,10 +101,11 @@ final class MonitorCommand implements Callable<Integer> {
                 err.println("lvs-wizard: monitor needs a terminal (TERM set, not dumb); use --once for one snapshot");
                 return ExitCodes.UNUSABLE_INPUT;
             }
+            Plan pair = pairPlan(cluster);
             return TuiLauncher.launch(gui -> {
                 MonitorWindow window = new MonitorWindow(gui, Messages.of(main.language()), main.runner(),
                         new CommandLog(logFile), configured, weights, view,
-                        Duration.ofMillis(Math.round(interval * 1000)));
+                        Duration.ofMillis(Math.round(interval * 1000)), pair);
                 return window.showAndWait() ? 130 : 0;
             });
         }
@@ -115,24 +116,25 @@ final class MonitorCommand implements Callable<Integer> {
             err.println("lvs-wizard: " + e.getMessage());
             return ExitCodes.VALIDATION_ERRORS;
         }
-        pairLine(cluster).ifPresent(out::println);
+        pairLine(pairPlan(cluster)).ifPresent(out::println);
         MonitorReport.rows(table, null, view, configured, Locale.ENGLISH).forEach(row -> out.println(row.text()));
         return ExitCodes.OK;
     }
 
     /** A pair's VRRP state on this host (master, backup), when the configuration has a pair. */
-    private Optional<String> pairLine(Cluster cluster) {
-        Plan plan = cluster == null || cluster.failover() == null ? null : Validator.check(cluster).plan();
-        if (plan == null) {
+    private Optional<String> pairLine(Plan pair) {
+        if (pair == null) {
             return Optional.empty();
         }
         try {
-            Map<String, List<String>> addresses = HostState.addresses(main.runner());
-            HostNeeds here = PairState.here(plan, addresses);
-            return Optional.of("VRRP: " + (here == null ? PairState.elsewhere()
-                    : PairState.of(plan, here, addresses).text()).english());
+            return Optional.of(PairState.now(main.runner(), pair).english());
         } catch (OpsException e) {
             return Optional.empty();
         }
+    }
+
+    /** The plan of a configuration with a pair of directors, or null. */
+    private static Plan pairPlan(Cluster cluster) {
+        return cluster == null || cluster.failover() == null ? null : Validator.check(cluster).plan();
     }
 }

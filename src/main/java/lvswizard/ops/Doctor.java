@@ -84,6 +84,14 @@ public final class Doctor {
             PairState pair = PairState.of(plan, needs, state.addresses());
             checks.add(new Check(pair.master() || pair.backup(), Texts.of("doctor.vrrp", needs.name()), pair.text(),
                     Texts.of("doctor.fix-vrrp-split")));
+            for (HostNeeds.Addr peer : needs.peers()) {
+                Boolean heard = state.peerHeard(peer);
+                // without the peer the pair still balances, on one director with no spare: a NOTE
+                checks.add(new Check(Boolean.TRUE.equals(heard) ? Verdict.OK : Verdict.NOTE,
+                        Texts.of("doctor.peer", peer.what()), PairState.peer(peer, heard),
+                        heard == null ? Texts.of("doctor.fix-peer-ping", "apt-get install iputils-ping")
+                                : Texts.of("doctor.fix-peer", peer.what(), PairState.pingCommand(peer))));
+            }
         }
         if (state.ipvsRules() == null) {
             checks.addAll(rules(state, plan, needs.scriptName()));

@@ -34,7 +34,8 @@ import lvswizard.plan.Ipvsadm;
  */
 public record HostState(Map<String, List<String>> addresses, Map<String, String> sysctls, Map<String, String> gateways,
                         Set<String> modules, Map<HostNeeds.MarkRule, Boolean> marks, String ipvsRules,
-                        String ipvsProblem, String uid, boolean ipvsadmMissing, Set<String> loadable) {
+                        String ipvsProblem, String uid, boolean ipvsadmMissing, Set<String> loadable,
+                        Map<String, Boolean> peersHeard) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static HostState read(Runner runner, HostNeeds needs) throws OpsException {
@@ -80,8 +81,32 @@ public record HostState(Map<String, List<String>> addresses, Map<String, String>
                 problem = ipvsadmMissing ? "ipvsadm not found" : IpvsReader.firstLine(saved.stderr());
             }
         }
+        Map<String, Boolean> peers = new LinkedHashMap<>();
+        needs.peers().forEach(peer -> peers.put(peer.address().text(), heard(runner, peer)));
         return new HostState(addresses, sysctls, gateways, modules, marks, rules, problem, uid, ipvsadmMissing,
-                loadable);
+                loadable, peers);
+    }
+
+    /**
+     * The other director of a pair answers one ping at its DIP, sent out of the DIP interface where
+     * VRRP talks (a backup is silent in VRRP: its DIP is what tells it is there); null when ping
+     * could not run.
+     */
+    static Boolean heard(Runner runner, HostNeeds.Addr peer) {
+        Execution ping = runner.run(ping(peer));
+        if (ping.ending() != Execution.Ending.EXITED || ping.exitCode() > 1) {
+            return null;
+        }
+        return ping.exitCode() == 0;
+    }
+
+    static Command ping(HostNeeds.Addr peer) {
+        return Command.of("ping", "-n", "-q", "-c", "1", "-W", "1", "-I", peer.dev(), peer.address().text());
+    }
+
+    /** Whether the pair's other director answered at its DIP, or null when nobody could tell. */
+    public Boolean peerHeard(HostNeeds.Addr peer) {
+        return peersHeard.get(peer.address().text());
     }
 
     public boolean root() {

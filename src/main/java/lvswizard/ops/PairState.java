@@ -2,6 +2,7 @@ package lvswizard.ops;
 
 import java.util.List;
 import java.util.Map;
+import lvswizard.exec.Runner;
 import lvswizard.model.Director;
 import lvswizard.plan.HostNeeds;
 import lvswizard.plan.IpAddr;
@@ -48,9 +49,32 @@ public record PairState(HostNeeds director, List<IpAddr> held, List<IpAddr> all)
         return null;
     }
 
+    /** What the monitor shows of a pair on each refresh: this director's side now, in no language yet. */
+    public static Message now(Runner runner, Plan plan) throws OpsException {
+        Map<String, List<String>> addresses = HostState.addresses(runner);
+        HostNeeds here = here(plan, addresses);
+        return Texts.of("pair.now", here == null ? elsewhere() : of(plan, here, addresses).text());
+    }
+
     /** This host is neither director of the pair. */
     public static Message elsewhere() {
         return Texts.of("pair.elsewhere");
+    }
+
+    /**
+     * The other director as this one hears it: answers at its DIP (null: ping could not run).
+     * A backup is silent in VRRP, so its DIP is how the master can tell that it is there.
+     */
+    public static Message peer(HostNeeds.Addr peer, Boolean heard) {
+        if (heard == null) {
+            return Texts.of("pair.peer-unknown", peer.what(), peer.address().text());
+        }
+        return Texts.of(heard ? "pair.peer-heard" : "pair.peer-silent", peer.what(), peer.address().text(), peer.dev());
+    }
+
+    /** The ping that tells whether the peer is there, as the operator would type it. */
+    public static String pingCommand(HostNeeds.Addr peer) {
+        return HostState.ping(peer).display();
     }
 
     /** One line for the operator: master, backup, or the VIPs split. */

@@ -154,7 +154,33 @@ public final class RoleRun {
         if (!runAll(keepalived.apply(keepalivedHost))) {
             return 1;
         }
-        return awaitServices() ? 0 : 1;
+        boolean loaded = awaitServices();
+        sayPair(true);
+        return loaded ? 0 : 1;
+    }
+
+    /**
+     * A pair: which side this director is on now and whether it hears the other. After a start,
+     * the director that preempts waits (5 s at most) for VRRP to make it master.
+     */
+    private void sayPair(boolean afterStart) throws OpsException {
+        if (plan.pair() == null) {
+            return;
+        }
+        boolean preferred = needs.name().equals(plan.cluster().director().name()) && plan.pair().settings().preempt();
+        if (afterStart && preferred) {
+            waitFor(() -> {
+                try {
+                    return PairState.of(plan, needs, HostState.addresses(runner)).master();
+                } catch (OpsException e) {
+                    return false;
+                }
+            });
+        }
+        say("run.vrrp", PairState.of(plan, needs, HostState.addresses(runner)).text());
+        for (HostNeeds.Addr peer : needs.peers()) {
+            say("run.vrrp-peer", PairState.peer(peer, HostState.heard(runner, peer)));
+        }
     }
 
     /**
@@ -258,6 +284,7 @@ public final class RoleRun {
         boolean ours = keepalived.runsThisCluster(host);
         if (ours) {
             say("run.keepalived-running", host.mainPid(), KeepalivedDirector.CONF);
+            sayPair(false);
         } else if (host.isRunning()) {
             say("run.keepalived-runs-other", host.mainPid());
         } else {
@@ -269,7 +296,7 @@ public final class RoleRun {
 
     public int undo(boolean dryRun) throws OpsException {
         Path file = Snapshot.file(outputDir, needs);
-        Snapshot snapshot = Snapshot.load(file);
+        Snapshot snapshot = Snapshot.load(file, needs);
         Command stop = scriptCommand("stop");
         KeepalivedHost keepalivedNow = keepalived == null ? null : KeepalivedHost.read(runner);
         List<Command> restore = snapshot.restoreCommands(keepalivedNow == null

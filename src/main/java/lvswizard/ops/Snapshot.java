@@ -11,10 +11,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import lvswizard.exec.Command;
+import lvswizard.output.TrustedDirectory;
 import lvswizard.plan.HostNeeds;
 import lvswizard.plan.Ipvsadm;
+import lvswizard.text.Quote;
 
 /**
  * The host as it was before a role's first start: the IPVS table ({@code ipvsadm -S -n}) and the
@@ -58,7 +62,54 @@ public record Snapshot(String role, String taken, String ipvsRules, Map<String, 
         }
     }
 
-    public static Snapshot load(Path file) throws OpsException {
+    /**
+     * The snapshot start saved for this role, refused in one line when it is not: a file that
+     * another user could have written (undo runs as root), another script's, a kernel setting the
+     * role does not change or a value that is not a number, a table line that is not a service or
+     * a real server. Undo restores only what start saved; a hand-edited snapshot must not make it
+     * write {@code kernel.core_pattern} or load a table of someone else's.
+     */
+    public static Snapshot load(Path file, HostNeeds needs) throws OpsException {
+        int uid = TrustedDirectory.currentUid();
+        if (uid >= 0) {
+            String untrusted = TrustedDirectory.fileProblem(file, uid);
+            if (untrusted != null) {
+                throw new OpsException(Texts.of("snapshot.untrusted", untrusted));
+            }
+        }
+        Snapshot snapshot = load(file);
+        snapshot.check(file, needs);
+        return snapshot;
+    }
+
+    private void check(Path file, HostNeeds needs) throws OpsException {
+        if (role == null || taken == null || sysctls == null) {
+            throw new OpsException(Texts.of("snapshot.not-ours", file, "role, taken or sysctls missing"));
+        }
+        if (!role.equals(needs.scriptName())) {
+            throw new OpsException(Texts.of("snapshot.other-role", file, Quote.forMessage(role), needs.scriptName()));
+        }
+        Set<String> touched = needs.sysctls().stream().map(HostNeeds.Setting::path).collect(Collectors.toSet());
+        for (Map.Entry<String, String> setting : sysctls.entrySet()) {
+            if (!touched.contains(setting.getKey())) {
+                throw new OpsException(Texts.of("snapshot.foreign-setting", file, Quote.forMessage(setting.getKey()),
+                        needs.scriptName()));
+            }
+            if (setting.getValue() == null || !setting.getValue().matches("-?[0-9]{1,10}")) {
+                throw new OpsException(Texts.of("snapshot.bad-value", file, setting.getKey(),
+                        Quote.forMessage(String.valueOf(setting.getValue()))));
+            }
+        }
+        if (ipvsRules != null) {
+            for (String line : ipvsRules.lines().toList()) {
+                if (!line.isBlank() && !line.matches("-[Aa] -[tuf] .*")) {
+                    throw new OpsException(Texts.of("snapshot.bad-rule", file, Quote.forMessage(line)));
+                }
+            }
+        }
+    }
+
+    static Snapshot load(Path file) throws OpsException {
         try {
             return JSON.readValue(file.toFile(), Snapshot.class);
         } catch (JsonProcessingException e) {

@@ -58,4 +58,33 @@ public final class TrustedDirectory {
         }
         return null;
     }
+
+    /**
+     * Why the file {@code file} cannot be trusted by user {@code uid} (one line, English), or null:
+     * it is a regular file, not a link, of root or that user, that no other user can write, in a
+     * directory that passes {@link #problem}.
+     */
+    public static String fileProblem(Path file, int uid) {
+        Path at = file.toAbsolutePath().normalize();
+        if (Files.exists(at, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                if (!Files.isRegularFile(at, LinkOption.NOFOLLOW_LINKS)) {
+                    return at + " is not a regular file (a link or something else): remove it";
+                }
+                int owner = (Integer) Files.getAttribute(at, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+                int mode = (Integer) Files.getAttribute(at, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+                if (owner != 0 && owner != uid) {
+                    return at + " belongs to another user (uid " + owner + "): a run as root would act on what"
+                            + " they wrote; remove it";
+                }
+                if ((mode & GROUP_OR_OTHER_WRITE) != 0) {
+                    return String.format("%s is writable by others (mode %04o): a run as root would act on what"
+                            + " they wrote; chmod go-w %s if its content is yours", at, mode & 07777, at);
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                return at + " cannot be examined (" + e.getMessage() + ")";
+            }
+        }
+        return at.getParent() == null ? null : problem(at.getParent(), uid);
+    }
 }

@@ -26,8 +26,10 @@ import lvswizard.exec.Runner;
 import lvswizard.ipvs.Configured;
 import lvswizard.ipvs.IpvsTable;
 import lvswizard.ipvs.MonitorReport;
+import lvswizard.plan.Plan;
 import lvswizard.ops.IpvsReader;
 import lvswizard.ops.OpsException;
+import lvswizard.ops.PairState;
 import lvswizard.ops.WeightEditor;
 import lvswizard.text.TextWidth;
 import lvswizard.wizard.Messages;
@@ -42,6 +44,7 @@ import lvswizard.wizard.Messages;
 public final class MonitorWindow extends BasicWindow {
     private final WindowBasedTextGUI gui;
     private final Messages m;
+    private final Runner runner;
     private final IpvsReader reader;
     private final WeightEditor editor;
     private final CommandLog log;
@@ -61,21 +64,28 @@ public final class MonitorWindow extends BasicWindow {
     private int top;
     private String status = "";
     private boolean interrupted;
+    /** A pair of directors: its plan, to show this director's VRRP side on each refresh; else null. */
+    private final Plan pair;
+    // written by the poll thread, read when painting: "" without a pair
+    private volatile String vrrp = "";
 
     /**
      * @param configuredWeights weights from the configuration by "service key -> server", what e restores
      */
     public MonitorWindow(WindowBasedTextGUI gui, Messages m, Runner runner, CommandLog log, Configured configured,
-                         Map<String, Integer> configuredWeights, MonitorReport.View view, Duration interval) {
+                         Map<String, Integer> configuredWeights, MonitorReport.View view, Duration interval,
+                         Plan pair) {
         this.gui = gui;
         this.m = m;
         this.log = log;
+        this.runner = runner;
         this.reader = new IpvsReader(runner);
         this.editor = new WeightEditor(log.around(runner));
         this.configured = configured;
         this.configuredWeights = configuredWeights;
         this.view = view;
         this.interval = interval;
+        this.pair = pair;
         setHints(Set.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
         setComponent(pane);
     }
@@ -103,6 +113,9 @@ public final class MonitorWindow extends BasicWindow {
     private void poll() {
         try {
             IpvsTable now = reader.read();
+            if (pair != null) {
+                vrrp = PairState.now(runner, pair).format(m.locale());
+            }
             if (baseline == null) {
                 baseline = now;
             }
@@ -251,7 +264,7 @@ public final class MonitorWindow extends BasicWindow {
 
     private int visibleRows() {
         TerminalSize size = gui.getScreen().getTerminalSize();
-        return Math.max(1, size.getRows() - 4);
+        return Math.max(1, size.getRows() - (vrrp.isEmpty() ? 4 : 5));
     }
 
     /** Draws the title, the visible slice of the report, the status line and the key legend. */
@@ -282,7 +295,12 @@ public final class MonitorWindow extends BasicWindow {
                 Long.toString(interval.toMillis()), Integer.toString(table.services().size()),
                 Integer.toString(table.serverCount())), width));
         g.disableModifiers(SGR.BOLD);
-        int visible = Math.max(1, size.getRows() - 4);
+        String pairLine = vrrp;
+        int first = pairLine.isEmpty() ? 1 : 2;
+        if (!pairLine.isEmpty()) {
+            g.putString(0, 1, clip(pairLine, width));
+        }
+        int visible = Math.max(1, size.getRows() - 3 - first);
         if (selected >= 0) {
             if (selected < top) {
                 top = selected;
@@ -301,7 +319,7 @@ public final class MonitorWindow extends BasicWindow {
             } else if (!row.isServer()) {
                 g.enableModifiers(SGR.BOLD);
             }
-            g.putString(0, 1 + i, clip(row.text(), width));
+            g.putString(0, first + i, clip(row.text(), width));
             g.disableModifiers(SGR.REVERSE, SGR.BOLD);
             g.setForegroundColor(TextColor.ANSI.DEFAULT);
         }

@@ -193,8 +193,8 @@ final class RunWindow extends BasicWindow {
     private void monitor() {
         interrupted = new MonitorWindow(gui, m, runner, log, ConfiguredServers.of(draft.cluster(),
                 draft.format().ipvsOwner() == IpvsOwner.KEEPALIVED),
-                ConfiguredServers.weights(draft.cluster()), MonitorReport.View.CONNECTIONS, Duration.ofSeconds(1))
-                .showAndWait();
+                ConfiguredServers.weights(draft.cluster()), MonitorReport.View.CONNECTIONS, Duration.ofSeconds(1),
+                plan.pair() == null ? null : plan).showAndWait();
         if (interrupted) {
             close();
         }

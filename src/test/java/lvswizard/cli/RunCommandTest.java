@@ -166,6 +166,51 @@ class RunCommandTest {
                 + ": undo restores what start saved; run start first");
     }
 
+    /**
+     * undo runs as root on what the snapshot says: a hand-edited or malformed one is refused in one
+     * line, naming the file and what is wrong, and nothing runs (no stop, no sysctl, no table).
+     */
+    @Test
+    void undoRefusesASnapshotThatIsNotWhatStartSaved(@TempDir Path dir) throws Exception {
+        String[] base = {"run", "--config", SEED, "--role", "director", "--out", dir.toString(), "--yes"};
+        FakeHost started = FakeHost.seedDirector();
+        assertThat(run(started, concat(base, "start"))).isZero();
+        Path file = dir.resolve("snapshots/director.json");
+        String saved = Files.readString(file);
+        assertThat(saved).contains("\"sysctls\"");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.Map<String, String> hostile = new java.util.LinkedHashMap<>();
+        var core = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(saved);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) core.get("sysctls")).put("/proc/sys/kernel/core_pattern",
+                "|/tmp/x %p");
+        hostile.put(core.toString(), "kernel setting \"/proc/sys/kernel/core_pattern\" is not one that director.sh"
+                + " changes");
+        var daemon = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(saved);
+        daemon.put("ipvsRules", "--start-daemon master\n");
+        hostile.put(daemon.toString(), "\"--start-daemon master\" is not an IPVS service or real server line");
+        var other = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(saved);
+        other.put("role", "realserver-rs1.sh");
+        hostile.put(other.toString(), "a snapshot of \"realserver-rs1.sh\", not of director.sh");
+        hostile.put("{\"role\": \"director.sh\", \"sysctls\": null}", "not a snapshot lvs-wizard wrote");
+        hostile.put("[1, 2", "not a snapshot lvs-wizard wrote");
+        for (var edit : hostile.entrySet()) {
+            Files.writeString(file, edit.getKey());
+            FakeHost host = FakeHost.seedDirector();
+            err.getBuffer().setLength(0);
+            assertThat(run(host, concat(base, "undo"))).as(edit.getValue()).isEqualTo(1);
+            assertThat(err.toString().lines()).as(err.toString()).singleElement()
+                    .satisfies(l -> assertThat(l).contains(file.toString(), edit.getValue()));
+            assertThat(err.toString()).doesNotContain("Exception", "\tat ");
+            assertThat(host.commands()).as(edit.getValue()).noneMatch(RunCommandTest::changesHost);
+        }
+        Files.writeString(file, saved);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        err.getBuffer().setLength(0);
+        assertThat(run(FakeHost.seedDirector(), concat(base, "undo"))).isEqualTo(1);
+        assertThat(err.toString()).contains("the snapshot cannot be trusted: " + file.toAbsolutePath()
+                + " is writable by others (mode 0666)");
+    }
+
     @Test
     void statusPassesTheScriptsLsbCodeThrough(@TempDir Path dir) {
         FakeHost host = FakeHost.seedRealServer();

@@ -43,6 +43,10 @@ public final class FakeHost implements Runner {
     public String keepalivedRefuses;
     /** The IPVS table keepalived makes from its file when it starts or reloads (removed when it stops). */
     public String keepalivedRules = "";
+    /** What VRRP gives this host when keepalived starts (a master's VIPs), device to addresses; taken back when it stops. */
+    public final Map<String, List<String>> vrrpAddresses = new LinkedHashMap<>();
+    /** Addresses that answer ping (the other director of a pair); null: ping is not installed. */
+    public Set<String> answersPing = new TreeSet<>();
 
     /** Addresses as ip -j shows them: "eth0" to "10.10.10.11/24". */
     public FakeHost address(String dev, String... cidrs) {
@@ -112,6 +116,10 @@ public final class FakeHost implements Runner {
             result = FakeRunner.exit(c, files.contains(a.get(2)) ? 0 : 1, "", "");
         } else if (a.get(0).endsWith("tables") && a.contains("-C")) {
             result = FakeRunner.exit(c, marks.contains(String.join(" ", a.subList(5, a.size()))) ? 0 : 1, "", "");
+        } else if (a.get(0).equals("ping")) {
+            result = answersPing == null ? new Execution(c, -1, "", "Cannot run program \"ping\"", Duration.ZERO,
+                    Execution.Ending.NOT_STARTED) : FakeRunner.exit(c, answersPing.contains(a.get(a.size() - 1)) ? 0 : 1,
+                    "", "");
         } else if (outputs.containsKey(c.display())) {
             result = ok(c, outputs.get(c.display()));
         } else if (a.get(0).equals("ipvsadm") && a.get(1).equals("-e")) {
@@ -143,6 +151,7 @@ public final class FakeHost implements Runner {
         if (a.get(0).equals("keepalived")) {
             keepalivedRuns(4242, a.toArray(String[]::new));
             ipvsRules = keepalivedRules;
+            vrrpAddresses.forEach((dev, cidrs) -> address(dev, cidrs.toArray(String[]::new)));
             return ok(c, "");
         }
         if (a.get(0).equals("systemctl")) {
@@ -153,6 +162,7 @@ public final class FakeHost implements Runner {
             if (a.get(1).equals("-TERM")) {
                 keepalivedStopped();
                 ipvsRules = "";
+                vrrpAddresses.forEach((dev, cidrs) -> addresses.getOrDefault(dev, new ArrayList<>()).removeAll(cidrs));
             } else {
                 ipvsRules = keepalivedRules;
             }

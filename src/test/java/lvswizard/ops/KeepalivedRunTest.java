@@ -56,7 +56,13 @@ class KeepalivedRunTest {
 
     /** The director's run in keepalived mode on {@code runner}; its words go to lines, every question is yes. */
     private RoleRun run(Runner runner) {
-        return new RoleRun(runner, SEED, HostNeeds.director(SEED), out, new RoleRun.Console() {
+        return new RoleRun(runner, SEED, HostNeeds.director(SEED), out, console(), Duration.ofSeconds(5),
+                Clock.systemUTC()).owned(IpvsOwner.KEEPALIVED);
+    }
+
+    /** Words go to lines, every question is yes. */
+    private RoleRun.Console console() {
+        return new RoleRun.Console() {
             @Override
             public void say(Message text) {
                 lines.add(text.english());
@@ -72,7 +78,7 @@ class KeepalivedRunTest {
                 confirmed.add(changes.stream().map(Message::english).toList());
                 return true;
             }
-        }, Duration.ofSeconds(5), Clock.systemUTC()).owned(IpvsOwner.KEEPALIVED);
+        };
     }
 
     private String generated() throws IOException {
@@ -180,6 +186,51 @@ class KeepalivedRunTest {
         lines.clear();
         assertThat(run().status(false)).as("the script says running, keepalived does not run").isEqualTo(2);
         assertThat(lines).contains("keepalived: not running");
+    }
+
+    /**
+     * A pair: start and status say which side this director is on (VRRP gave the first director the
+     * VIPs) and whether the other director answers at its DIP; the backup holds nothing.
+     */
+    @Test
+    void aDirectorOfAPairSaysItsVrrpSideAndWhetherThePeerIsThere(@TempDir Path pairOut) throws Exception {
+        Plan pair = Examples.plan("ha-dr");
+        new OutputDirectory(pairOut).write(new KeepalivedExport().files(pair,
+                new Export.Options(Flavour.IPROUTE2, Templates.packaged())), false);
+        host.addresses.get("eth1").clear();
+        host.vrrpAddresses.put("eth1", List.of("192.168.101.168/24"));
+        host.keepalivedRules = String.join("\n", Ipvsadm.restoreLines(pair)) + "\n";
+        host.answersPing.add("10.10.10.9");
+        assertThat(pairRun(pair, HostNeeds.director(pair), pairOut).start(false)).as(String.join("\n", lines)).isZero();
+        assertThat(host.displays()).contains("ping -n -q -c 1 -W 1 -I eth0 10.10.10.9");
+        assertThat(lines).containsSubsequence("keepalived has loaded the configuration's IPVS services (1)",
+                "VRRP now: master: director holds the VIPs (192.168.101.168)",
+                "the other director: director2 answers at its DIP 10.10.10.9 (ping over eth0)");
+        lines.clear();
+        host.answersPing.clear();
+        assertThat(pairRun(pair, HostNeeds.director(pair), pairOut).status(false)).isZero();
+        assertThat(lines).contains("the other director: director2 does not answer at its DIP 10.10.10.9 over eth0:"
+                + " while it is away the pair has no spare director");
+
+        FakeHost backupHost = FakeHost.seedDirector();
+        backupHost.addresses.clear();
+        backupHost.address("eth0", "10.10.10.9/24").address("eth1");
+        backupHost.modules.addAll(List.of("ip_vs", "ip_vs_wlc"));
+        backupHost.keepalivedVersion = "2.2.7";
+        backupHost.keepalivedRules = host.keepalivedRules;
+        backupHost.answersPing = null;
+        lines.clear();
+        HostNeeds backup = HostNeeds.backupDirector(pair);
+        assertThat(new RoleRun(backupHost, pair, backup, pairOut, console(), Duration.ofSeconds(5), Clock.systemUTC())
+                .owned(IpvsOwner.KEEPALIVED).start(false)).as(String.join("\n", lines)).isZero();
+        assertThat(lines).contains("VRRP now: backup: the VIPs (192.168.101.168) are not on director2 (its peer holds"
+                + " them, or no director does)", "the other director: cannot tell whether director (10.10.10.10) is"
+                + " there: ping did not run");
+    }
+
+    private RoleRun pairRun(Plan pair, HostNeeds needs, Path pairOut) {
+        return new RoleRun(host, pair, needs, pairOut, console(), Duration.ofSeconds(5), Clock.systemUTC())
+                .owned(IpvsOwner.KEEPALIVED);
     }
 
     @Test

@@ -41,11 +41,15 @@ public class PairStateTest {
         HostNeeds first = HostNeeds.director(TWO_VIPS);
         HostState split = new HostState(Map.of("eth0", List.of("10.10.10.10/24"), "eth1",
                 List.of("192.168.101.168/24")), Map.of(), Map.of(), Set.of(), Map.of(), "", null, "0",
-                false, Set.of());
+                false, Set.of(), Map.of("10.10.10.9", false));
         List<String> lines = Doctor.checkKeepalived(first, split, TWO_VIPS, new KeepalivedHost("2.2.7", null, null,
                 false, false), "").stream().map(Doctor.Check::toLine).toList();
         assertThat(lines).contains("WRONG  VRRP on director: director holds 1 of the 2 VIPs (192.168.101.168,"
                 + " 192.168.101.169): the pair's instances went apart\n       fix: restart keepalived on both"
-                + " directors (systemctl restart keepalived); the sync group moves the VIPs together");
+                + " directors (systemctl restart keepalived); the sync group moves the VIPs together",
+                "NOTE   the other director, director2: director2 does not answer at its DIP 10.10.10.9 over eth0:"
+                        + " while it is away the pair has no spare director\n       fix: start director2 (lvs-wizard"
+                        + " run --role director:director2 start there), or mend the link between the DIPs; check with"
+                        + " ping -n -q -c 1 -W 1 -I eth0 10.10.10.9");
     }
 }
