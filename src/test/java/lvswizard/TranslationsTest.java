@@ -48,6 +48,7 @@ import lvswizard.ops.OpsException;
 import lvswizard.ops.Preflight;
 import lvswizard.ops.KeepalivedHost;
 import lvswizard.ops.PairState;
+import lvswizard.ops.TrustedBundle;
 import lvswizard.ops.PairStateTest;
 import lvswizard.ops.Role;
 import lvswizard.ops.RoleRun;
@@ -93,6 +94,7 @@ class TranslationsTest {
             "lvswizard.ops.texts:run.snapshot-not-set-aside", "needs a rename that fails after a successful undo",
             "lvswizard.ops.texts:snapshot.untrusted", "its detail is TrustedDirectory's line, English as run's --out"
                     + " refusal; RunCommandTest shows it",
+            "lvswizard.ops.texts:lab.untrusted", "its detail is TrustedDirectory's line; LabCommandTest shows it",
             "lvswizard.plan.texts:address.invalid", "a finding's reason: FindingTextsTest reaches it",
             "lvswizard.plan.texts:address.brackets", "a finding's reason: FindingTextsTest reaches it",
             "lvswizard.plan.texts:address.white-space", "a finding's reason: FindingTextsTest reaches it",
@@ -440,6 +442,9 @@ class TranslationsTest {
         pairHost.answersPing = null;
         attempt("pair run", () -> pairRun.status(false));
         show("pair monitor", PairState.now(pairHost, haDr));
+        Path notABundle = Files.createDirectories(dir.resolve("not-a-bundle"));
+        Files.writeString(notABundle.resolve("lab.sh"), "#!/bin/sh\n");
+        show("lab bundle", TrustedBundle.problem(notABundle, 1000));
 
         Configured configured = new Configured(Map.of("10.10.10.11:80", "rs1", "10.10.10.14:80", "rs4"),
                 Map.of("TCP 192.168.101.168:80", List.of("10.10.10.11:80", "10.10.10.14:80"),

@@ -5,13 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import lvswizard.exec.Command;
 import lvswizard.exec.Execution;
+import lvswizard.exec.OutputListener;
 import lvswizard.model.Cluster;
+import lvswizard.ops.TrustedBundle;
 import lvswizard.output.OutputException;
+import lvswizard.output.TrustedDirectory;
 import lvswizard.render.Flavour;
+import lvswizard.text.Message;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import lvswizard.plan.Plan;
@@ -20,7 +25,8 @@ import lvswizard.wizard.Format;
 import lvswizard.wizard.Generation;
 
 @CommandLine.Command(name = "lab", mixinStandardHelpOptions = true,
-        subcommands = {LabCommand.Export.class, LabCommand.Up.class, LabCommand.Test.class, LabCommand.Down.class},
+        subcommands = {LabCommand.Export.class, LabCommand.Up.class, LabCommand.Test.class, LabCommand.Failover.class,
+            LabCommand.Down.class},
         description = {"Run the whole cluster on this one Linux host, in network namespaces.",
                 "A client, the director, every real server (and a router between subnets) run the"
                         + " generated scripts. up builds it and starts every host, test sends requests and checks"
@@ -56,10 +62,15 @@ final class LabCommand {
 
     /** Runs DIR/lab.sh with the arguments, its output streamed; returns its exit code. */
     static int runBundle(Main main, Path dir, PrintWriter out, PrintWriter err, String... args) {
+        Message refused = TrustedBundle.problem(dir, TrustedDirectory.currentUid());
+        if (refused != null) {
+            err.println("lvs-wizard: " + refused.english());
+            return ExitCodes.UNUSABLE_INPUT;
+        }
         List<String> argv = new ArrayList<>(List.of("bash", dir.resolve("lab.sh").toAbsolutePath().toString()));
         argv.addAll(List.of(args));
         Execution run = main.runner().run(Command.of(argv).withTimeout(Duration.ofMinutes(15)), (stream, line) -> {
-            (stream == lvswizard.exec.OutputListener.Stream.STDOUT ? out : err).println(line);
+            (stream == OutputListener.Stream.STDOUT ? out : err).println(line);
             out.flush();
         });
         if (run.ending() != Execution.Ending.EXITED) {
@@ -150,6 +161,50 @@ final class LabCommand {
         }
     }
 
+    /** How lab failover fails the master. */
+    enum Failure {
+        /** its links go down: a host that died, no goodbye advert */
+        down,
+        /** its keepalived stops: it gives the VIPs up and says so */
+        stop
+    }
+
+    @CommandLine.Command(name = "failover", mixinStandardHelpOptions = true,
+            description = {"A pair of directors: fail the master while the lab's client sends a request every"
+                    + " 0.1 s; the backup must take the VIPs over. Prints the gap, the failed requests, whether a"
+                    + " connection opened before survived (connection sync), and whether the first director"
+                    + " takes the VIPs back (preemption)."})
+    static final class Failover implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        LabCommand lab;
+
+        @Option(names = "--dir", paramLabel = "DIR", defaultValue = DEFAULT_DIR, description = "the bundle's directory (default: ${DEFAULT-VALUE})")
+        Path dir;
+
+        @Option(names = "--how", paramLabel = "HOW", defaultValue = "down",
+                description = "down (the master's links go down) or stop (its keepalived stops); default: ${DEFAULT-VALUE}")
+        Failure how;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = spec.commandLine().getErr();
+            Path script = dir.resolve("lab.sh");
+            if (!Files.exists(script)) {
+                err.println("lvs-wizard: no lab bundle in " + dir + ": run lab up --config FILE first");
+                return ExitCodes.UNUSABLE_INPUT;
+            }
+            if (!Files.readString(script).contains("\n    failover) do_failover")) {
+                err.println("lvs-wizard: the lab in " + dir + " has one director: failover needs a pair"
+                        + " (a configuration with \"failover\")");
+                return ExitCodes.UNUSABLE_INPUT;
+            }
+            return runBundle(lab.main, dir, spec.commandLine().getOut(), err, "failover", how.name());
+        }
+    }
+
     @CommandLine.Command(name = "down", mixinStandardHelpOptions = true,
             description = "Remove every lab namespace (also one left behind by a crash), and nothing else.")
     static final class Down implements Callable<Integer> {
@@ -178,7 +233,7 @@ final class LabCommand {
             } finally {
                 if (!bundle.equals(dir)) {
                     try (var paths = Files.walk(bundle)) {
-                        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                             Files.deleteIfExists(p);
                         }
                     }

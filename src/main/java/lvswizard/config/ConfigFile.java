@@ -6,6 +6,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -17,6 +23,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,6 +62,15 @@ public final class ConfigFile {
             .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            // a name or an interface is text: 7 or 1.5 there is a mistake, not "7" or "1.5"
+            .withCoercionConfig(LogicalType.Textual, text -> text
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            // null inside a list (a service, an address) is refused with its path
+            .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
+            // the same key twice: which one was meant cannot be told
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private ConfigFile() {
@@ -63,7 +81,7 @@ public final class ConfigFile {
 
     /** The shipped examples (examples/NAME.json), in the jar and in the source tree alike. */
     public static final List<String> EXAMPLES = List.of("seed-dr", "nat-portmap", "tun-ipip", "fwmark-https",
-            "ipv6-dr");
+            "ipv6-dr", "ha-dr", "ha-nat");
 
     public static Cluster builtInExample() throws ConfigException {
         try (InputStream in = ConfigFile.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
@@ -76,16 +94,30 @@ public final class ConfigFile {
         }
     }
 
+    /** More than any configuration needs (10,000 real servers take a few MB): /dev/zero is not read to the end. */
+    static final int MAX_BYTES = 64 << 20;
+
     public static Cluster read(Path file) throws ConfigException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file + ": no such file");
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage());
         }
-        return parse(text, file.toString());
+        if (bytes.length > MAX_BYTES) {
+            throw new ConfigException(file + ": larger than " + (MAX_BYTES >> 20) + " MiB: not a cluster configuration");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(file + ": not UTF-8 text: a configuration is JSON in UTF-8");
+        }
+        // a byte order mark, as some Windows editors write, is not part of the JSON
+        return parse(text.startsWith("\uFEFF") ? text.substring(1) : text, file.toString());
     }
 
     /** Parses JSON text; {@code source} names it in error messages. */
@@ -117,7 +149,9 @@ public final class ConfigFile {
         String position = where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr();
         String prefix = source + position + ": ";
         if (e instanceof JsonParseException) {
-            return prefix + "malformed JSON: " + e.getOriginalMessage().lines().findFirst().orElse("");
+            // Jackson's advice to enable one of its features is for programmers, not for this file
+            String first = e.getOriginalMessage().lines().findFirst().orElse("").replaceFirst(": enable `.*$", "");
+            return prefix + "malformed JSON: " + first;
         }
         if (!(e instanceof JsonMappingException mapping)) {
             return prefix + e.getOriginalMessage();

@@ -3,13 +3,16 @@ package lvswizard.lab;
 import static lvswizard.render.Shell.quote;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import lvswizard.model.Cluster;
+import lvswizard.model.Failover;
 import lvswizard.render.Export;
 import lvswizard.render.Flavour;
 import lvswizard.render.KeepalivedExport;
+import lvswizard.render.KeepalivedVrrp;
 import lvswizard.render.ScriptsExport;
 import lvswizard.render.Shell;
 import lvswizard.plan.Plan;
@@ -37,6 +40,8 @@ public final class LabBundle {
         view.put("health", keepalived ? health(LabHealth.of(plan)) : List.of());
         view.put("settle", LabHealth.settleSeconds(plan));
         view.put("checkPaths", LabHealth.checkPaths(plan).stream().map(Shell::quote).collect(Collectors.joining(" ")));
+        view.put("single", plan.pair() == null ? List.of(Map.of("conf", quote(KeepalivedExport.FILE_NAME))) : List.of());
+        view.put("pair", plan.pair() == null ? List.of() : List.of(pair(plan, lab)));
         List<RenderedFile> files = new ArrayList<>();
         files.add(new RenderedFile("lab.sh", templates.render("lab.sh.mustache", view), true));
         Export scripts = keepalived ? new KeepalivedExport() : new ScriptsExport();
@@ -48,10 +53,39 @@ public final class LabBundle {
 
     /**
      * A cluster with health checks, a sorry server, a quorum or alpha runs in the lab as in
-     * production: keepalived keeps the director's IPVS table and acts on the checks.
+     * production: keepalived keeps the director's IPVS table and acts on the checks. A pair of
+     * directors is keepalived's VRRP: both run it.
      */
     public static boolean runsKeepalived(Plan plan) {
-        return plan.services().stream().anyMatch(s -> s.spec().usesKeepalived());
+        return plan.pair() != null || plan.services().stream().anyMatch(s -> s.spec().usesKeepalived());
+    }
+
+    /**
+     * What lab.sh needs of a pair: both namespaces with their keepalived.conf, the address that
+     * tells the master (the first VIP), the port the failover test sends to, and VRRP's bound on
+     * the failover: the backup declares the master down after 3 adverts plus its skew,
+     * (256 - priority) / 256 of an advert interval.
+     */
+    private static Map<String, Object> pair(Plan plan, LabPlan lab) {
+        Failover settings = plan.pair().settings();
+        int advertMs = settings.advertInterval() * 1000;
+        int downMs = 3 * advertMs + (256 - settings.backupPriority()) * advertMs / 256;
+        Map<String, Object> pair = new HashMap<>();
+        pair.put("firstNs", quote(lab.directorNs()));
+        pair.put("backupNs", quote(lab.backupNs()));
+        pair.put("firstName", quote(plan.cluster().director().name()));
+        pair.put("backupName", quote(plan.pair().backup().name()));
+        pair.put("firstConf", quote(KeepalivedExport.fileName(plan, KeepalivedVrrp.Side.FIRST)));
+        pair.put("backupConf", quote(KeepalivedExport.fileName(plan, KeepalivedVrrp.Side.BACKUP)));
+        pair.put("vip", quote(plan.vips().get(0).address().text()));
+        pair.put("downMs", downMs);
+        pair.put("preempt", settings.preempt() ? "yes" : "no");
+        pair.put("sync", settings.connectionSync() ? "yes" : "no");
+        LabPlan.Check target = lab.checks().isEmpty() ? null : lab.checks().get(0);
+        pair.put("url", quote(target == null ? "" : target.url()));
+        pair.put("port", target == null ? 0 : target.port());
+        pair.put("targetVip", quote(target == null ? "" : target.vip()));
+        return pair;
     }
 
     private static List<Map<String, Object>> health(List<LabHealth> services) {
@@ -91,16 +125,16 @@ public final class LabBundle {
         // real servers first, so that the director never sends to one that is not ready
         lab.hosts().stream().filter(h -> h.role().equals("realserver")).forEach(h -> starts.add(Map.of(
                 "ns", quote(h.ns()), "script", quote(h.script()))));
-        lab.hosts().stream().filter(h -> h.role().equals("director")).forEach(h -> starts.add(Map.of(
+        lab.hosts().stream().filter(h -> h.role().equals("director") || h.role().equals("backup")).forEach(h -> starts.add(Map.of(
                 "ns", quote(h.ns()), "script", quote(h.script()))));
         List<Map<String, Object>> checks = lab.checks().stream().map(c -> Map.<String, Object>of(
                 "label", quote(c.label()), "url", quote(c.url()), "vip", quote(c.vip()), "method", quote(c.method()),
-                "sticky", c.sticky() ? "yes" : "no", "why", quote(c.why()), "together", quote(c.together()),
+                "sticky", c.sticky() ? "yes" : c.spread() ? "spread" : "no", "why", quote(c.why()), "together", quote(c.together()),
                 "expected", c.expected().stream().map(e -> Map.of("pair", quote(e.name() + "=" + e.answers())))
                         .collect(Collectors.toList()))).toList();
         List<Map<String, String>> subnets = lab.subnets().stream().map(s -> Map.of("bridge", quote(s.bridge()),
                 "network", s.network())).toList();
-        Map<String, Object> view = new java.util.HashMap<>();
+        Map<String, Object> view = new HashMap<>();
         view.put("cluster", cluster.name());
         view.put("generator", Version.generator());
         view.put("prefix", LabPlan.PREFIX);

@@ -12,12 +12,6 @@ public final class LabExport implements Export {
         return "lab";
     }
 
-    /** A static director holds its VIPs itself: one director only. */
-    @Override
-    public boolean serves(Plan plan) {
-        return plan.pair() == null;
-    }
-
     @Override
     public List<RenderedFile> files(Plan plan, Options options) {
         return LabBundle.render(plan, options.flavour(), options.templates());

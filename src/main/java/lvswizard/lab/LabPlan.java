@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import lvswizard.model.Director;
 import lvswizard.model.Forwarding;
 import lvswizard.model.Protocol;
 import lvswizard.model.Scheduler;
+import lvswizard.model.SchedulerFlag;
 import lvswizard.plan.Plan;
 import lvswizard.plan.IpAddr;
 import lvswizard.plan.Names;
@@ -22,8 +24,11 @@ import lvswizard.plan.Layout;
  * before their scripts run, and for each TCP service what sequential requests from one client
  * should show. Pure: the plan in, the lab out.
  */
-public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks, String directorNs) {
+public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks, String directorNs,
+                      String backupNs) {
     public static final String PREFIX = "lvsw-";
+    /** The second director of a pair: the lab's own name for it, whatever the configuration calls it. */
+    public static final String BACKUP_NS = PREFIX + "backup";
 
     /** A subnet and the bridge that carries it. */
     public record Subnet(int index, String network, String bridge) {
@@ -36,7 +41,8 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
     /**
      * A namespace.
      *
-     * @param role      client, director, realserver, router, or sorry (a service's sorry server)
+     * @param role      client, director, backup (a pair's second director), realserver, router, or
+     *                  sorry (a service's sorry server)
      * @param script    the generated script it runs (empty for client and router)
      * @param gateway   default route the lab adds itself ("" when the script adds it, or none)
      * @param listens   TCP ports a responder answers on with the host's name (real servers)
@@ -61,8 +67,12 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
      * @param together  for a persistent fwmark service, its name: every port of it must land on the
      *                  same real server (one client sticks to one server across the ports); else ""
      */
+    /**
+     * @param spread    the scheduler hashes the client's source port too (sh-port, mh-port): one
+     *                  client's connections spread over the live servers, no split predicted
+     */
     public record Check(String label, String vip, String url, int port, String method, List<Expectation> expected,
-                        boolean sticky, String why, String together) {
+                        boolean sticky, boolean spread, String why, String together) {
     }
 
     /** A real server and the answers it should get (out of the check's requests). */
@@ -75,6 +85,9 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
         List<IpAddr> all = new ArrayList<>();
         plan.vips().forEach(v -> all.add(v.address().hasPrefix() ? v.address() : plan.dips().get(0)));
         all.addAll(plan.dips());
+        if (plan.pair() != null) {
+            all.addAll(plan.pair().backupDips());
+        }
         plan.hosts().forEach(h -> all.add(h.address()));
         for (IpAddr a : all) {
             subnets.computeIfAbsent(a.network(), n -> new Subnet(subnets.size(), n, PREFIX + "br" + subnets.size()));
@@ -85,6 +98,9 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
         if (plan.directorGateway() != null) {
             taken.add(plan.directorGateway());
         }
+        if (plan.pair() != null && plan.pair().floatingGateway() != null) {
+            taken.add(plan.pair().floatingGateway());
+        }
         plan.hosts().stream().filter(h -> h.gateway() != null).forEach(h -> taken.add(h.gateway()));
         // each address counts as used in the subnet it falls in (a gateway has no prefix of its own)
         for (IpAddr a : taken) {
@@ -94,20 +110,19 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
         }
 
         List<Host> hosts = new ArrayList<>();
-        var director = plan.cluster().director();
-        String dipDev = Names.baseDevice(director.dipInterface());
-        String vipDev = Names.baseDevice(director.vipInterface());
-        List<Port> directorPorts = new ArrayList<>();
         IpAddr dip = plan.dips().get(0);
-        directorPorts.add(new Port(dipDev, subnets.get(dip.network()).index(), dip.cidr()));
         IpAddr vipNet = plan.vips().get(0).address().hasPrefix() ? plan.vips().get(0).address() : dip;
-        if (!vipDev.equals(dipDev)) {
-            directorPorts.add(new Port(vipDev, subnets.get(vipNet.network()).index(), ""));
-        }
         String directorNs = PREFIX + "director";
         List<String> directorRoutes = new ArrayList<>();
-        hosts.add(new Host(directorNs, director.name(), "director", directorPorts, Layout.directorScript(), "", List.of(),
-                directorRoutes));
+        hosts.add(director(directorNs, plan.cluster().director(), "director", dip, vipNet, subnets,
+                Layout.directorScript(), directorRoutes));
+        String backupNs = "";
+        if (plan.pair() != null) {
+            backupNs = BACKUP_NS;
+            Director backup = plan.pair().backup();
+            hosts.add(director(backupNs, backup, "backup", plan.pair().backupDips().get(0), vipNet, subnets,
+                    Layout.directorScript(backup.name()), directorRoutes));
+        }
         for (Plan.Host h : plan.hosts()) {
             List<Integer> ports = new ArrayList<>();
             plan.services().stream().filter(s -> s.spec().protocol() == Protocol.TCP).forEach(s -> s.members().stream()
@@ -118,7 +133,7 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
                             addOnce(ports, m.port());
                         }
                     }));
-            hosts.add(new Host(PREFIX + h.server().name(), h.server().name(), "realserver",
+            hosts.add(new Host(realServerNs(h.server().name()), h.server().name(), "realserver",
                     List.of(new Port(Names.baseDevice(h.server().iface()), subnets.get(h.address().network()).index(),
                             h.address().cidr())), Layout.realServerScript(h.server().name()), "", ports, List.of()));
         }
@@ -157,7 +172,35 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
                 checks.add(check(s, port, requests));
             }
         }
-        return new LabPlan(List.copyOf(subnets.values()), List.copyOf(hosts), List.copyOf(checks), directorNs);
+        return new LabPlan(List.copyOf(subnets.values()), List.copyOf(hosts), List.copyOf(checks), directorNs,
+                backupNs);
+    }
+
+    /**
+     * A director's namespace: its DIP on the DIP's subnet and its VIP interface (no address: the
+     * script or keepalived adds the VIPs) on the first VIP's. Both directors of a pair share
+     * {@code routes}, which fills once the router's addresses are known.
+     */
+    private static Host director(String ns, Director director, String role, IpAddr dip, IpAddr vipNet,
+                                 Map<String, Subnet> subnets, String script, List<String> routes) {
+        String dipDev = Names.baseDevice(director.dipInterface());
+        String vipDev = Names.baseDevice(director.vipInterface());
+        List<Port> ports = new ArrayList<>();
+        ports.add(new Port(dipDev, subnets.get(dip.network()).index(), dip.cidr()));
+        if (!vipDev.equals(dipDev)) {
+            ports.add(new Port(vipDev, subnets.get(vipNet.network()).index(), ""));
+        }
+        return new Host(ns, director.name(), role, ports, script, "", List.of(), routes);
+    }
+
+    /**
+     * A real server's namespace: lvsw-NAME, unless NAME is one the lab gives its own hosts (a real
+     * server called "client" or "router" would meet the lab's): then lvsw-rs-NAME.
+     */
+    static String realServerNs(String name) {
+        boolean taken = List.of("client", "router", "switch", "director", "backup").contains(name)
+                || name.matches("sorry[0-9]+") || name.startsWith("rs-");
+        return PREFIX + (taken ? "rs-" : "") + name;
     }
 
     /** A service's sorry server: where it is, on which port it answers, and how the service forwards. */
@@ -204,7 +247,9 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
             }
             String cidr = sorry.address().withPrefixLength(subnet.effectivePrefixLength()).cidr();
             List<Port> ports = List.of(new Port("eth0", subnets.get(subnet.network()).index(), cidr));
-            String gateway = method == Forwarding.NAT ? dip.text() : "";
+            String gateway = method != Forwarding.NAT ? ""
+                    : plan.pair() != null && plan.pair().floatingGateway() != null
+                            ? plan.pair().floatingGateway().text() : dip.text();
             List<String> loopback = method == Forwarding.DR ? List.of(sorry.service().vip().text()
                     + (sorry.service().vip().isIPv6() ? "/128" : "/32")) : List.of();
             hosts.put(sorry.address().text(), new Host(ns, "sorry-server", "sorry", ports, "", gateway,
@@ -229,9 +274,11 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
         if (plan.directorGateway() != null) {
             gateways.add(plan.directorGateway());
         }
-        // a real server's gateway that is a DIP is the director itself (NAT), not the router
+        // a real server's gateway that is a DIP (or a pair's floating gateway) is a director, not the router
+        IpAddr floating = plan.pair() == null ? null : plan.pair().floatingGateway();
         plan.hosts().stream().map(Plan.Host::gateway)
-                .filter(g -> g != null && plan.dips().stream().noneMatch(d -> d.sameHost(g))).forEach(gateways::add);
+                .filter(g -> g != null && plan.dips().stream().noneMatch(d -> d.sameHost(g))
+                        && (floating == null || !floating.sameHost(g))).forEach(gateways::add);
         IpAddr member = sample(all, network);
         return gateways.stream().filter(member::subnetContains).findFirst()
                 .map(g -> g.withPrefixLength(member.effectivePrefixLength())).orElse(null);
@@ -258,13 +305,20 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
                 + (s.spec().persistence() != null ? ", persistent" : "") + ", " + method + ")";
         boolean persistent = s.spec().persistence() != null && s.spec().persistence().timeout() != null
                 && s.spec().persistence().timeout() > 0;
-        boolean sticky = persistent || switch (scheduler) {
+        boolean portHash = !persistent && s.spec().schedulerFlags() != null
+                && (s.spec().schedulerFlags().contains(SchedulerFlag.SH_PORT) && scheduler == Scheduler.SH
+                || s.spec().schedulerFlags().contains(SchedulerFlag.MH_PORT) && scheduler == Scheduler.MH);
+        boolean sticky = !portHash && (persistent || switch (scheduler) {
             case SH, DH, MH, LBLC, LBLCR, FO, OVF, SED, NQ -> true;
             default -> false;
-        };
+        });
         List<Expectation> expected = new ArrayList<>();
         String why;
-        if (sticky) {
+        if (portHash) {
+            why = scheduler + " hashes the client's source port too: one client's connections spread over the"
+                    + " live real servers";
+            live.forEach(m -> expected.add(new Expectation(m.host().server().name(), -1)));
+        } else if (sticky) {
             why = persistent ? "persistence keeps one client on one real server"
                     : scheduler + " sends one client's sequential connections to one real server";
             // any one of the live servers may be the one: each listed, none predicted
@@ -302,6 +356,6 @@ public record LabPlan(List<Subnet> subnets, List<Host> hosts, List<Check> checks
         }
         String together = s.spec().hasFwmark() && persistent ? "fwmark " + s.spec().fwmark() : "";
         return new Check(label, s.vip().text(), "http://" + s.vip().withPort(port) + "/", port,
-                method.toLowerCase(Locale.ROOT), List.copyOf(expected), sticky, why, together);
+                method.toLowerCase(Locale.ROOT), List.copyOf(expected), sticky, portHash, why, together);
     }
 }

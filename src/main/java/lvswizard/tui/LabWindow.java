@@ -2,6 +2,7 @@ package lvswizard.tui;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.BasicWindow;
+import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
@@ -12,12 +13,16 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import lvswizard.exec.Command;
 import lvswizard.exec.Execution;
 import lvswizard.exec.Runner;
+import lvswizard.ops.TrustedBundle;
 import lvswizard.output.OutputException;
+import lvswizard.output.TrustedDirectory;
+import lvswizard.text.Message;
 import lvswizard.wizard.Draft;
 import lvswizard.wizard.Messages;
 import lvswizard.validation.Validator;
@@ -53,12 +58,16 @@ final class LabWindow extends BasicWindow {
         Panel panel = new Panel(new LinearLayout());
         panel.addComponent(new Label(m.get("lab.intro", dir))
                 .setLabelWidth(Math.max(20, gui.getScreen().getTerminalSize().getColumns() - 6)));
-        panel.addComponent(Form.row(
-                Form.button(m.get("lab.up"), () -> act("up")),
-                Form.button(m.get("lab.test"), () -> act("test")),
-                Form.button(m.get("lab.down"), () -> act("down")),
+        List<Button> buttons = new ArrayList<>(List.of(Form.button(m.get("lab.up"), () -> act("up")),
+                Form.button(m.get("lab.test"), () -> act("test"))));
+        if (draft.cluster().failover() != null) {
+            // a pair of directors: the master fails while the client keeps asking
+            buttons.add(Form.button(m.get("lab.failover"), () -> act("failover")));
+        }
+        buttons.addAll(List.of(Form.button(m.get("lab.down"), () -> act("down")),
                 Form.button(m.get("run.cancel"), this::cancel),
                 Form.button(m.get("run.close"), this::closeWindow)));
+        panel.addComponent(Form.row(buttons.toArray(Button[]::new)));
         panel.addComponent(output);
         setComponent(panel);
     }
@@ -82,6 +91,11 @@ final class LabWindow extends BasicWindow {
                 append(m.get("run.failed", e.getMessage()));
                 return;
             }
+        }
+        Message refused = TrustedBundle.problem(dir, TrustedDirectory.currentUid());
+        if (refused != null) {
+            append(refused.format(m.locale()));
+            return;
         }
         Command command = Command.of(List.of("bash", dir.resolve("lab.sh").toAbsolutePath().toString(), action))
                 .withTimeout(Duration.ofMinutes(15));

@@ -53,6 +53,49 @@ class LabCommandTest {
     }
 
     @Test
+    void failoverRunsThePairsBundleAndRefusesALabOfOneDirector(@TempDir Path dir) {
+        FakeHost host = new FakeHost();
+        Path pair = dir.resolve("pair");
+        assertThat(run(host, "lab", "export", "--config", "examples/ha-dr.json", "--out", pair.toString())).isZero();
+        assertThat(run(host, "lab", "failover", "--dir", pair.toString(), "--how", "stop")).isZero();
+        assertThat(host.displays()).containsExactly("bash " + pair.toAbsolutePath().resolve("lab.sh") + " failover stop");
+        Path single = dir.resolve("single");
+        assertThat(run(host, "lab", "export", "--config", "examples/seed-dr.json", "--out", single.toString())).isZero();
+        assertThat(run(host, "lab", "failover", "--dir", single.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("lvs-wizard: the lab in " + single + " has one director: failover needs a"
+                + " pair (a configuration with \"failover\")\n");
+        err.getBuffer().setLength(0);
+        assertThat(run(host, "lab", "failover", "--dir", pair.toString(), "--how", "crash")).isEqualTo(2);
+        assertThat(err.toString()).contains("--how", "crash", "down, stop").doesNotContain("Exception");
+        assertThat(host.displays()).hasSize(1);
+    }
+
+    /**
+     * lab test/down/failover run what is in the directory as root: a lab.sh that lvs-wizard did not
+     * write, or a bundle another user could have changed, is refused in one line and nothing runs.
+     */
+    @Test
+    void aBundleThatIsNotOursOrThatOthersCanWriteIsNotRun(@TempDir Path dir) throws Exception {
+        assertThat(lvswizard.output.TrustedDirectory.currentUid()).as("these checks are made as root").isZero();
+        FakeHost host = new FakeHost();
+        Path bundle = dir.resolve("lab");
+        assertThat(run(host, "lab", "export", "--config", "examples/seed-dr.json", "--out", bundle.toString())).isZero();
+        String labSh = Files.readString(bundle.resolve("lab.sh"));
+        Files.writeString(bundle.resolve("lab.sh"), "#!/bin/bash\nrm -rf /\n");
+        assertThat(run(host, "lab", "test", "--dir", bundle.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("lvs-wizard: " + bundle.resolve("lab.sh") + " is not a lab bundle that"
+                + " lvs-wizard wrote (its first lines say so); nothing was run: write one with lab up or lab export\n");
+        Files.writeString(bundle.resolve("lab.sh"), labSh);
+        Path script = bundle.resolve("scripts/director.sh");
+        Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        err.getBuffer().setLength(0);
+        assertThat(run(host, "lab", "down", "--dir", bundle.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("lvs-wizard: the lab bundle cannot be trusted: "
+                + script.toAbsolutePath() + " is writable by others (mode 0777)");
+        assertThat(host.commands()).isEmpty();
+    }
+
+    @Test
     void downWithoutABundleStillRemovesALabLeftBehind(@TempDir Path dir) {
         FakeHost host = new FakeHost();
         assertThat(run(host, "lab", "down", "--dir", dir.resolve("none").toString())).isZero();

@@ -113,4 +113,39 @@ class ConfigFileTest {
         assertThat(cluster.realServers().get(0).iface()).isEqualTo("eth7");
         assertThat(ConfigFile.toJson(cluster)).contains("\"interface\" : \"eth7\"").doesNotContain("iface");
     }
+
+    /** Every file in examples/ is a shipped example: the wizard opens it without letting a save overwrite it. */
+    @Test
+    void theShippedExamplesAreEveryFileInExamples() {
+        assertThat(ConfigFile.EXAMPLES).containsExactlyInAnyOrderElementsOf(lvswizard.Examples.names());
+    }
+
+    /** Input that is not a configuration: one line naming the file, never read to the end or decoded loosely. */
+    @Test
+    void hugeBinaryOrBomInputIsHandledInOneLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> ConfigFile.read(Path.of("/dev/zero"))).isInstanceOf(ConfigException.class)
+                .hasMessage("/dev/zero: larger than 64 MiB: not a cluster configuration");
+        Path binary = Files.write(dir.resolve("bin.json"), new byte[] {'{', (byte) 0xff, (byte) 0xfe, '}'});
+        assertThatThrownBy(() -> ConfigFile.read(binary)).isInstanceOf(ConfigException.class)
+                .hasMessage(binary + ": not UTF-8 text: a configuration is JSON in UTF-8");
+        Path bom = Files.writeString(dir.resolve("bom.json"), "\uFEFF" + Files.readString(Examples.file("seed-dr")));
+        assertThat(ConfigFile.read(bom)).isEqualTo(ConfigFile.read(Examples.file("seed-dr")));
+    }
+
+    /** Wrong types are refused, not coerced; null in a list, a duplicate key and NaN each say so plainly. */
+    @Test
+    void wrongTypesNullsInListsAndDuplicateKeysAreRefusedWithTheirPath() throws Exception {
+        String seed = Files.readString(Examples.file("seed-dr"));
+        assertThatThrownBy(() -> ConfigFile.parse(seed.replace("\"name\" : \"seed-dr\"", "\"name\" : 7"), "c.json"))
+                .hasMessageContaining("c.json:").hasMessageContaining("name: expected a string");
+        assertThatThrownBy(() -> ConfigFile.parse(seed.replace("\"vipInterface\" : \"eth1\"", "\"vipInterface\" : 1.5"),
+                "c.json")).hasMessageContaining("director.vipInterface: expected a string");
+        assertThatThrownBy(() -> ConfigFile.parse(seed.replace("\"services\" : [", "\"services\" : [ null,"), "c.json"))
+                .hasMessageContaining("services[0]").hasMessageNotContaining("lvswizard.model")
+                .hasMessageNotContaining("Exception");
+        assertThatThrownBy(() -> ConfigFile.parse(seed.replace("\"name\" : \"seed-dr\",",
+                "\"name\" : \"a\", \"name\" : \"b\","), "c.json")).hasMessageContaining("Duplicate field 'name'");
+        assertThatThrownBy(() -> ConfigFile.parse(seed.replace("\"version\" : 1", "\"version\" : NaN"), "c.json"))
+                .hasMessageContaining("malformed JSON: Non-standard token 'NaN'").hasMessageNotContaining("JsonReadFeature");
+    }
 }

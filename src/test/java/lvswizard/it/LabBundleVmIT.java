@@ -16,14 +16,15 @@ import org.junit.jupiter.api.TestInstance;
  * The lab bundles that {@code lab export} writes (the shipped jar), run on the real kernel in one
  * VM boot (scenario lab-bundle): DR with two subnets and a router (the seed), NAT with port
  * mapping over three real servers, TUN (ipip) across subnets, a persistent fwmark service, rr even
- * over three, rr with a weight-0 server, sh sticking to one server, DR over IPv6; two
- * negative controls; the VM's own namespace untouched after each down.
+ * over three, rr with a weight-0 server, sh sticking to one server, DR over IPv6, a pair of
+ * directors with DR and with NAT (lab.sh failover); three negative controls; the VM's own
+ * namespace untouched after each down.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LabBundleVmIT {
     private static final long TIMEOUT_MINUTES = 15;
     private static final List<String> EXAMPLES = List.of("seed-dr", "nat-portmap", "tun-ipip", "fwmark-https",
-            "schedulers", "ipv6-dr");
+            "schedulers", "ipv6-dr", "ha-dr", "ha-nat");
     private VmLab lab;
 
     @BeforeAll
@@ -53,7 +54,7 @@ class LabBundleVmIT {
 
     @Test
     void everyBundleCameUpBehavedAsConfiguredAndLeftNothingBehind() {
-        List<String> required = new ArrayList<>(List.of("up-again-removes-leftovers"));
+        List<String> required = new ArrayList<>(List.of("up-again-removes-leftovers", "test-n-scales-seed-dr"));
         for (String example : EXAMPLES) {
             required.addAll(List.of("up-" + example, "test-" + example, "down-" + example,
                     "down-leaves-no-namespace-" + example, "host-untouched-" + example));
@@ -74,6 +75,7 @@ class LabBundleVmIT {
                 .anyMatch(l -> l.matches("\\[schedulers\\]   rs3 +10 .*expected 10"))
                 .anyMatch(l -> l.matches("\\[schedulers\\]   rs3 +0 .*expected 0"))
                 .anyMatch(l -> l.startsWith("[schedulers]   expected: sh sends one client's sequential connections"))
+                .anyMatch(l -> l.startsWith("[schedulers]   expected: sh hashes the client's source port too"))
                 .anyMatch(l -> l.matches("\\[ipv6-dr\\]   rs1 +15 .*expected 15"))
                 .anyMatch(l -> l.startsWith("[ipv6-dr]   replies bypass the director (dr): yes"));
     }
@@ -97,8 +99,35 @@ class LabBundleVmIT {
                 .anyMatch(l -> l.startsWith("LAB_RESULT keepalived-detection "));
     }
 
+    /**
+     * lab.sh failover on the two pairs: the backup takes the VIPs over, requests resume within
+     * VRRP's bound, a connection opened before the failover is answered after it (the sync
+     * daemon), the first director takes the VIPs back (ha-dr: preemption) or not (ha-nat), and
+     * lab.sh test then passes through whichever director is master, NAT replies through the
+     * floating gateway included.
+     */
+    @Test
+    void aPairFailsOverInTheLab() {
+        lab.passed(List.of("failover-ha-dr", "test-after-failover-ha-dr", "failover-ha-nat",
+                "test-after-failover-ha-nat"));
+        assertThat(lab.lines())
+                .anyMatch(l -> l.startsWith("[ha-dr]   director2 took the VIPs over: yes"))
+                .anyMatch(l -> l.startsWith("[ha-dr]   a connection opened before the failover: answered after it"))
+                .anyMatch(l -> l.startsWith("[ha-dr]   director took the VIPs back (preemption on): yes"))
+                .anyMatch(l -> l.startsWith("[ha-nat]   director2 took the VIPs over: yes"))
+                .anyMatch(l -> l.startsWith("[ha-nat]   a connection opened before the failover: answered after it"))
+                .anyMatch(l -> l.startsWith("[ha-nat]   director2 keeps the VIPs (no preemption): yes"))
+                .anyMatch(l -> l.startsWith("[ha-nat] after the failover: VRRP: director2 is master"))
+                .anyMatch(l -> l.startsWith("[ha-nat] after the failover:   replies go back through the director"
+                        + " (nat): yes"))
+                .anyMatch(l -> l.startsWith("LAB_RESULT lab-failover bundle=ha-dr how=down gap_ms="))
+                .anyMatch(l -> l.startsWith("LAB_RESULT lab-failover bundle=ha-nat how=stop gap_ms="));
+    }
+
     @Test
     void negativeControlsAreDetected() {
-        assertThat(lab.lines()).contains("NEGATIVE dr-without-arp-fix DETECTED", "NEGATIVE nat-without-gateway DETECTED");
+        assertThat(lab.lines()).contains("NEGATIVE dr-without-arp-fix DETECTED", "NEGATIVE nat-without-gateway DETECTED",
+                "NEGATIVE failover-without-connection-sync DETECTED");
+        assertThat(lab.lines()).anyMatch(l -> l.startsWith("[ha-dr]   a connection opened before the failover: lost"));
     }
 }

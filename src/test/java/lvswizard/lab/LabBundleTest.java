@@ -91,7 +91,7 @@ class LabBundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"seed-dr", "nat-portmap", "tun-ipip", "fwmark-https", "ipv6-dr"})
+    @ValueSource(strings = {"seed-dr", "nat-portmap", "tun-ipip", "fwmark-https", "ipv6-dr", "ha-dr", "ha-nat"})
     void theBundlePassesBashAndShellcheck(String example, @TempDir Path dir) throws Exception {
         List<RenderedFile> files = LabBundle.render(Examples.plan(example), Flavour.IPROUTE2, Templates.packaged());
         assertThat(files).extracting(RenderedFile::name).contains("lab.sh", "scripts/director.sh");
@@ -118,6 +118,72 @@ class LabBundleTest {
             assertThat(run.exitCode()).as(action + ": " + run.output()).isEqualTo(4);
             assertThat(run.output()).isEqualTo("lab: error: must run as root (try: sudo " + script + " " + action + ")\n");
         }
+    }
+
+    /**
+     * A pair of directors: the backup gets a namespace of its own with its DIP and a VIP port, both
+     * directors' scripts start and keepalived runs in each with its own file; the NAT real servers'
+     * floating gateway is the pair's, not the router's; failover is there (and only for a pair).
+     */
+    @Test
+    void aPairGetsBothDirectorsKeepalivedInEachAndFailover() {
+        LabPlan dr = lab("ha-dr");
+        assertThat(dr.backupNs()).isEqualTo("lvsw-backup");
+        LabPlan.Host backup = host(dr, "backup");
+        assertThat(backup.ports()).extracting(LabPlan.Port::ifname, LabPlan.Port::cidr).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("eth0", "10.10.10.9/24"),
+                org.assertj.core.groups.Tuple.tuple("eth1", ""));
+        assertThat(backup.script()).isEqualTo("director-director2.sh");
+        List<RenderedFile> files = LabBundle.render(Examples.plan("ha-dr"), Flavour.IPROUTE2, Templates.packaged());
+        String labSh = files.get(0).content();
+        assertThat(files).extracting(RenderedFile::name).contains("scripts/keepalived-director.conf",
+                "scripts/keepalived-director2.conf", "scripts/director-director2.sh");
+        assertThat(labSh).contains("    script 'lvsw-director' 'director.sh' start",
+                "    script 'lvsw-backup' 'director-director2.sh' start",
+                "FIRST_CONF='keepalived-director.conf'", "BACKUP_CONF='keepalived-director2.conf'",
+                "VIP='192.168.101.168'", "DOWN_MS=3609", "PREEMPT=yes", "SYNC=yes",
+                "FAILOVER_URL='http://192.168.101.168:80/'", "    failover) do_failover \"${2:-}\" ;;");
+
+        LabPlan nat = lab("ha-nat");
+        assertThat(host(nat, "router").ports()).extracting(LabPlan.Port::cidr)
+                .as("the floating gateway 10.10.20.1 is the pair's: the router takes a free address")
+                .doesNotContain("10.10.20.1/24");
+        assertThat(host(nat, "backup").ports()).extracting(LabPlan.Port::cidr).contains("10.10.20.3/24");
+        assertThat(LabBundle.render(Examples.plan("ha-nat"), Flavour.IPROUTE2, Templates.packaged()).get(0).content())
+                .contains("PREEMPT=no", "DOWN_MS=3609");
+
+        String single = LabBundle.render(Examples.plan("nat-portmap"), Flavour.IPROUTE2, Templates.packaged()).get(0)
+                .content();
+        assertThat(single).doesNotContain("failover", "lvsw-backup").contains("keepalived_in \"$DIRECTOR\" 'keepalived.conf'");
+    }
+
+    /** sh with sh-port hashes the client's port too: its connections spread, no split or stickiness predicted. */
+    @Test
+    void shWithShPortIsPredictedToSpread() throws Exception {
+        Plan schedulers = Examples.plan(lvswizard.config.ConfigFile.read(Path.of("src/test/resources/lab/schedulers.json")));
+        LabPlan lab = LabPlan.of(schedulers, 30);
+        assertThat(lab.checks()).filteredOn(c -> c.port() == 83).singleElement().satisfies(c -> {
+            assertThat(c.sticky()).isFalse();
+            assertThat(c.spread()).isTrue();
+            assertThat(c.why()).startsWith("sh hashes the client's source port too");
+        });
+        assertThat(lab.checks()).filteredOn(c -> c.port() == 82).singleElement()
+                .satisfies(c -> assertThat(c.sticky()).isTrue());
+        String labSh = LabBundle.render(schedulers, Flavour.IPROUTE2, Templates.packaged()).get(0).content();
+        assertThat(labSh).contains("'http://10.10.10.100:83/' '10.10.10.100' 'dr' spread");
+    }
+
+    /** Real servers named like the lab's own hosts get namespaces of their own. */
+    @Test
+    void realServersNamedLikeTheLabsHostsDoNotMeetThem() {
+        var tree = Examples.tree("seed-dr");
+        Examples.set(tree, "/realServers/0/name", "\"client\"");
+        Examples.set(tree, "/services/0/backends/0/realServer", "\"client\"");
+        Examples.set(tree, "/realServers/1/name", "\"router\"");
+        Examples.set(tree, "/services/0/backends/1/realServer", "\"router\"");
+        LabPlan lab = LabPlan.of(Examples.plan(Examples.cluster(tree)), 30);
+        assertThat(lab.hosts()).extracting(LabPlan.Host::ns).doesNotHaveDuplicates()
+                .contains("lvsw-client", "lvsw-router", "lvsw-rs-client", "lvsw-rs-router");
     }
 
     /** A configuration with health checks runs keepalived in the lab, with the director's keepalived files. */

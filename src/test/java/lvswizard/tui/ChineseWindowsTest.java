@@ -83,4 +83,26 @@ class ChineseWindowsTest {
             ui.ctrl('c');
         }
     }
+
+    /** A pair's lab has Failover, which runs lab.sh failover; a lab of one director has none. */
+    @Test
+    void aPairsLabWindowOffersFailover(@TempDir Path dir) throws Exception {
+        FakeHost host = FakeHost.seedDirector();
+        Draft pair = new Draft(Examples.load("ha-dr"), HostRole.DIRECTOR, dir.resolve("saved.json"),
+                dir.resolve("out"), Flavour.IPROUTE2);
+        try (VirtualScreen ui = new VirtualScreen(80, 24, gui -> new LabWindow(gui, ZH, pair, host).showAndWait())) {
+            ui.waitFor(ZH.get("lab.failover"));
+            ui.click(ZH.get("lab.up"));
+            ui.waitFor(ZH.get("run.exit", 0));
+            ui.click(ZH.get("lab.failover"));
+            ui.waitFor("lab.sh failover");
+            assertThat(host.displays()).anySatisfy(d -> assertThat(d).endsWith("/out/lab/lab.sh failover"));
+            ui.ctrl('c');
+        }
+        Draft one = draft(dir.resolve("one"));
+        try (VirtualScreen ui = new VirtualScreen(80, 24, gui -> new LabWindow(gui, ZH, one, host).showAndWait())) {
+            assertThat(ui.waitFor(ZH.get("lab.down"))).doesNotContain(ZH.get("lab.failover"));
+            ui.ctrl('c');
+        }
+    }
 }
