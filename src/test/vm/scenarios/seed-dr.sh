@@ -94,7 +94,7 @@ seed_traffic_checks() {
 seed_script() { case $1 in director) echo director.sh ;; *) echo "realserver-$1.sh" ;; esac; }
 
 scenario_run() {
-  local ns rc d rs rcs bad s
+  local ns rc d rs rcs bad s vipmac
   LAB_NEG_EXPECTED=1
   seed_topology
 
@@ -104,14 +104,19 @@ scenario_run() {
   snapshot_show before "${SEED_ALL_NS[@]}"
   seed_arp_line "before:"
 
-  # b. start: real servers first, then the director
+  # b. start: real servers first, then the director. The client still believes the VIP is at a
+  # MAC of the director this one replaces: the gratuitous ARP of start must correct it at once.
   log "phase b: start"
+  nsx client ip neigh replace "$SEED_VIP" lladdr 02:00:00:00:01:68 dev eth0 nud reachable
   for ns in rs1 rs2 director; do
     s=$(seed_script "$ns")
     lab_run "$ns" "$s" start
     rc=$?
     check "start-$ns" $rc "$s start: exit $rc"
   done
+  vipmac=$(neigh_mac client "$SEED_VIP")
+  [ "$vipmac" = "$(mac_of director eth1)" ]
+  check start-announces-vip $? "client's entry for $SEED_VIP right after start: ${vipmac:-none} (director eth1 $(mac_of director eth1); it was 02:00:00:00:01:68)"
   log "modules now: $(cut -d' ' -f1 /proc/modules | grep -E '^(ip_vs|nf_)' | tr '\n' ' ')"
   log "director: $(nsx director ipvsadm -S -n | tr '\n' ';')"
   seed_arp_line "after start:"
@@ -123,6 +128,21 @@ scenario_run() {
     rc=$?
     [ $rc = 0 ]; check "status-running-$ns" $? "$s status: exit $rc (expected 0)"
   done
+  # the VIP's interface down: every address and rule is still there, but no traffic flows
+  local routes
+  routes=$(nsx director ip route show dev eth1)
+  nsx director ip link set eth1 down
+  lab_run director director.sh status > /tmp/status.out 2>&1
+  rc=$?
+  sed 's/^/  /' /tmp/status.out
+  [ $rc = 2 ] && grep -q 'interface eth1 is down' /tmp/status.out
+  check status-link-down $? "director.sh status with eth1 down: exit $rc (expected 2, naming eth1)"
+  nsx director ip link set eth1 up
+  # a link going down takes its routes with it: put back what was there
+  while read -r route; do
+    # shellcheck disable=SC2086  # a route's words
+    [ -n "$route" ] && nsx director ip route replace $route dev eth1
+  done <<< "$routes"
 
   # d.-f. traffic, ARP, IPVS
   log "phase d-f: traffic, ARP, IPVS"

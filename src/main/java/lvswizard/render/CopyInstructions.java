@@ -42,25 +42,28 @@ public final class CopyInstructions {
         return lines;
     }
 
-    /** keepalived.conf is checked by keepalived itself on the director before it replaces the running one. */
+    /**
+     * keepalived.conf goes through a private directory (mktemp -d) so that keepalived checks it on
+     * the director before it replaces the running one; nothing is staged under a fixed name in
+     * /tmp, where another user could swap it before root installs it.
+     */
     private static List<String> keepalived(String dir, IpAddr address, String file) {
-        String scpHost = address.isIPv6() ? "[" + address.text() + "]" : address.text();
         return List.of(
-                "scp " + Shell.quote(dir + file) + " " + Shell.quote("root@" + scpHost + ":/tmp/"),
-                "ssh root@" + address.text() + " 'keepalived -t -f /tmp/" + file + " && install -m 0644 /tmp/" + file
-                        + " " + IpvsOwner.KEEPALIVED_CONF + " && systemctl enable keepalived"
-                        + " && systemctl reload-or-restart keepalived && systemctl is-active keepalived'");
+                "ssh root@" + address.text() + " 'd=$(mktemp -d) && cat >\"$d/keepalived.conf\""
+                        + " && keepalived -t -f \"$d/keepalived.conf\" && install -m 0644 \"$d/keepalived.conf\" "
+                        + IpvsOwner.KEEPALIVED_CONF + "; rc=$?; rm -rf \"$d\"; exit $rc' < " + Shell.quote(dir + file),
+                "ssh root@" + address.text() + " 'systemctl enable keepalived && systemctl reload-or-restart keepalived"
+                        + " && systemctl is-active keepalived'");
     }
 
-    /** scp takes an IPv6 host in brackets (quoted, or the shell would glob them), ssh takes it bare. */
+    /** Each file goes over ssh straight into its place (install reads it from stdin): no staging in /tmp. */
     private static List<String> host(String dir, IpAddr address, String script, String unit) {
         String target = "/usr/local/sbin/" + unit;
-        String scpHost = address.isIPv6() ? "[" + address.text() + "]" : address.text();
+        String ssh = "ssh root@" + address.text() + " ";
         return List.of(
-                "scp " + Shell.quote(dir + script) + " " + Shell.quote(dir + unit + ".service") + " "
-                        + Shell.quote("root@" + scpHost + ":/tmp/"),
-                "ssh root@" + address.text() + " 'install -m 0755 /tmp/" + script + " " + target
-                        + " && install -m 0644 /tmp/" + unit + ".service /etc/systemd/system/"
-                        + " && systemctl daemon-reload && systemctl enable --now " + unit + " && " + target + " status'");
+                ssh + "'install -m 0755 /dev/stdin " + target + "' < " + Shell.quote(dir + script),
+                ssh + "'install -m 0644 /dev/stdin /etc/systemd/system/" + unit + ".service' < "
+                        + Shell.quote(dir + unit + ".service"),
+                ssh + "'systemctl daemon-reload && systemctl enable --now " + unit + " && " + target + " status'");
     }
 }

@@ -52,7 +52,7 @@ public enum Rule {
     UNUSED_REAL_SERVER("unused-real-server", WARNING),
     SPECIAL_ADDRESS("special-address", ERROR),
     /* 12 */ MARK_OVERLAP("mark-overlap", ERROR),
-    /* 3 */ DR_GATEWAY_DIP("dr-gateway-dip", WARNING),
+    /* 3 */ DR_GATEWAY_DIP("dr-gateway-dip", ERROR),
     /* 3 */ NAT6_FORWARDING("nat6-forwarding", WARNING),
     HEALTH_CHECK("health-check", ERROR),
     CHECK_TIMING("check-timing", WARNING),

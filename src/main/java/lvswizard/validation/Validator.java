@@ -504,13 +504,10 @@ public final class Validator {
         switch (backend.forwarding()) {
             case DR -> {
                 checkDirectRouting(path, server);
-                if (server.gateway() != null && dips.stream().anyMatch(d -> d.sameHost(server.gateway()))) {
-                    findings.add(Rule.DR_GATEWAY_DIP, "realServers[" + server.index() + "].gateway", "dr-gateway-dip",
-                            server.server().name(), server.gateway().text(), path);
-                }
+                checkGatewayIsNotTheDirector(path, server, backend.forwarding());
             }
             case NAT -> checkNat(path, server);
-            case TUN -> { }
+            case TUN -> checkGatewayIsNotTheDirector(path, server, backend.forwarding());
         }
     }
 
@@ -588,6 +585,17 @@ public final class Validator {
                 findings.add(Rule.DR_SAME_SUBNET, field, "dr-same-subnet.many", rip.text(), server.server().name(),
                         path);
             }
+        }
+    }
+
+    /**
+     * DR and TUN real servers answer from the VIP straight to the client: through the DIP, the
+     * director receives packets from an address it holds itself and drops them as martians.
+     */
+    private void checkGatewayIsNotTheDirector(String path, ParsedServer server, Forwarding forwarding) {
+        if (server.gateway() != null && dips.stream().anyMatch(d -> d.sameHost(server.gateway()))) {
+            findings.add(Rule.DR_GATEWAY_DIP, "realServers[" + server.index() + "].gateway", "dr-gateway-dip",
+                    server.server().name(), server.gateway().text(), path, forwarding.name());
         }
     }
 

@@ -111,6 +111,9 @@ public class RuleCasesTest {
                 c(Rule.MARK_OVERLAP, "fwmark-https", "services[1]", "/services/1={\"vip\":\"10.10.10.100/24\","
                         + "\"port\":443,\"backends\":[{\"realServer\":\"rs1\"}]}"),
                 c(Rule.DR_GATEWAY_DIP, "seed-dr", "realServers[0].gateway", "/realServers/0/gateway=\"10.10.10.10\""),
+                // TUN as well: 0 of 30 requests were answered on the real kernel
+                c(Rule.DR_GATEWAY_DIP, "seed-dr", "realServers[0].gateway", "/realServers/0/gateway=\"10.10.10.10\"",
+                        "/services/0/backends/0/forwarding=\"tun\"", "/services/0/backends/1/forwarding=\"tun\""),
                 c(Rule.NAT6_FORWARDING, "ipv6-dr", "services[0]", "/services/0/backends/0/forwarding=\"nat\""),
                 c(Rule.HEALTH_CHECK, "seed-dr", "services[0].healthCheck.path",
                         "/services/0/healthCheck={\"kind\":\"http\",\"path\":\"health check\"}"),

@@ -9,18 +9,22 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 # real server rs1
-scp 'realserver-rs1.sh' 'lvs-realserver-rs1.service' 'root@10.10.10.11:/tmp/'
-ssh root@10.10.10.11 'install -m 0755 /tmp/realserver-rs1.sh /usr/local/sbin/lvs-realserver-rs1 && install -m 0644 /tmp/lvs-realserver-rs1.service /etc/systemd/system/ && systemctl daemon-reload && systemctl enable --now lvs-realserver-rs1 && /usr/local/sbin/lvs-realserver-rs1 status'
+ssh root@10.10.10.11 'install -m 0755 /dev/stdin /usr/local/sbin/lvs-realserver-rs1' < 'realserver-rs1.sh'
+ssh root@10.10.10.11 'install -m 0644 /dev/stdin /etc/systemd/system/lvs-realserver-rs1.service' < 'lvs-realserver-rs1.service'
+ssh root@10.10.10.11 'systemctl daemon-reload && systemctl enable --now lvs-realserver-rs1 && /usr/local/sbin/lvs-realserver-rs1 status'
 # real server rs2
-scp 'realserver-rs2.sh' 'lvs-realserver-rs2.service' 'root@10.10.10.12:/tmp/'
-ssh root@10.10.10.12 'install -m 0755 /tmp/realserver-rs2.sh /usr/local/sbin/lvs-realserver-rs2 && install -m 0644 /tmp/lvs-realserver-rs2.service /etc/systemd/system/ && systemctl daemon-reload && systemctl enable --now lvs-realserver-rs2 && /usr/local/sbin/lvs-realserver-rs2 status'
+ssh root@10.10.10.12 'install -m 0755 /dev/stdin /usr/local/sbin/lvs-realserver-rs2' < 'realserver-rs2.sh'
+ssh root@10.10.10.12 'install -m 0644 /dev/stdin /etc/systemd/system/lvs-realserver-rs2.service' < 'lvs-realserver-rs2.service'
+ssh root@10.10.10.12 'systemctl daemon-reload && systemctl enable --now lvs-realserver-rs2 && /usr/local/sbin/lvs-realserver-rs2 status'
 # director director (after the real servers)
-scp 'director.sh' 'lvs-director.service' 'root@10.10.10.10:/tmp/'
-ssh root@10.10.10.10 'install -m 0755 /tmp/director.sh /usr/local/sbin/lvs-director && install -m 0644 /tmp/lvs-director.service /etc/systemd/system/ && systemctl daemon-reload && systemctl enable --now lvs-director && /usr/local/sbin/lvs-director status'
-scp 'keepalived-director.conf' 'root@10.10.10.10:/tmp/'
-ssh root@10.10.10.10 'keepalived -t -f /tmp/keepalived-director.conf && install -m 0644 /tmp/keepalived-director.conf /etc/keepalived/keepalived.conf && systemctl enable keepalived && systemctl reload-or-restart keepalived && systemctl is-active keepalived'
+ssh root@10.10.10.10 'install -m 0755 /dev/stdin /usr/local/sbin/lvs-director' < 'director.sh'
+ssh root@10.10.10.10 'install -m 0644 /dev/stdin /etc/systemd/system/lvs-director.service' < 'lvs-director.service'
+ssh root@10.10.10.10 'systemctl daemon-reload && systemctl enable --now lvs-director && /usr/local/sbin/lvs-director status'
+ssh root@10.10.10.10 'd=$(mktemp -d) && cat >"$d/keepalived.conf" && keepalived -t -f "$d/keepalived.conf" && install -m 0644 "$d/keepalived.conf" /etc/keepalived/keepalived.conf; rc=$?; rm -rf "$d"; exit $rc' < 'keepalived-director.conf'
+ssh root@10.10.10.10 'systemctl enable keepalived && systemctl reload-or-restart keepalived && systemctl is-active keepalived'
 # director director2 (after the real servers)
-scp 'director-director2.sh' 'lvs-director-director2.service' 'root@10.10.10.9:/tmp/'
-ssh root@10.10.10.9 'install -m 0755 /tmp/director-director2.sh /usr/local/sbin/lvs-director-director2 && install -m 0644 /tmp/lvs-director-director2.service /etc/systemd/system/ && systemctl daemon-reload && systemctl enable --now lvs-director-director2 && /usr/local/sbin/lvs-director-director2 status'
-scp 'keepalived-director2.conf' 'root@10.10.10.9:/tmp/'
-ssh root@10.10.10.9 'keepalived -t -f /tmp/keepalived-director2.conf && install -m 0644 /tmp/keepalived-director2.conf /etc/keepalived/keepalived.conf && systemctl enable keepalived && systemctl reload-or-restart keepalived && systemctl is-active keepalived'
+ssh root@10.10.10.9 'install -m 0755 /dev/stdin /usr/local/sbin/lvs-director-director2' < 'director-director2.sh'
+ssh root@10.10.10.9 'install -m 0644 /dev/stdin /etc/systemd/system/lvs-director-director2.service' < 'lvs-director-director2.service'
+ssh root@10.10.10.9 'systemctl daemon-reload && systemctl enable --now lvs-director-director2 && /usr/local/sbin/lvs-director-director2 status'
+ssh root@10.10.10.9 'd=$(mktemp -d) && cat >"$d/keepalived.conf" && keepalived -t -f "$d/keepalived.conf" && install -m 0644 "$d/keepalived.conf" /etc/keepalived/keepalived.conf; rc=$?; rm -rf "$d"; exit $rc' < 'keepalived-director2.conf'
+ssh root@10.10.10.9 'systemctl enable keepalived && systemctl reload-or-restart keepalived && systemctl is-active keepalived'

@@ -172,6 +172,17 @@ check_addr() {
     fi
 }
 
+# check_link DEV: the interface is up (IFF_UP in its flags): with it down no traffic flows, even
+# though every address and rule is still in place
+check_link() {
+    local flags
+    flags=$(cat "/sys/class/net/$1/flags" 2>/dev/null) || flags=0
+    if [ $((flags & 1)) = 0 ]; then
+        say "missing: interface $1 is down (bring it up: ip link set $1 up, or ifconfig $1 up)"
+        MISSING=1
+    fi
+}
+
 # ensure_default_gw GATEWAY FAMILY MODE: add the default route when there is none; a different one
 # is an error in strict mode (NAT needs the DIP), otherwise left alone with a warning
 ensure_default_gw() {
@@ -283,6 +294,20 @@ preflight() {
     require_address 'eth0' '10.10.10.10/24' 'DIP'
 }
 
+# announce DEV CIDR: a VIP just added is announced with gratuitous ARP, so that neighbours whose
+# cache still holds another host's MAC for it (the director this one replaces) come here at once
+# instead of after their cache expires. arping from iputils or busybox; IPv6 neighbours learn the
+# address from the kernel's duplicate address detection.
+announce() {
+    local address=${2%/*}
+    case $address in *:*) return 0 ;; esac
+    if ! command -v arping >/dev/null 2>&1; then
+        warn "arping not found: $address is not announced on $1; neighbours may keep an old MAC for it until their ARP cache expires (apt-get install iputils-arping)"
+    elif ! arping -q -U -c 2 -I "$1" "$address" >/dev/null 2>&1; then
+        warn "cannot announce $address on $1 (arping -U failed): neighbours may keep an old MAC for it until their ARP cache expires"
+    fi
+}
+
 do_start() {
     preflight
     if was_started; then
@@ -303,6 +328,8 @@ do_status() {
         return 3
     fi
     MISSING=0
+    check_link 'eth0'
+    check_link 'eth1'
     if [ "$MISSING" = 1 ]; then
         say "started, but incomplete (run: $0 restart)"
         return 2

@@ -9,11 +9,14 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 # real server rs1
-scp 'realserver-rs1.sh' 'lvs-realserver-rs1.service' 'root@[2001:db8:10::11]:/tmp/'
-ssh root@2001:db8:10::11 'install -m 0755 /tmp/realserver-rs1.sh /usr/local/sbin/lvs-realserver-rs1 && install -m 0644 /tmp/lvs-realserver-rs1.service /etc/systemd/system/ && systemctl daemon-reload && systemctl enable --now lvs-realserver-rs1 && /usr/local/sbin/lvs-realserver-rs1 status'
+ssh root@2001:db8:10::11 'install -m 0755 /dev/stdin /usr/local/sbin/lvs-realserver-rs1' < 'realserver-rs1.sh'
+ssh root@2001:db8:10::11 'install -m 0644 /dev/stdin /etc/systemd/system/lvs-realserver-rs1.service' < 'lvs-realserver-rs1.service'
+ssh root@2001:db8:10::11 'systemctl daemon-reload && systemctl enable --now lvs-realserver-rs1 && /usr/local/sbin/lvs-realserver-rs1 status'
 # real server rs2
-scp 'realserver-rs2.sh' 'lvs-realserver-rs2.service' 'root@[2001:db8:10::12]:/tmp/'
-ssh root@2001:db8:10::12 'install -m 0755 /tmp/realserver-rs2.sh /usr/local/sbin/lvs-realserver-rs2 && install -m 0644 /tmp/lvs-realserver-rs2.service /etc/systemd/system/ && systemctl daemon-reload && systemctl enable --now lvs-realserver-rs2 && /usr/local/sbin/lvs-realserver-rs2 status'
+ssh root@2001:db8:10::12 'install -m 0755 /dev/stdin /usr/local/sbin/lvs-realserver-rs2' < 'realserver-rs2.sh'
+ssh root@2001:db8:10::12 'install -m 0644 /dev/stdin /etc/systemd/system/lvs-realserver-rs2.service' < 'lvs-realserver-rs2.service'
+ssh root@2001:db8:10::12 'systemctl daemon-reload && systemctl enable --now lvs-realserver-rs2 && /usr/local/sbin/lvs-realserver-rs2 status'
 # director director (after the real servers)
-scp 'director.sh' 'lvs-director.service' 'root@[2001:db8:10::10]:/tmp/'
-ssh root@2001:db8:10::10 'install -m 0755 /tmp/director.sh /usr/local/sbin/lvs-director && install -m 0644 /tmp/lvs-director.service /etc/systemd/system/ && systemctl daemon-reload && systemctl enable --now lvs-director && /usr/local/sbin/lvs-director status'
+ssh root@2001:db8:10::10 'install -m 0755 /dev/stdin /usr/local/sbin/lvs-director' < 'director.sh'
+ssh root@2001:db8:10::10 'install -m 0644 /dev/stdin /etc/systemd/system/lvs-director.service' < 'lvs-director.service'
+ssh root@2001:db8:10::10 'systemctl daemon-reload && systemctl enable --now lvs-director && /usr/local/sbin/lvs-director status'

@@ -174,6 +174,17 @@ check_addr() {
     fi
 }
 
+# check_link DEV: the interface is up (IFF_UP in its flags): with it down no traffic flows, even
+# though every address and rule is still in place
+check_link() {
+    local flags
+    flags=$(cat "/sys/class/net/$1/flags" 2>/dev/null) || flags=0
+    if [ $((flags & 1)) = 0 ]; then
+        say "missing: interface $1 is down (bring it up: ip link set $1 up, or ifconfig $1 up)"
+        MISSING=1
+    fi
+}
+
 # ensure_default_gw GATEWAY FAMILY MODE: add the default route when there is none; a different one
 # is an error in strict mode (NAT needs the DIP), otherwise left alone with a warning
 ensure_default_gw() {
@@ -299,6 +310,7 @@ do_status() {
         return 3
     fi
     MISSING=0
+    check_link 'eth0'
     check_default_gw '2001:db8:10::1' 6 lenient
     check_addr 'lo' '2001:db8:10::100/128' 'VIP'
     if [ "$MISSING" = 1 ]; then

@@ -9,16 +9,20 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 # real server app1
-scp 'realserver-app1.sh' 'lvs-realserver-app1.service' 'root@10.10.20.11:/tmp/'
-ssh root@10.10.20.11 'install -m 0755 /tmp/realserver-app1.sh /usr/local/sbin/lvs-realserver-app1 && install -m 0644 /tmp/lvs-realserver-app1.service /etc/systemd/system/ && systemctl daemon-reload && systemctl enable --now lvs-realserver-app1 && /usr/local/sbin/lvs-realserver-app1 status'
+ssh root@10.10.20.11 'install -m 0755 /dev/stdin /usr/local/sbin/lvs-realserver-app1' < 'realserver-app1.sh'
+ssh root@10.10.20.11 'install -m 0644 /dev/stdin /etc/systemd/system/lvs-realserver-app1.service' < 'lvs-realserver-app1.service'
+ssh root@10.10.20.11 'systemctl daemon-reload && systemctl enable --now lvs-realserver-app1 && /usr/local/sbin/lvs-realserver-app1 status'
 # real server app2
-scp 'realserver-app2.sh' 'lvs-realserver-app2.service' 'root@10.10.20.12:/tmp/'
-ssh root@10.10.20.12 'install -m 0755 /tmp/realserver-app2.sh /usr/local/sbin/lvs-realserver-app2 && install -m 0644 /tmp/lvs-realserver-app2.service /etc/systemd/system/ && systemctl daemon-reload && systemctl enable --now lvs-realserver-app2 && /usr/local/sbin/lvs-realserver-app2 status'
+ssh root@10.10.20.12 'install -m 0755 /dev/stdin /usr/local/sbin/lvs-realserver-app2' < 'realserver-app2.sh'
+ssh root@10.10.20.12 'install -m 0644 /dev/stdin /etc/systemd/system/lvs-realserver-app2.service' < 'lvs-realserver-app2.service'
+ssh root@10.10.20.12 'systemctl daemon-reload && systemctl enable --now lvs-realserver-app2 && /usr/local/sbin/lvs-realserver-app2 status'
 # real server app3
-scp 'realserver-app3.sh' 'lvs-realserver-app3.service' 'root@10.10.20.13:/tmp/'
-ssh root@10.10.20.13 'install -m 0755 /tmp/realserver-app3.sh /usr/local/sbin/lvs-realserver-app3 && install -m 0644 /tmp/lvs-realserver-app3.service /etc/systemd/system/ && systemctl daemon-reload && systemctl enable --now lvs-realserver-app3 && /usr/local/sbin/lvs-realserver-app3 status'
+ssh root@10.10.20.13 'install -m 0755 /dev/stdin /usr/local/sbin/lvs-realserver-app3' < 'realserver-app3.sh'
+ssh root@10.10.20.13 'install -m 0644 /dev/stdin /etc/systemd/system/lvs-realserver-app3.service' < 'lvs-realserver-app3.service'
+ssh root@10.10.20.13 'systemctl daemon-reload && systemctl enable --now lvs-realserver-app3 && /usr/local/sbin/lvs-realserver-app3 status'
 # director director (after the real servers)
-scp 'director.sh' 'lvs-director.service' 'root@10.10.20.1:/tmp/'
-ssh root@10.10.20.1 'install -m 0755 /tmp/director.sh /usr/local/sbin/lvs-director && install -m 0644 /tmp/lvs-director.service /etc/systemd/system/ && systemctl daemon-reload && systemctl enable --now lvs-director && /usr/local/sbin/lvs-director status'
-scp 'keepalived.conf' 'root@10.10.20.1:/tmp/'
-ssh root@10.10.20.1 'keepalived -t -f /tmp/keepalived.conf && install -m 0644 /tmp/keepalived.conf /etc/keepalived/keepalived.conf && systemctl enable keepalived && systemctl reload-or-restart keepalived && systemctl is-active keepalived'
+ssh root@10.10.20.1 'install -m 0755 /dev/stdin /usr/local/sbin/lvs-director' < 'director.sh'
+ssh root@10.10.20.1 'install -m 0644 /dev/stdin /etc/systemd/system/lvs-director.service' < 'lvs-director.service'
+ssh root@10.10.20.1 'systemctl daemon-reload && systemctl enable --now lvs-director && /usr/local/sbin/lvs-director status'
+ssh root@10.10.20.1 'd=$(mktemp -d) && cat >"$d/keepalived.conf" && keepalived -t -f "$d/keepalived.conf" && install -m 0644 "$d/keepalived.conf" /etc/keepalived/keepalived.conf; rc=$?; rm -rf "$d"; exit $rc' < 'keepalived.conf'
+ssh root@10.10.20.1 'systemctl enable keepalived && systemctl reload-or-restart keepalived && systemctl is-active keepalived'

@@ -172,6 +172,17 @@ check_addr() {
     fi
 }
 
+# check_link DEV: the interface is up (IFF_UP in its flags): with it down no traffic flows, even
+# though every address and rule is still in place
+check_link() {
+    local flags
+    flags=$(cat "/sys/class/net/$1/flags" 2>/dev/null) || flags=0
+    if [ $((flags & 1)) = 0 ]; then
+        say "missing: interface $1 is down (bring it up: ip link set $1 up, or ifconfig $1 up)"
+        MISSING=1
+    fi
+}
+
 # ensure_default_gw GATEWAY FAMILY MODE: add the default route when there is none; a different one
 # is an error in strict mode (NAT needs the DIP), otherwise left alone with a warning
 ensure_default_gw() {
@@ -349,6 +360,20 @@ preflight() {
     require_address 'eth0' '10.10.10.10/24' 'DIP'
 }
 
+# announce DEV CIDR: a VIP just added is announced with gratuitous ARP, so that neighbours whose
+# cache still holds another host's MAC for it (the director this one replaces) come here at once
+# instead of after their cache expires. arping from iputils or busybox; IPv6 neighbours learn the
+# address from the kernel's duplicate address detection.
+announce() {
+    local address=${2%/*}
+    case $address in *:*) return 0 ;; esac
+    if ! command -v arping >/dev/null 2>&1; then
+        warn "arping not found: $address is not announced on $1; neighbours may keep an old MAC for it until their ARP cache expires (apt-get install iputils-arping)"
+    elif ! arping -q -U -c 2 -I "$1" "$address" >/dev/null 2>&1; then
+        warn "cannot announce $address on $1 (arping -U failed): neighbours may keep an old MAC for it until their ARP cache expires"
+    fi
+}
+
 do_start() {
     preflight
     if was_started; then
@@ -360,7 +385,10 @@ do_start() {
         STARTING=1
     fi
     state_init
-    ensure_addr 'eth1' '' '192.168.101.170/24' '192.168.101.255' '255.255.255.0' 'VIP'
+    if ! has_addr 'eth1' '192.168.101.170/24'; then
+        ensure_addr 'eth1' '' '192.168.101.170/24' '192.168.101.255' '255.255.255.0' 'VIP'
+        announce 'eth1' '192.168.101.170/24'
+    fi
     ensure_default_gw '192.168.101.254' 4 lenient
     if ! all_services_complete; then
         apply_rules
@@ -378,6 +406,8 @@ do_status() {
         return 3
     fi
     MISSING=0
+    check_link 'eth0'
+    check_link 'eth1'
     check_addr 'eth1' '192.168.101.170/24' 'VIP'
     check_service 'tcp 192.168.101.170:80' 2 '-t' '192.168.101.170:80'
     if [ "$MISSING" = 1 ]; then

@@ -9,13 +9,16 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 # real server site-a
-scp 'realserver-site-a.sh' 'lvs-realserver-site-a.service' 'root@172.16.5.21:/tmp/'
-ssh root@172.16.5.21 'install -m 0755 /tmp/realserver-site-a.sh /usr/local/sbin/lvs-realserver-site-a && install -m 0644 /tmp/lvs-realserver-site-a.service /etc/systemd/system/ && systemctl daemon-reload && systemctl enable --now lvs-realserver-site-a && /usr/local/sbin/lvs-realserver-site-a status'
+ssh root@172.16.5.21 'install -m 0755 /dev/stdin /usr/local/sbin/lvs-realserver-site-a' < 'realserver-site-a.sh'
+ssh root@172.16.5.21 'install -m 0644 /dev/stdin /etc/systemd/system/lvs-realserver-site-a.service' < 'lvs-realserver-site-a.service'
+ssh root@172.16.5.21 'systemctl daemon-reload && systemctl enable --now lvs-realserver-site-a && /usr/local/sbin/lvs-realserver-site-a status'
 # real server site-b
-scp 'realserver-site-b.sh' 'lvs-realserver-site-b.service' 'root@172.16.6.22:/tmp/'
-ssh root@172.16.6.22 'install -m 0755 /tmp/realserver-site-b.sh /usr/local/sbin/lvs-realserver-site-b && install -m 0644 /tmp/lvs-realserver-site-b.service /etc/systemd/system/ && systemctl daemon-reload && systemctl enable --now lvs-realserver-site-b && /usr/local/sbin/lvs-realserver-site-b status'
+ssh root@172.16.6.22 'install -m 0755 /dev/stdin /usr/local/sbin/lvs-realserver-site-b' < 'realserver-site-b.sh'
+ssh root@172.16.6.22 'install -m 0644 /dev/stdin /etc/systemd/system/lvs-realserver-site-b.service' < 'lvs-realserver-site-b.service'
+ssh root@172.16.6.22 'systemctl daemon-reload && systemctl enable --now lvs-realserver-site-b && /usr/local/sbin/lvs-realserver-site-b status'
 # director director (after the real servers)
-scp 'director.sh' 'lvs-director.service' 'root@10.10.10.10:/tmp/'
-ssh root@10.10.10.10 'install -m 0755 /tmp/director.sh /usr/local/sbin/lvs-director && install -m 0644 /tmp/lvs-director.service /etc/systemd/system/ && systemctl daemon-reload && systemctl enable --now lvs-director && /usr/local/sbin/lvs-director status'
-scp 'keepalived.conf' 'root@10.10.10.10:/tmp/'
-ssh root@10.10.10.10 'keepalived -t -f /tmp/keepalived.conf && install -m 0644 /tmp/keepalived.conf /etc/keepalived/keepalived.conf && systemctl enable keepalived && systemctl reload-or-restart keepalived && systemctl is-active keepalived'
+ssh root@10.10.10.10 'install -m 0755 /dev/stdin /usr/local/sbin/lvs-director' < 'director.sh'
+ssh root@10.10.10.10 'install -m 0644 /dev/stdin /etc/systemd/system/lvs-director.service' < 'lvs-director.service'
+ssh root@10.10.10.10 'systemctl daemon-reload && systemctl enable --now lvs-director && /usr/local/sbin/lvs-director status'
+ssh root@10.10.10.10 'd=$(mktemp -d) && cat >"$d/keepalived.conf" && keepalived -t -f "$d/keepalived.conf" && install -m 0644 "$d/keepalived.conf" /etc/keepalived/keepalived.conf; rc=$?; rm -rf "$d"; exit $rc' < 'keepalived.conf'
+ssh root@10.10.10.10 'systemctl enable keepalived && systemctl reload-or-restart keepalived && systemctl is-active keepalived'

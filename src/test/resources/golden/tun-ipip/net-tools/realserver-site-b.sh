@@ -197,6 +197,17 @@ check_addr() {
     fi
 }
 
+# check_link DEV: the interface is up (IFF_UP in its flags): with it down no traffic flows, even
+# though every address and rule is still in place
+check_link() {
+    local flags
+    flags=$(cat "/sys/class/net/$1/flags" 2>/dev/null) || flags=0
+    if [ $((flags & 1)) = 0 ]; then
+        say "missing: interface $1 is down (bring it up: ip link set $1 up, or ifconfig $1 up)"
+        MISSING=1
+    fi
+}
+
 # ensure_default_gw GATEWAY FAMILY MODE: add the default route when there is none; a different one
 # is an error in strict mode (NAT needs the DIP), otherwise left alone with a warning
 ensure_default_gw() {
@@ -345,6 +356,8 @@ do_status() {
         return 3
     fi
     MISSING=0
+    check_link 'eth0'
+    check_link 'tunl0'
     check_default_gw '172.16.6.1' 4 lenient
     check_sysctl '/proc/sys/net/ipv4/conf/all/arp_ignore' '1' 'ARP fix: answer ARP only for addresses of the receiving interface'
     check_sysctl '/proc/sys/net/ipv4/conf/all/arp_announce' '2' 'ARP fix: never announce the VIP as ARP source'
