@@ -8,6 +8,7 @@ import lvswizard.exec.Runner;
 import lvswizard.line.JlinePrompter;
 import lvswizard.line.LineWizard;
 import lvswizard.render.Version;
+import lvswizard.text.TerminalWriter;
 import lvswizard.tui.TuiLauncher;
 import lvswizard.wizard.Draft;
 import lvswizard.wizard.Language;
@@ -61,9 +62,14 @@ public final class Main implements Callable<Integer> {
     }
 
     /** The same, with the commands that touch this host going to {@code runner}. */
-    public static int execute(String[] args, PrintWriter out, PrintWriter err, Runner runner) {
+    public static int execute(String[] args, PrintWriter rawOut, PrintWriter rawErr, Runner runner) {
+        // every line of the command line goes through one guard: values from files are shown, not obeyed
+        PrintWriter out = TerminalWriter.guard(rawOut);
+        PrintWriter err = TerminalWriter.guard(rawErr);
         CommandLine commandLine = new CommandLine(new Main(runner));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // plain help: the guard would show picocli's colour codes instead of obeying them
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((ex, ignored) -> {

@@ -27,6 +27,7 @@ import lvswizard.ops.Doctor;
 import lvswizard.ops.HostState;
 import lvswizard.ops.OpsException;
 import lvswizard.ops.RoleRun;
+import lvswizard.output.TrustedDirectory;
 import lvswizard.plan.HostNeeds;
 import lvswizard.plan.IpvsOwner;
 import lvswizard.plan.Plan;
@@ -118,6 +119,14 @@ final class RunWindow extends BasicWindow {
         if (!Files.exists(draft.outputDir().resolve(needs.scriptName()))) {
             append(m.get("run.noscript", draft.outputDir().resolve(needs.scriptName())));
             return;
+        }
+        if (TrustedDirectory.currentUid() == 0) {
+            // as root the scripts there are executed: nobody else may be able to change them (as run --out)
+            String untrusted = TrustedDirectory.problem(draft.outputDir(), 0);
+            if (untrusted != null) {
+                append(m.get("run.untrusted", untrusted));
+                return;
+            }
         }
         RoleRun run = new RoleRun(logged, plan, needs, draft.outputDir(), console(), SCRIPT_TIMEOUT,
                 Clock.systemUTC()).owned(draft.format().ipvsOwner());

@@ -122,7 +122,7 @@ class JarIT {
         Tools.Result clash = Jar.run("validate", "-c", "examples/ha-dr.json", "--neighbour", other.toString());
         assertThat(clash.exitCode()).isEqualTo(1);
         assertThat(clash.output()).isEqualTo("error[vrrp-id] failover.virtualRouterId: VRRP router id 51 is also used"
-                + " by cluster other (" + other + ") on the same segment 10.10.10.0/24: give one of them another id"
+                + " by cluster other (" + other + ") on the same segment 10.10.10.0/24: give one of them another id."
                 + " Why: VRRP routers with one id on one segment take each other for peers, so each instance needs"
                 + " its own id from 1 to 255\nexamples/ha-dr.json: 1 error, 0 warnings\n");
         Files.writeString(other, Files.readString(other).replace("\"virtualRouterId\" : 51", "\"virtualRouterId\" : 61"));
@@ -132,6 +132,26 @@ class JarIT {
                 dir.resolve("missing.json").toString());
         assertThat(broken.exitCode()).isEqualTo(2);
         assertThat(broken.output().lines()).hasSize(1);
+    }
+
+    /** A value with escape sequences, or 100,000 characters long, is shown escaped and clipped. */
+    @Test
+    void valuesFromTheFileReachTheTerminalEscapedAndClipped(@TempDir Path dir) throws Exception {
+        String seed = Files.readString(Path.of("examples/seed-dr.json"));
+        Path escapes = Files.writeString(dir.resolve("esc.json"), seed.replace("\"realServer\" : \"rs1\"",
+                "\"realServer\" : \"rs\\u001b]0;pwned\\u0007\"").replace("\"vipInterface\" : \"eth1\"",
+                "\"vipInterface\" : \"eth\\u001b[2J1\""));
+        Tools.Result shown = Jar.run("validate", "-c", escapes.toString());
+        assertThat(shown.exitCode()).isEqualTo(1);
+        assertThat(shown.output()).doesNotContain("\u001b", "\u0007")
+                .contains("no real server is named rs\\x1b]0;pwned\\x07", "the VIP is on eth\\x1b[2J1");
+        Path missing = dir.resolve("no\u001b[2Jfile.json");
+        assertThat(Jar.run("validate", "-c", missing.toString()).output()).doesNotContain("\u001b")
+                .contains("no\\x1b[2Jfile.json: no such file");
+        Path longValue = Files.writeString(dir.resolve("long.json"), seed.replace("\"realServer\" : \"rs1\"",
+                "\"realServer\" : \"" + "x".repeat(100_000) + "\""));
+        Tools.Result clipped = Jar.run("validate", "-c", longValue.toString());
+        assertThat(clipped.output().lines()).allMatch(l -> l.length() <= 2003);
     }
 
     @Test

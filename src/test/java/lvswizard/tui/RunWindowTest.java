@@ -70,6 +70,24 @@ class RunWindowTest {
         assertThat(dir.resolve("out/snapshots/director.json")).exists();
     }
 
+    /** As root, an output directory others can write is refused before anything runs (as run --out is). */
+    @Test
+    void anOutputDirectoryOthersCanWriteIsRefusedAsRoot(@TempDir Path dir) throws Exception {
+        assertThat(lvswizard.output.TrustedDirectory.currentUid()).as("the check is made as root").isZero();
+        FakeHost host = FakeHost.seedDirector();
+        try (VirtualScreen ui = atRunWindow(dir, host)) {
+            Files.setPosixFilePermissions(dir.resolve("out"),
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            click(ui, "Start");
+            ui.waitFor("is writable by others (mode 0777)");
+            assertThat(host.displays()).noneMatch(d -> d.startsWith("bash "));
+            click(ui, "Close");
+            ui.waitFor("Output directory");
+            ui.ctrl('c');
+            ui.outcome();
+        }
+    }
+
     @Test
     void declinedStartChangesNothingAndDoctorShowsWhatIsWrong(@TempDir Path dir) throws Exception {
         FakeHost host = FakeHost.seedDirector();

@@ -1,0 +1,68 @@
+package lvswizard.text;
+
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+
+/**
+ * What the command line prints, made safe for a terminal in one place: a value from a file (a
+ * name, an interface, a key, a path) may hold escape sequences that clear the screen or set the
+ * title, or be 100,000 characters long. Control characters other than newline and tab are shown
+ * as \xNN, and a line stops at {@value #MAX_LINE} characters with "...".
+ */
+public final class TerminalWriter extends FilterWriter {
+    static final int MAX_LINE = 2000;
+    private int column;
+
+    private TerminalWriter(Writer out) {
+        super(out);
+    }
+
+    /** {@code out} behind the guard. */
+    public static PrintWriter guard(PrintWriter out) {
+        return new PrintWriter(new TerminalWriter(out), true) {
+            @Override
+            public String toString() {
+                return out.toString();
+            }
+        };
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+        if (c == '\n') {
+            column = 0;
+            out.write(c);
+            return;
+        }
+        if (column > MAX_LINE) {
+            return;
+        }
+        if (column == MAX_LINE) {
+            out.write("...");
+            column++;
+            return;
+        }
+        if (c < 0x20 && c != '\t' || c == 0x7f || c >= 0x80 && c <= 0x9f) {
+            out.write(String.format("\\x%02x", c));
+        } else {
+            out.write(c);
+        }
+        column++;
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) throws IOException {
+        for (int i = offset; i < offset + length; i++) {
+            write(chars[i]);
+        }
+    }
+
+    @Override
+    public void write(String text, int offset, int length) throws IOException {
+        for (int i = offset; i < offset + length; i++) {
+            write(text.charAt(i));
+        }
+    }
+}
