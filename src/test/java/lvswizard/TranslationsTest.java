@@ -526,6 +526,10 @@ class TranslationsTest {
         // a valid NAT cluster: its clients are not on the real servers' subnet
         Examples.set(ipv6Nat, "/services/0/vip", "\"2001:db8:20::100/64\"");
         HostNeeds.director(Examples.plan(Examples.cluster(ipv6Nat))).sysctls().forEach(s -> show("IPv6 NAT", s.label()));
+        var oneNicNat = Examples.tree("nat-portmap");
+        Examples.set(oneNicNat, "/director/vipInterface", "\"eth0\"");
+        HostNeeds.director(Examples.plan(Examples.cluster(oneNicNat))).sysctls().forEach(s -> show("one-NIC NAT",
+                s.label()));
         Path undoing = Files.createDirectories(dir.resolve("undoing"));
         Files.writeString(undoing.resolve("director.sh"), "#!/bin/bash\n");
         FakeHost good = host(director, seed, Variant.GOOD);

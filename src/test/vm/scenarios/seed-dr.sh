@@ -12,7 +12,7 @@
 #   rs2       eth0  10.10.10.12/24, busybox httpd :80 answering "rs2"    the script adds it)
 # rs1 starts with net.ipv4.conf.eth0.arp_announce=1 (not the default 0), so that `stop` can be
 # seen to restore what was there before rather than a default.
-LAB_SCRIPTS="director.sh realserver-rs1.sh realserver-rs2.sh"
+LAB_SCRIPTS="director.sh realserver-rs1.sh realserver-rs2.sh ipvsadm.rules"
 LAB_EXTRA_MODULES=""
 
 SEED_VIP=192.168.101.168
@@ -94,7 +94,7 @@ seed_traffic_checks() {
 seed_script() { case $1 in director) echo director.sh ;; *) echo "realserver-$1.sh" ;; esac; }
 
 scenario_run() {
-  local ns rc d rs rcs bad s vipmac
+  local ns rc d rs rcs bad s vipmac holder
   LAB_NEG_EXPECTED=1
   seed_topology
 
@@ -103,6 +103,30 @@ scenario_run() {
   snapshot before "${SEED_ALL_NS[@]}"
   snapshot_show before "${SEED_ALL_NS[@]}"
   seed_arp_line "before:"
+
+  # a2. the distribution's ipvsadm service restored ipvsadm.rules at boot: the director's start
+  # refuses the services it did not create and names the saved table as their likely source
+  nsx director ipvsadm -R < /lab/ipvsadm.rules
+  cp /lab/ipvsadm.rules /etc/ipvsadm.rules
+  lab_run director director.sh start > /tmp/saved.out 2>&1
+  rc=$?
+  sed 's/^/  /' /tmp/saved.out
+  [ $rc = 1 ] && grep -q '/etc/ipvsadm.rules exists' /tmp/saved.out
+  check start-names-saved-table $? "director.sh start with the table loaded from /etc/ipvsadm.rules: exit $rc"
+  rm -f /etc/ipvsadm.rules
+  nsx director ipvsadm -C
+
+  # a3. a start while another start or stop of the same script runs waits for it: killed after
+  # 1 s of waiting it has changed nothing
+  mkdir -p /run/lvs-wizard
+  flock /run/lvs-wizard/realserver-rs1.lock sleep 3 &
+  holder=$!
+  sleep 0.3
+  timeout 1 ip netns exec rs1 bash /lab/realserver-rs1.sh start > /tmp/locked.out 2>&1
+  rc=$?
+  ! nsx rs1 ip -o addr show dev lo | grep -q "$SEED_VIP"
+  check start-waits-for-lock $(( $? + (rc == 124 ? 0 : 1) )) "realserver-rs1.sh start while the lock is held: exit $rc (124: still waiting), VIP on lo: $(nsx rs1 ip -o addr show dev lo | grep -c "$SEED_VIP")"
+  wait "$holder"
 
   # b. start: real servers first, then the director. The client still believes the VIP is at a
   # MAC of the director this one replaces: the gratuitous ARP of start must correct it at once.

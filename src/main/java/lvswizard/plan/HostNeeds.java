@@ -109,6 +109,14 @@ public record HostNeeds(Role role, String name, String scriptName, String stateD
         List<Setting> sysctls = new ArrayList<>();
         if (natFamily(plan, false)) {
             sysctls.add(new Setting("/proc/sys/net/ipv4/ip_forward", "1", Texts.of("needs.ip-forward")));
+            if (Names.baseDevice(vipInterface).equals(Names.baseDevice(dipInterface))) {
+                // one NIC: a real server's reply leaves the way it came, and the kernel would send it an
+                // ICMP redirect to the client, around the director that must rewrite it
+                for (String scope : List.of("all", Names.baseDevice(dipInterface))) {
+                    sysctls.add(new Setting("/proc/sys/net/ipv4/conf/" + scope + "/send_redirects", "0",
+                            Texts.of("needs.no-redirects")));
+                }
+            }
         }
         if (natFamily(plan, true)) {
             sysctls.add(new Setting("/proc/sys/net/ipv6/conf/all/forwarding", "1", Texts.of("needs.ip6-forward")));

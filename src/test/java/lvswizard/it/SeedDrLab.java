@@ -20,11 +20,11 @@ import org.junit.jupiter.api.TestInstance;
 abstract class SeedDrLab {
     private static final long TIMEOUT_MINUTES = 12;
     private static final List<String> REQUIRED_CHECKS = List.of("start-rs1", "start-rs2", "start-director",
-            "start-announces-vip", "status-running-rs1", "status-running-rs2", "status-running-director",
-            "status-link-down", "answered", "split", "arp-director", "arp-only-director", "ipvs-scheduled",
-            "second-start", "stop-director", "stop-rs1", "stop-rs2", "stop-restores-sysctls", "stop-removes-vip",
-            "stop-removes-rules", "stop-restores-routes", "status-stopped-rs1", "status-stopped-rs2",
-            "status-stopped-director");
+            "start-announces-vip", "start-names-saved-table", "start-waits-for-lock", "status-running-rs1",
+            "status-running-rs2", "status-running-director", "status-link-down", "answered", "split",
+            "arp-director", "arp-only-director", "ipvs-scheduled", "second-start", "stop-director", "stop-rs1",
+            "stop-rs2", "stop-restores-sysctls", "stop-removes-vip", "stop-removes-rules", "stop-restores-routes",
+            "status-stopped-rs1", "status-stopped-rs2", "status-stopped-director");
 
     private final String flavour;
     private VmLab lab;

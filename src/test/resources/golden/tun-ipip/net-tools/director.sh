@@ -110,6 +110,11 @@ fail() {
     local code=$1
     shift
     printf '%s: error: %s\n' "$SCRIPT_NAME" "$*" >&2
+    # systemd counts 5 and 6 as success for a SysV script (systemd-sysv-generator's
+    # SuccessExitStatus=5 6): under systemd a failed start must not look like one
+    if [ -n "${INVOCATION_ID:-}" ] && { [ "$code" = 5 ] || [ "$code" = 6 ]; }; then
+        code=1
+    fi
     if [ "$STARTING" = 1 ]; then
         STARTING=0
         say "undoing the partial start"
@@ -140,6 +145,15 @@ require_device() {
 # require_address DEV CIDR WHAT: the host's own address must already be configured
 require_address() {
     has_addr "$1" "$2" || fail 6 "the $3 $2 is not configured on $1; configure this host's own address first"
+}
+
+# take_lock: one start, stop or restart of this script at a time; a second one waits up to 30 s.
+# The lock sits beside the state directory, which stop removes.
+take_lock() {
+    command -v flock >/dev/null 2>&1 || return 0
+    mkdir -p "${STATE_DIR%/*}" || fail 1 "cannot create ${STATE_DIR%/*}"
+    exec 9>"$STATE_DIR.lock" || fail 1 "cannot open the lock $STATE_DIR.lock"
+    flock -w 30 9 || fail 1 "another start or stop of $SCRIPT_NAME still runs after 30 s (lock $STATE_DIR.lock)"
 }
 
 state_init() {
@@ -398,12 +412,24 @@ announce() {
     fi
 }
 
+# saved_table_warning: the distribution's ipvsadm service restores a saved table at boot; when
+# ipvsadm.rules was installed there, this script's services exist before its first start
+saved_table_warning() {
+    local file
+    for file in /etc/ipvsadm.rules /etc/sysconfig/ipvsadm; do
+        if [ -s "$file" ]; then
+            warn "$file exists: the distribution's ipvsadm service loads it at boot, which is likely where these services come from; this script loads its own rules, so remove $file (or turn the ipvsadm service off), clear the table (ipvsadm -C) and start again"
+        fi
+    done
+}
+
 do_start() {
     preflight
     if was_started; then
         say "already started; checking that everything is in place"
     else
         if any_service_present; then
+            saved_table_warning
             fail 1 "IPVS already has a service of this configuration that this script did not create; inspect it (ipvsadm -L -n) and delete it (ipvsadm -D) first"
         fi
         STARTING=1
@@ -442,9 +468,21 @@ do_status() {
 }
 
 case "$ACTION" in
-    start) do_start ;;
-    stop) do_stop ;;
-    restart | force-reload) do_stop && do_start ;;
+    start)
+        require_root
+        take_lock
+        do_start
+        ;;
+    stop)
+        require_root
+        take_lock
+        do_stop
+        ;;
+    restart | force-reload)
+        require_root
+        take_lock
+        do_stop && do_start
+        ;;
     status)
         do_status
         exit $?
