@@ -113,8 +113,8 @@ final class LabCommand {
         @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "the cluster configuration")
         Path config;
 
-        @Option(names = "--dir", paramLabel = "DIR", defaultValue = DEFAULT_DIR, description = "the bundle's directory (default: ${DEFAULT-VALUE})")
-        Path dir;
+        @CommandLine.Mixin
+        BundleDirOption bundleDir;
 
         @Option(names = "--force", description = "replace bundle files whose content differs")
         boolean force;
@@ -126,8 +126,8 @@ final class LabCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            int written = writeBundle(config, dir, "iproute2", force, out, err);
-            return written != ExitCodes.OK ? written : runBundle(lab.main, dir, out, err, "up");
+            int written = writeBundle(config, bundleDir.dir, "iproute2", force, out, err);
+            return written != ExitCodes.OK ? written : runBundle(lab.main, bundleDir.dir, out, err, "up");
         }
     }
 
@@ -137,8 +137,8 @@ final class LabCommand {
         @CommandLine.ParentCommand
         LabCommand lab;
 
-        @Option(names = "--dir", paramLabel = "DIR", defaultValue = DEFAULT_DIR, description = "the bundle's directory (default: ${DEFAULT-VALUE})")
-        Path dir;
+        @CommandLine.Mixin
+        BundleDirOption bundleDir;
 
         @Option(names = {"-n", "--requests"}, paramLabel = "N", defaultValue = "30", description = "requests per service port (default: ${DEFAULT-VALUE})")
         int requests;
@@ -153,11 +153,12 @@ final class LabCommand {
                 err.println("lvs-wizard: --requests " + requests + " is out of range; expected 1-99999");
                 return ExitCodes.UNUSABLE_INPUT;
             }
-            if (!Files.exists(dir.resolve("lab.sh"))) {
-                err.println("lvs-wizard: no lab bundle in " + dir + ": run lab up --config FILE first");
-                return ExitCodes.UNUSABLE_INPUT;
+            try {
+                return runBundle(lab.main, bundleDir.existing(err), spec.commandLine().getOut(), err, "test",
+                        Integer.toString(requests));
+            } catch (ConfigOption.Refused refused) {
+                return refused.exitCode;
             }
-            return runBundle(lab.main, dir, spec.commandLine().getOut(), err, "test", Integer.toString(requests));
         }
     }
 
@@ -178,8 +179,8 @@ final class LabCommand {
         @CommandLine.ParentCommand
         LabCommand lab;
 
-        @Option(names = "--dir", paramLabel = "DIR", defaultValue = DEFAULT_DIR, description = "the bundle's directory (default: ${DEFAULT-VALUE})")
-        Path dir;
+        @CommandLine.Mixin
+        BundleDirOption bundleDir;
 
         @Option(names = "--how", paramLabel = "HOW", defaultValue = "down",
                 description = "down (the master's links go down) or stop (its keepalived stops); default: ${DEFAULT-VALUE}")
@@ -191,12 +192,13 @@ final class LabCommand {
         @Override
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
-            Path script = dir.resolve("lab.sh");
-            if (!Files.exists(script)) {
-                err.println("lvs-wizard: no lab bundle in " + dir + ": run lab up --config FILE first");
-                return ExitCodes.UNUSABLE_INPUT;
+            Path dir;
+            try {
+                dir = bundleDir.existing(err);
+            } catch (ConfigOption.Refused refused) {
+                return refused.exitCode;
             }
-            if (!Files.readString(script).contains("\n    failover) do_failover")) {
+            if (!Files.readString(dir.resolve("lab.sh")).contains("\n    failover) do_failover")) {
                 err.println("lvs-wizard: the lab in " + dir + " has one director: failover needs a pair"
                         + " (a configuration with \"failover\")");
                 return ExitCodes.UNUSABLE_INPUT;
@@ -211,8 +213,8 @@ final class LabCommand {
         @CommandLine.ParentCommand
         LabCommand lab;
 
-        @Option(names = "--dir", paramLabel = "DIR", defaultValue = DEFAULT_DIR, description = "the bundle's directory (default: ${DEFAULT-VALUE})")
-        Path dir;
+        @CommandLine.Mixin
+        BundleDirOption bundleDir;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -221,6 +223,7 @@ final class LabCommand {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            Path dir = bundleDir.dir;
             Path bundle = dir;
             if (!Files.exists(dir.resolve("lab.sh"))) {
                 // down does not depend on the configuration: any bundle's lab.sh removes any lab
