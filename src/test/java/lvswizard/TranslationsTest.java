@@ -355,7 +355,7 @@ class TranslationsTest {
             state = new HostState(state.addresses(), state.sysctls(), state.gateways(), state.modules(), state.marks(),
                     n++ % 3 == 2 ? "" : n % 3 == 1 ? table.replace("-a -t 192.168.101.168:80 -r 10.10.20.11:8080 -m -w 1\n", "")
                             : "-A -t 192.168.101.168:80 -s wlc\n-a -t 192.168.101.168:80 -r 10.10.20.100:8080 -m -w 1\n",
-                    null, state.uid(), false, state.loadable(), state.peersHeard());
+                    null, state.uid(), false, state.loadable(), state.peersHeard(), state.forwardPolicies());
             for (String expected : List.of(conf, conf + "# edited\n")) {
                 doctor(where, Doctor.checkKeepalived(director, state, plan, keepalived, expected));
             }
@@ -403,7 +403,7 @@ class TranslationsTest {
         HostState state = HostState.read(host, fwmarkDirector);
         state = new HostState(state.addresses(), state.sysctls(), state.gateways(), state.modules(), state.marks(),
                 "-A -f 1 -s wlc -p 600\n-a -f 1 -r 10.10.10.11:0 -g -w 0\n-a -f 1 -r 10.10.10.12:0 -g -w 1\n", null,
-                state.uid(), false, state.loadable(), state.peersHeard());
+                state.uid(), false, state.loadable(), state.peersHeard(), state.forwardPolicies());
         doctor("keepalived quiesced", Doctor.checkKeepalived(fwmarkDirector, state, fwmark, KeepalivedHost.read(host),
                 KeepalivedExport.conf(fwmark, Templates.packaged())));
 
@@ -419,7 +419,7 @@ class TranslationsTest {
             Map<String, Boolean> heard = new java.util.HashMap<>();
             heard.put("10.10.10.10", peerHeard.get(side++));
             HostState pairState = new HostState(addresses, Map.of(), Map.of(), Set.of(), Map.of(), "", null, "0",
-                    false, Set.of(), heard);
+                    false, Set.of(), heard, Map.of());
             doctor("pair " + vips, Doctor.checkKeepalived(second, pairState, pair, KeepalivedHost.read(host),
                     KeepalivedExport.confFor(pair, second.name(), Templates.packaged())));
         }
@@ -442,6 +442,11 @@ class TranslationsTest {
         pairHost.answersPing = null;
         attempt("pair run", () -> pairRun.status(false));
         show("pair monitor", PairState.now(pairHost, haDr));
+        Plan natPlan = Examples.plan("nat-portmap");
+        HostNeeds natForwarder = HostNeeds.director(natPlan);
+        FakeHost closed = new FakeHost().address("eth0", "10.10.20.1/24").address("eth1");
+        closed.forwardPolicy = "DROP";
+        doctor("forward drop", Doctor.check(natForwarder, HostState.read(closed, natForwarder), natPlan));
         Path notABundle = Files.createDirectories(dir.resolve("not-a-bundle"));
         Files.writeString(notABundle.resolve("lab.sh"), "#!/bin/sh\n");
         show("lab bundle", TrustedBundle.problem(notABundle, 1000));

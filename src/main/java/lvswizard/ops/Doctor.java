@@ -128,6 +128,13 @@ public final class Doctor {
                     word(loaded ? "loaded" : loadable ? "not-loaded" : "not-loadable"),
                     loadable ? Texts.of("or-start", "modprobe " + module, script) : Advice.kernelLacks(module, state)));
         }
+        state.forwardPolicies().forEach((tool, policy) -> {
+            // container runtimes set DROP; NAT then works only if a rule of theirs happens to accept it
+            boolean open = policy.equals("ACCEPT");
+            checks.add(new Check(open ? Verdict.OK : Verdict.NOTE, Texts.of("doctor.forward-policy", tool),
+                    Texts.of(open ? "doctor.forward-open" : "doctor.forward-closed", policy),
+                    Texts.of("doctor.fix-forward", tool + " -S FORWARD", tool + " -I FORWARD -d <RIP subnet> -j ACCEPT")));
+        });
         for (HostNeeds.Setting setting : needs.sysctls()) {
             String value = state.sysctls().get(setting.path());
             boolean ok = setting.value().equals(value);

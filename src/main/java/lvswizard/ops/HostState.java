@@ -35,7 +35,7 @@ import lvswizard.plan.Ipvsadm;
 public record HostState(Map<String, List<String>> addresses, Map<String, String> sysctls, Map<String, String> gateways,
                         Set<String> modules, Map<HostNeeds.MarkRule, Boolean> marks, String ipvsRules,
                         String ipvsProblem, String uid, boolean ipvsadmMissing, Set<String> loadable,
-                        Map<String, Boolean> peersHeard) {
+                        Map<String, Boolean> peersHeard, Map<String, String> forwardPolicies) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static HostState read(Runner runner, HostNeeds needs) throws OpsException {
@@ -83,8 +83,28 @@ public record HostState(Map<String, List<String>> addresses, Map<String, String>
         }
         Map<String, Boolean> peers = new LinkedHashMap<>();
         needs.peers().forEach(peer -> peers.put(peer.address().text(), heard(runner, peer)));
+        Map<String, String> policies = new LinkedHashMap<>();
+        for (String tool : forwardingTools(needs)) {
+            Execution chain = runner.run(Command.of(tool, "-S", "FORWARD"));
+            if (chain.succeeded()) {
+                chain.stdout().lines().filter(l -> l.startsWith("-P FORWARD ")).findFirst()
+                        .ifPresent(l -> policies.put(tool, l.substring("-P FORWARD ".length()).strip()));
+            }
+        }
         return new HostState(addresses, sysctls, gateways, modules, marks, rules, problem, uid, ipvsadmMissing,
-                loadable, peers);
+                loadable, peers, policies);
+    }
+
+    /** The firewall tools whose FORWARD chain the role's traffic crosses: a director that forwards (NAT). */
+    static List<String> forwardingTools(HostNeeds needs) {
+        List<String> tools = new ArrayList<>();
+        if (needs.sysctls().stream().anyMatch(s -> s.path().equals("/proc/sys/net/ipv4/ip_forward"))) {
+            tools.add("iptables");
+        }
+        if (needs.sysctls().stream().anyMatch(s -> s.path().equals("/proc/sys/net/ipv6/conf/all/forwarding"))) {
+            tools.add("ip6tables");
+        }
+        return tools;
     }
 
     /**

@@ -45,6 +45,8 @@ public final class FakeHost implements Runner {
     public String keepalivedRules = "";
     /** What VRRP gives this host when keepalived starts (a master's VIPs), device to addresses; taken back when it stops. */
     public final Map<String, List<String>> vrrpAddresses = new LinkedHashMap<>();
+    /** The FORWARD chain's policy iptables -S FORWARD shows. */
+    public String forwardPolicy = "ACCEPT";
     /** Addresses that answer ping (the other director of a pair); null: ping is not installed. */
     public Set<String> answersPing = new TreeSet<>();
 
@@ -114,6 +116,8 @@ public final class FakeHost implements Runner {
                     || module.startsWith("ip_vs")) ? 0 : 1, "", "");
         } else if (a.get(0).equals("test") && a.size() == 3) {
             result = FakeRunner.exit(c, files.contains(a.get(2)) ? 0 : 1, "", "");
+        } else if (a.get(0).endsWith("tables") && a.size() == 3 && a.get(1).equals("-S") && a.get(2).equals("FORWARD")) {
+            result = ok(c, "-P FORWARD " + forwardPolicy + "\n");
         } else if (a.get(0).endsWith("tables") && a.contains("-C")) {
             result = FakeRunner.exit(c, marks.contains(String.join(" ", a.subList(5, a.size()))) ? 0 : 1, "", "");
         } else if (a.get(0).equals("ping")) {

@@ -175,6 +175,27 @@ class DoctorTest {
                         + "replace default via 10.10.20.1 (the DIP)");
     }
 
+    /** A NAT director forwards every packet: a FORWARD policy of DROP (container runtimes) is a NOTE with the check. */
+    @Test
+    void aNatDirectorsForwardChainPolicyIsReported() throws OpsException {
+        Plan nat = Examples.plan("nat-portmap");
+        HostNeeds director = HostNeeds.director(nat);
+        FakeHost host = new FakeHost().address("eth0", "10.10.20.1/24").address("eth1");
+        host.forwardPolicy = "DROP";
+        List<String> lines = Doctor.check(director, HostState.read(host, director), nat).stream()
+                .map(Doctor.Check::toLine).toList();
+        assertThat(lines).contains("NOTE   iptables FORWARD chain (NAT forwards every packet): policy DROP: NAT traffic is"
+                + " dropped unless a rule accepts it (container runtimes set this)\n       fix: check that a rule accepts"
+                + " the traffic to and from the real servers (iptables -S FORWARD), or add one (iptables -I FORWARD -d"
+                + " <RIP subnet> -j ACCEPT)");
+        host.forwardPolicy = "ACCEPT";
+        assertThat(Doctor.check(director, HostState.read(host, director), nat).stream().map(Doctor.Check::toLine))
+                .contains("OK     iptables FORWARD chain (NAT forwards every packet): policy ACCEPT");
+        HostNeeds dr = HostNeeds.director(SEED);
+        assertThat(Doctor.check(dr, HostState.read(FakeHost.seedDirector(), dr), SEED)).extracting(Doctor.Check::toLine)
+                .noneMatch(l -> l.contains("FORWARD"));
+    }
+
     @Test
     void savedRulesCompareEqualAcrossIpvsadmsSpellings() {
         assertThat(SavedRules.parse("-A -f 1 -s wlc -p 600 -M 255.255.255.255\n-a -f 1 -r 10.0.0.1:0 -i -w 1 -x 5 -y 2\n"))

@@ -41,7 +41,7 @@ public class PairStateTest {
         HostNeeds first = HostNeeds.director(TWO_VIPS);
         HostState split = new HostState(Map.of("eth0", List.of("10.10.10.10/24"), "eth1",
                 List.of("192.168.101.168/24")), Map.of(), Map.of(), Set.of(), Map.of(), "", null, "0",
-                false, Set.of(), Map.of("10.10.10.9", false));
+                false, Set.of(), Map.of("10.10.10.9", false), Map.of());
         List<String> lines = Doctor.checkKeepalived(first, split, TWO_VIPS, new KeepalivedHost("2.2.7", null, null,
                 false, false), "").stream().map(Doctor.Check::toLine).toList();
         assertThat(lines).contains("WRONG  VRRP on director: director holds 1 of the 2 VIPs (192.168.101.168,"
