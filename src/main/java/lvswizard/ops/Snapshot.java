@@ -11,9 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 import lvswizard.exec.Command;
 import lvswizard.output.TrustedDirectory;
 import lvswizard.plan.HostNeeds;
@@ -82,6 +81,10 @@ public record Snapshot(String role, String taken, String ipvsRules, Map<String, 
         return snapshot;
     }
 
+    /** Every kernel setting a script of lvs-wizard changes (HostNeeds), whatever the interface. */
+    private static final Pattern WRITTEN = Pattern.compile("/proc/sys/net/(ipv4/ip_forward|ipv6/conf/all/forwarding"
+            + "|ipv4/conf/[A-Za-z0-9_.:-]{1,15}/(arp_ignore|arp_announce|rp_filter|send_redirects))");
+
     private void check(Path file, HostNeeds needs) throws OpsException {
         if (role == null || taken == null || sysctls == null) {
             throw new OpsException(Texts.of("snapshot.not-ours", file, "role, taken or sysctls missing"));
@@ -89,11 +92,11 @@ public record Snapshot(String role, String taken, String ipvsRules, Map<String, 
         if (!role.equals(needs.scriptName())) {
             throw new OpsException(Texts.of("snapshot.other-role", file, Quote.forMessage(role), needs.scriptName()));
         }
-        Set<String> touched = needs.sysctls().stream().map(HostNeeds.Setting::path).collect(Collectors.toSet());
         for (Map.Entry<String, String> setting : sysctls.entrySet()) {
-            if (!touched.contains(setting.getKey())) {
-                throw new OpsException(Texts.of("snapshot.foreign-setting", file, Quote.forMessage(setting.getKey()),
-                        needs.scriptName()));
+            // any setting a role of lvs-wizard changes, not only this configuration's: the snapshot of a
+            // NAT director stays good after the cluster turned to DR
+            if (!WRITTEN.matcher(setting.getKey()).matches()) {
+                throw new OpsException(Texts.of("snapshot.foreign-setting", file, Quote.forMessage(setting.getKey())));
             }
             if (setting.getValue() == null || !setting.getValue().matches("-?[0-9]{1,10}")) {
                 throw new OpsException(Texts.of("snapshot.bad-value", file, setting.getKey(),

@@ -56,14 +56,23 @@ public final class CopyInstructions {
                         + " && systemctl is-active keepalived'");
     }
 
-    /** Each file goes over ssh straight into its place (install reads it from stdin): no staging in /tmp. */
+    /**
+     * Each file goes over ssh into a private directory on the host (mktemp -d), is checked there
+     * (bash -n for the script: a connection cut half-way must not leave half a script that runs
+     * as root at boot), and only then installed: nothing under a fixed name in /tmp.
+     */
     private static List<String> host(String dir, IpAddr address, String script, String unit) {
         String target = "/usr/local/sbin/" + unit;
         String ssh = "ssh root@" + address.text() + " ";
         return List.of(
-                ssh + "'install -m 0755 /dev/stdin " + target + "' < " + Shell.quote(dir + script),
-                ssh + "'install -m 0644 /dev/stdin /etc/systemd/system/" + unit + ".service' < "
+                ssh + staged("bash -n \"$f\" && install -m 0755 \"$f\" " + target) + " < " + Shell.quote(dir + script),
+                ssh + staged("install -m 0644 \"$f\" /etc/systemd/system/" + unit + ".service") + " < "
                         + Shell.quote(dir + unit + ".service"),
                 ssh + "'systemctl daemon-reload && systemctl enable --now " + unit + " && " + target + " status'");
+    }
+
+    /** The remote command that receives stdin into $f in a private directory, runs {@code then}, and cleans up. */
+    private static String staged(String then) {
+        return "'d=$(mktemp -d) && f=\"$d/file\" && cat >\"$f\" && " + then + "; rc=$?; rm -rf \"$d\"; exit $rc'";
     }
 }

@@ -46,9 +46,15 @@ public final class Neighbours {
             }
             Failover a = plan.pair().settings();
             Failover b = other.plan().pair().settings();
-            if (a.connectionSync() && b.connectionSync() && a.syncId().equals(b.syncId())) {
-                findings.add(new Finding(Rule.VRRP_ID, "failover.syncId",
-                        Words.of("sync-id.neighbour", a.syncId(), name, segment.network())));
+            if (a.connectionSync() && b.connectionSync()) {
+                if (a.syncId().equals(b.syncId())) {
+                    findings.add(new Finding(Rule.VRRP_ID, "failover.syncId",
+                            Words.of("sync-id.neighbour", a.syncId(), name, segment.network())));
+                } else if (a.syncId() == 0 || b.syncId() == 0) {
+                    // a backup filters sync messages by id only when its own id is not 0 (ip_vs_sync.c)
+                    findings.add(new Finding(Rule.VRRP_ID, "failover.syncId",
+                            Words.of("sync-id.zero", name, segment.network())));
+                }
             }
         }
         return findings;

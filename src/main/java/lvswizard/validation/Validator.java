@@ -99,6 +99,7 @@ public final class Validator {
             checkDirectorNetworks(director);
             if (cluster.failover() != null) {
                 checkFailover(cluster.failover(), director, cluster);
+                checkPairGateways();
             }
         }
         for (ParsedServer parsed : servers.values()) {
@@ -593,11 +594,37 @@ public final class Validator {
      * director receives packets from an address it holds itself and drops them as martians.
      */
     private void checkGatewayIsNotTheDirector(String path, ParsedServer server, Forwarding forwarding) {
-        if (server.gateway() != null && dips.stream().anyMatch(d -> d.sameHost(server.gateway()))) {
-            findings.add(Rule.DR_GATEWAY_DIP, "realServers[" + server.index() + "].gateway", "dr-gateway-dip",
-                    server.server().name(), server.gateway().text(), path, forwarding.name());
+        if (server.gateway() == null) {
+            return;
+        }
+        if (dips.stream().anyMatch(d -> d.sameHost(server.gateway()))) {
+            gatewayIsADirector(path, server, forwarding);
+        } else {
+            // a pair's backup DIPs and floating gateway are parsed later: checkPairGateways looks again
+            directReplies.add(new DirectReply(path, server, forwarding));
         }
     }
+
+    private void gatewayIsADirector(String path, ParsedServer server, Forwarding forwarding) {
+        findings.add(Rule.DR_GATEWAY_DIP, "realServers[" + server.index() + "].gateway", "dr-gateway-dip",
+                server.server().name(), server.gateway().text(), path, forwarding.name());
+    }
+
+    /** A DR or TUN member whose gateway is the pair's: the master holds the VIP, as the first director does. */
+    private void checkPairGateways() {
+        for (DirectReply reply : directReplies) {
+            IpAddr gateway = reply.server().gateway();
+            if (backupDips.stream().anyMatch(d -> d.sameHost(gateway))
+                    || floatingGateway != null && floatingGateway.sameHost(gateway)) {
+                gatewayIsADirector(reply.path(), reply.server(), reply.forwarding());
+            }
+        }
+    }
+
+    private record DirectReply(String path, ParsedServer server, Forwarding forwarding) {
+    }
+
+    private final List<DirectReply> directReplies = new ArrayList<>();
 
     private void checkNat(String path, ParsedServer server) {
         String serverPath = "realServers[" + server.index() + "]";

@@ -183,7 +183,7 @@ class RunCommandTest {
         var core = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(saved);
         ((com.fasterxml.jackson.databind.node.ObjectNode) core.get("sysctls")).put("/proc/sys/kernel/core_pattern",
                 "|/tmp/x %p");
-        hostile.put(core.toString(), "kernel setting \"/proc/sys/kernel/core_pattern\" is not one that director.sh"
+        hostile.put(core.toString(), "kernel setting \"/proc/sys/kernel/core_pattern\" is not one that lvs-wizard"
                 + " changes");
         var daemon = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(saved);
         daemon.put("ipvsRules", "--start-daemon master\n");

@@ -118,7 +118,7 @@ class JarIT {
     void validateCatchesAVrrpIdClashWithANeighbouringCluster(@TempDir Path dir) throws Exception {
         String haDr = Files.readString(Path.of("examples/ha-dr.json"));
         Path other = Files.writeString(dir.resolve("other.json"), haDr.replace("\"name\" : \"ha-dr\"",
-                "\"name\" : \"other\"").replace("\"syncId\" : 0", "\"syncId\" : 5"));
+                "\"name\" : \"other\"").replace("\"connectionSync\" : true", "\"connectionSync\" : false"));
         Tools.Result clash = Jar.run("validate", "-c", "examples/ha-dr.json", "--neighbour", other.toString());
         assertThat(clash.exitCode()).isEqualTo(1);
         assertThat(clash.output()).isEqualTo("error[vrrp-id] failover.virtualRouterId: VRRP router id 51 is also used"

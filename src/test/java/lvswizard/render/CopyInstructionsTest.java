@@ -28,7 +28,8 @@ class CopyInstructionsTest {
             }
         }
         assertThat(CopyInstructions.lines(Examples.plan("seed-dr"), "out", IpvsOwner.SCRIPT)).contains(
-                "ssh root@10.10.10.10 'install -m 0755 /dev/stdin /usr/local/sbin/lvs-director' < 'out/director.sh'");
+                "ssh root@10.10.10.10 'd=$(mktemp -d) && f=\"$d/file\" && cat >\"$f\" && bash -n \"$f\" && install -m 0755"
+                        + " \"$f\" /usr/local/sbin/lvs-director; rc=$?; rm -rf \"$d\"; exit $rc' < 'out/director.sh'");
     }
 
     /** Run with a stand-in ssh that keeps what it was given: each install gets the right file on stdin. */
@@ -47,14 +48,14 @@ class CopyInstructionsTest {
         assertThat(run.exitCode()).as(run.output()).isZero();
         List<String> commands = Files.readAllLines(log);
         Map<String, String> expected = Map.of(
-                "install -m 0755 /dev/stdin /usr/local/sbin/lvs-director-director2", "director-director2.sh",
-                "install -m 0644 /dev/stdin /etc/systemd/system/lvs-realserver-rs1.service", "lvs-realserver-rs1.service",
+                "install -m 0755 \"$f\" /usr/local/sbin/lvs-director-director2", "director-director2.sh",
+                "install -m 0644 \"$f\" /etc/systemd/system/lvs-realserver-rs1.service", "lvs-realserver-rs1.service",
                 "cat >\"$d/keepalived.conf\"", "keepalived-director2.conf");
         for (var entry : expected.entrySet()) {
+            // the last command that matches: for keepalived.conf, director2's (the directors come in order)
             int n = -1;
             for (int i = 0; i < commands.size(); i++) {
-                if (commands.get(i).contains(entry.getKey()) && (!entry.getValue().startsWith("keepalived")
-                        || n < 0 || i > n)) {
+                if (commands.get(i).contains(entry.getKey())) {
                     n = i;
                 }
             }
@@ -62,13 +63,26 @@ class CopyInstructionsTest {
             assertThat(Files.readString(Path.of(log + "." + n))).as(entry.getKey())
                     .isEqualTo(Files.readString(out.resolve(entry.getValue())));
         }
-        // the remote side as the target runs it: install copies what comes on stdin, with its mode
+        // the remote side as the target runs it, with /usr/local/sbin in a directory of the test's own
+        String remote = commands.stream().filter(c -> c.contains("/usr/local/sbin/lvs-director;")).findFirst()
+                .orElseThrow();
         Path target = dir.resolve("sbin/lvs-director");
         Files.createDirectories(target.getParent());
-        Tools.Result install = Tools.run(List.of("bash", "-c", "install -m 0755 /dev/stdin '" + target + "' < '"
-                + out.resolve("director.sh") + "'"));
+        Tools.Result install = Tools.run(List.of("bash", "-c", "exec < '" + out.resolve("director.sh") + "'; "
+                + remote.replace("/usr/local/sbin/", target.getParent() + "/")));
         assertThat(install.exitCode()).as(install.output()).isZero();
         assertThat(Files.readString(target)).isEqualTo(Files.readString(out.resolve("director.sh")));
+        // half a script (the connection cut) is not installed: bash -n refuses it
+        Path half = dir.resolve("half.sh");
+        String whole = Files.readString(out.resolve("director.sh"));
+        Files.writeString(half, whole.substring(0, whole.indexOf("do_start() {") + 20));
+        Files.delete(target);
+        Tools.Result cut = Tools.run(List.of("bash", "-c", "exec < '" + half + "'; "
+                + remote.replace("/usr/local/sbin/", target.getParent() + "/")));
+        assertThat(cut.exitCode()).isNotZero();
+        assertThat(target).doesNotExist();
+        Files.writeString(target, whole);
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rwxr-xr-x");
     }
 }

@@ -26,7 +26,7 @@ class NeighboursTest {
 
     @Test
     void theSameRouterIdOnTheSameSegmentIsAnErrorOnThisConfigurationsField() {
-        List<Finding> found = against(haDr("/failover/syncId=7"));
+        List<Finding> found = against(haDr("/failover/connectionSync=false"));
         assertThat(found).singleElement().satisfies(f -> {
             assertThat(f.rule()).isEqualTo(Rule.VRRP_ID);
             assertThat(f.isError()).isTrue();
@@ -43,11 +43,15 @@ class NeighboursTest {
         assertThat(against(haDr("/failover/virtualRouterId=60"))).singleElement()
                 .satisfies(f -> assertThat(f.path()).isEqualTo("failover.syncId"));
         assertThat(against(haDr("/failover/virtualRouterId=60", "/failover/connectionSync=false"))).isEmpty();
+        // id 0 on either side: that backup takes every sync daemon's connections on the segment
+        assertThat(against(haDr("/failover/virtualRouterId=60", "/failover/syncId=7"))).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("a sync daemon with id 0 takes every sync"
+                        + " daemon's connections on its segment, and cluster other (other.json)"));
     }
 
     @Test
     void anotherIdAnotherSegmentOrAnotherFamilyDoesNotClash() {
-        assertThat(against(haDr("/failover/virtualRouterId=60", "/failover/syncId=1"))).isEmpty();
+        assertThat(against(haDr("/failover/virtualRouterId=60", "/failover/connectionSync=false"))).isEmpty();
         assertThat(against(haDr("/director/dips=[\"10.10.30.10/24\"]", "/director/ntpServer=\"10.10.30.10\"",
                 "/failover/backup/dips=[\"10.10.30.9/24\"]", "/failover/backup/ntpServer=\"10.10.30.10\"",
                 "/realServers/0/address=\"10.10.30.11/24\"", "/realServers/0/gateway=\"10.10.30.1\"",
@@ -56,7 +60,7 @@ class NeighboursTest {
         // the other's over IPv6: apart in VRRP
         var tree = Examples.tree("ipv6-dr");
         Examples.set(tree, "/director/dips", "[\"10.10.10.20/24\", \"2001:db8:10::10/64\"]");
-        Examples.set(tree, "/failover", "{\"virtualRouterId\":51,\"syncId\":3,\"backup\":{\"name\":\"d2\","
+        Examples.set(tree, "/failover", "{\"virtualRouterId\":51,\"connectionSync\":false,\"backup\":{\"name\":\"d2\","
                 + "\"dipInterface\":\"eth0\",\"vipInterface\":\"eth0\",\"dips\":[\"10.10.10.21/24\","
                 + "\"2001:db8:10::9/64\"]}}");
         Plan ipv6 = Validator.check(Examples.cluster(tree)).validPlan();

@@ -111,6 +111,8 @@ public class RuleCasesTest {
                 c(Rule.MARK_OVERLAP, "fwmark-https", "services[1]", "/services/1={\"vip\":\"10.10.10.100/24\","
                         + "\"port\":443,\"backends\":[{\"realServer\":\"rs1\"}]}"),
                 c(Rule.DR_GATEWAY_DIP, "seed-dr", "realServers[0].gateway", "/realServers/0/gateway=\"10.10.10.10\""),
+                // a pair: the backup's DIP as gateway is the same mistake
+                c(Rule.DR_GATEWAY_DIP, "ha-dr", "realServers[0].gateway", "/realServers/0/gateway=\"10.10.10.9\""),
                 // TUN as well: 0 of 30 requests were answered on the real kernel
                 c(Rule.DR_GATEWAY_DIP, "seed-dr", "realServers[0].gateway", "/realServers/0/gateway=\"10.10.10.10\"",
                         "/services/0/backends/0/forwarding=\"tun\"", "/services/0/backends/1/forwarding=\"tun\""),

@@ -213,6 +213,11 @@ check_addr() {
 # though every address and rule is still in place
 check_link() {
     local flags
+    if [ ! -d "/sys/class/net/$1" ]; then
+        say "missing: interface $1 does not exist"
+        MISSING=1
+        return
+    fi
     flags=$(cat "/sys/class/net/$1/flags" 2>/dev/null) || flags=0
     if [ $((flags & 1)) = 0 ]; then
         say "missing: interface $1 is down (bring it up: ip link set $1 up, or ifconfig $1 up)"
@@ -434,9 +439,10 @@ do_start() {
         STARTING=1
     fi
     state_init
+    local -a added=()
     if ! has_addr 'eth0' '2001:db8:10::100/64'; then
         ensure_addr 'eth0' '' '2001:db8:10::100/64' '' '64' 'VIP'
-        announce 'eth0' '2001:db8:10::100/64'
+        added+=('eth0' '2001:db8:10::100/64')
     fi
     ensure_default_gw '2001:db8:10::1' 6 lenient
     if ! all_services_complete; then
@@ -444,6 +450,12 @@ do_start() {
     fi
     : >"$STATE_DIR/started"
     STARTING=0
+    # announced once the services exist: a client drawn here earlier would meet no service
+    set -- "${added[@]}"
+    while [ "$#" -ge 2 ]; do
+        announce "$1" "$2"
+        shift 2
+    done
     say "started"
     ipvsadm -L -n
 }

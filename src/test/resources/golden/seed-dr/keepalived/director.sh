@@ -190,6 +190,11 @@ check_addr() {
 # though every address and rule is still in place
 check_link() {
     local flags
+    if [ ! -d "/sys/class/net/$1" ]; then
+        say "missing: interface $1 does not exist"
+        MISSING=1
+        return
+    fi
     flags=$(cat "/sys/class/net/$1/flags" 2>/dev/null) || flags=0
     if [ $((flags & 1)) = 0 ]; then
         say "missing: interface $1 is down (bring it up: ip link set $1 up, or ifconfig $1 up)"
@@ -331,13 +336,20 @@ do_start() {
         STARTING=1
     fi
     state_init
+    local -a added=()
     if ! has_addr 'eth1' '192.168.101.168/24'; then
         ensure_addr 'eth1' '' '192.168.101.168/24' '192.168.101.255' '255.255.255.0' 'VIP'
-        announce 'eth1' '192.168.101.168/24'
+        added+=('eth1' '192.168.101.168/24')
     fi
     ensure_default_gw '192.168.101.254' 4 lenient
     : >"$STATE_DIR/started"
     STARTING=0
+    # announced once the services exist: a client drawn here earlier would meet no service
+    set -- "${added[@]}"
+    while [ "$#" -ge 2 ]; do
+        announce "$1" "$2"
+        shift 2
+    done
     say "started: the host is ready for keepalived (/etc/keepalived/keepalived.conf)"
 }
 

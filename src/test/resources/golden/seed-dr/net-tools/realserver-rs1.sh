@@ -215,6 +215,11 @@ check_addr() {
 # though every address and rule is still in place
 check_link() {
     local flags
+    if [ ! -d "/sys/class/net/$1" ]; then
+        say "missing: interface $1 does not exist"
+        MISSING=1
+        return
+    fi
     flags=$(cat "/sys/class/net/$1/flags" 2>/dev/null) || flags=0
     if [ $((flags & 1)) = 0 ]; then
         say "missing: interface $1 is down (bring it up: ip link set $1 up, or ifconfig $1 up)"

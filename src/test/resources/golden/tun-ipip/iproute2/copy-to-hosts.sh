@@ -9,14 +9,14 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 # real server site-a
-ssh root@172.16.5.21 'install -m 0755 /dev/stdin /usr/local/sbin/lvs-realserver-site-a' < 'realserver-site-a.sh'
-ssh root@172.16.5.21 'install -m 0644 /dev/stdin /etc/systemd/system/lvs-realserver-site-a.service' < 'lvs-realserver-site-a.service'
+ssh root@172.16.5.21 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-realserver-site-a; rc=$?; rm -rf "$d"; exit $rc' < 'realserver-site-a.sh'
+ssh root@172.16.5.21 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-realserver-site-a.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-realserver-site-a.service'
 ssh root@172.16.5.21 'systemctl daemon-reload && systemctl enable --now lvs-realserver-site-a && /usr/local/sbin/lvs-realserver-site-a status'
 # real server site-b
-ssh root@172.16.6.22 'install -m 0755 /dev/stdin /usr/local/sbin/lvs-realserver-site-b' < 'realserver-site-b.sh'
-ssh root@172.16.6.22 'install -m 0644 /dev/stdin /etc/systemd/system/lvs-realserver-site-b.service' < 'lvs-realserver-site-b.service'
+ssh root@172.16.6.22 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-realserver-site-b; rc=$?; rm -rf "$d"; exit $rc' < 'realserver-site-b.sh'
+ssh root@172.16.6.22 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-realserver-site-b.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-realserver-site-b.service'
 ssh root@172.16.6.22 'systemctl daemon-reload && systemctl enable --now lvs-realserver-site-b && /usr/local/sbin/lvs-realserver-site-b status'
 # director director (after the real servers)
-ssh root@10.10.10.10 'install -m 0755 /dev/stdin /usr/local/sbin/lvs-director' < 'director.sh'
-ssh root@10.10.10.10 'install -m 0644 /dev/stdin /etc/systemd/system/lvs-director.service' < 'lvs-director.service'
+ssh root@10.10.10.10 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-director; rc=$?; rm -rf "$d"; exit $rc' < 'director.sh'
+ssh root@10.10.10.10 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-director.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-director.service'
 ssh root@10.10.10.10 'systemctl daemon-reload && systemctl enable --now lvs-director && /usr/local/sbin/lvs-director status'
