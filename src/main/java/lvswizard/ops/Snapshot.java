@@ -12,11 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lvswizard.exec.Command;
 import lvswizard.output.TrustedDirectory;
 import lvswizard.plan.HostNeeds;
 import lvswizard.plan.Ipvsadm;
+import lvswizard.plan.Names;
 import lvswizard.text.Quote;
 
 /**
@@ -63,9 +65,9 @@ public record Snapshot(String role, String taken, String ipvsRules, Map<String, 
 
     /**
      * The snapshot start saved for this role, refused in one line when it is not: a file that
-     * another user could have written (undo runs as root), another script's, a kernel setting the
-     * role does not change or a value that is not a number, a table line that is not a service or
-     * a real server. Undo restores only what start saved; a hand-edited snapshot must not make it
+     * another user could have written (undo runs as root), another script's, a kernel setting no
+     * script of lvs-wizard changes or a value that is not a number, a table line that is not a
+     * service or a real server. Undo restores only what start saved; a hand-edited snapshot must not make it
      * write {@code kernel.core_pattern} or load a table of someone else's.
      */
     public static Snapshot load(Path file, HostNeeds needs) throws OpsException {
@@ -81,9 +83,14 @@ public record Snapshot(String role, String taken, String ipvsRules, Map<String, 
         return snapshot;
     }
 
-    /** Every kernel setting a script of lvs-wizard changes (HostNeeds), whatever the interface. */
-    private static final Pattern WRITTEN = Pattern.compile("/proc/sys/net/(ipv4/ip_forward|ipv6/conf/all/forwarding"
-            + "|ipv4/conf/[A-Za-z0-9_.:-]{1,15}/(arp_ignore|arp_announce|rp_filter|send_redirects))");
+    /** Every kernel setting a script of lvs-wizard changes (HostNeeds); group 1 is the interface. */
+    private static final Pattern WRITTEN = Pattern.compile("/proc/sys/net/(?:ipv4/ip_forward|ipv6/conf/all/forwarding"
+            + "|ipv4/conf/([^/]+)/(?:arp_ignore|arp_announce|rp_filter|send_redirects))");
+
+    private static boolean written(String path) {
+        Matcher written = WRITTEN.matcher(path);
+        return written.matches() && (written.group(1) == null || Names.isInterface(written.group(1)));
+    }
 
     private void check(Path file, HostNeeds needs) throws OpsException {
         if (role == null || taken == null || sysctls == null) {
@@ -95,7 +102,7 @@ public record Snapshot(String role, String taken, String ipvsRules, Map<String, 
         for (Map.Entry<String, String> setting : sysctls.entrySet()) {
             // any setting a role of lvs-wizard changes, not only this configuration's: the snapshot of a
             // NAT director stays good after the cluster turned to DR
-            if (!WRITTEN.matcher(setting.getKey()).matches()) {
+            if (!written(setting.getKey())) {
                 throw new OpsException(Texts.of("snapshot.foreign-setting", file, Quote.forMessage(setting.getKey())));
             }
             if (setting.getValue() == null || !setting.getValue().matches("-?[0-9]{1,10}")) {
@@ -122,9 +129,9 @@ public record Snapshot(String role, String taken, String ipvsRules, Map<String, 
         }
     }
 
-    /** The commands that put the snapshot back: the IPVS table (clear, then restore), then each sysctl. */
     /**
-     * {@code table} false: the kernel settings only. A keepalived that ran before the first start
+     * The commands that put the snapshot back: the IPVS table (clear, then restore), then each
+     * sysctl. {@code table} false: the kernel settings only. A keepalived that ran before the first start
      * keeps the table itself: clearing it would cut every service, and keepalived does not add
      * back what it believes is there.
      */

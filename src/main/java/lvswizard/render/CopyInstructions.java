@@ -48,11 +48,11 @@ public final class CopyInstructions {
      * /tmp, where another user could swap it before root installs it.
      */
     private static List<String> keepalived(String dir, IpAddr address, String file) {
+        String ssh = "ssh root@" + address.text() + " ";
         return List.of(
-                "ssh root@" + address.text() + " 'd=$(mktemp -d) && cat >\"$d/keepalived.conf\""
-                        + " && keepalived -t -f \"$d/keepalived.conf\" && install -m 0644 \"$d/keepalived.conf\" "
-                        + IpvsOwner.KEEPALIVED_CONF + "; rc=$?; rm -rf \"$d\"; exit $rc' < " + Shell.quote(dir + file),
-                "ssh root@" + address.text() + " 'systemctl enable keepalived && systemctl reload-or-restart keepalived"
+                ssh + staged("keepalived -t -f \"$f\" && install -m 0644 \"$f\" " + IpvsOwner.KEEPALIVED_CONF) + " < "
+                        + Shell.quote(dir + file),
+                ssh + "'systemctl enable keepalived && systemctl reload-or-restart keepalived"
                         + " && systemctl is-active keepalived'");
     }
 

@@ -99,9 +99,9 @@ public final class Validator {
             checkDirectorNetworks(director);
             if (cluster.failover() != null) {
                 checkFailover(cluster.failover(), director, cluster);
-                checkPairGateways();
             }
         }
+        checkDirectReplies();
         for (ParsedServer parsed : servers.values()) {
             if (parsed.gateway() != null && vipPrefixes.containsKey(parsed.gateway().text())) {
                 findings.add(Rule.DUPLICATE_ADDRESS, "realServers[" + parsed.index() + "].gateway",
@@ -505,10 +505,10 @@ public final class Validator {
         switch (backend.forwarding()) {
             case DR -> {
                 checkDirectRouting(path, server);
-                checkGatewayIsNotTheDirector(path, server, backend.forwarding());
+                noteDirectReply(path, server, backend.forwarding());
             }
             case NAT -> checkNat(path, server);
-            case TUN -> checkGatewayIsNotTheDirector(path, server, backend.forwarding());
+            case TUN -> noteDirectReply(path, server, backend.forwarding());
         }
     }
 
@@ -590,33 +590,25 @@ public final class Validator {
     }
 
     /**
-     * DR and TUN real servers answer from the VIP straight to the client: through the DIP, the
-     * director receives packets from an address it holds itself and drops them as martians.
+     * DR and TUN real servers answer from the VIP straight to the client: through a director (a
+     * DIP, a pair's backup DIP or floating gateway), the director receives packets from an address
+     * it holds itself and drops them as martians. Noted here, checked once every director address
+     * is parsed ({@link #checkDirectReplies}).
      */
-    private void checkGatewayIsNotTheDirector(String path, ParsedServer server, Forwarding forwarding) {
-        if (server.gateway() == null) {
-            return;
-        }
-        if (dips.stream().anyMatch(d -> d.sameHost(server.gateway()))) {
-            gatewayIsADirector(path, server, forwarding);
-        } else {
-            // a pair's backup DIPs and floating gateway are parsed later: checkPairGateways looks again
+    private void noteDirectReply(String path, ParsedServer server, Forwarding forwarding) {
+        if (server.gateway() != null) {
             directReplies.add(new DirectReply(path, server, forwarding));
         }
     }
 
-    private void gatewayIsADirector(String path, ParsedServer server, Forwarding forwarding) {
-        findings.add(Rule.DR_GATEWAY_DIP, "realServers[" + server.index() + "].gateway", "dr-gateway-dip",
-                server.server().name(), server.gateway().text(), path, forwarding.name());
-    }
-
-    /** A DR or TUN member whose gateway is the pair's: the master holds the VIP, as the first director does. */
-    private void checkPairGateways() {
+    private void checkDirectReplies() {
         for (DirectReply reply : directReplies) {
             IpAddr gateway = reply.server().gateway();
-            if (backupDips.stream().anyMatch(d -> d.sameHost(gateway))
+            if (dips.stream().anyMatch(d -> d.sameHost(gateway)) || backupDips.stream().anyMatch(d -> d.sameHost(gateway))
                     || floatingGateway != null && floatingGateway.sameHost(gateway)) {
-                gatewayIsADirector(reply.path(), reply.server(), reply.forwarding());
+                findings.add(Rule.DR_GATEWAY_DIP, "realServers[" + reply.server().index() + "].gateway",
+                        "dr-gateway-dip", reply.server().server().name(), gateway.text(), reply.path(),
+                        reply.forwarding().name());
             }
         }
     }

@@ -50,7 +50,7 @@ class CopyInstructionsTest {
         Map<String, String> expected = Map.of(
                 "install -m 0755 \"$f\" /usr/local/sbin/lvs-director-director2", "director-director2.sh",
                 "install -m 0644 \"$f\" /etc/systemd/system/lvs-realserver-rs1.service", "lvs-realserver-rs1.service",
-                "cat >\"$d/keepalived.conf\"", "keepalived-director2.conf");
+                "keepalived -t -f \"$f\"", "keepalived-director2.conf");
         for (var entry : expected.entrySet()) {
             // the last command that matches: for keepalived.conf, director2's (the directors come in order)
             int n = -1;

@@ -124,9 +124,11 @@ require_address() {
     has_addr "$1" "$2" || fail 6 "the $3 $2 is not configured on $1; configure this host's own address first"
 }
 
-# take_lock: one start, stop or restart of this script at a time; a second one waits up to 30 s.
+# take_lock: one start, stop or restart of this script at a time (as root: the lock is under /run);
+# a second one waits up to 30 s.
 # The lock sits beside the state directory, which stop removes.
 take_lock() {
+    require_root
     command -v flock >/dev/null 2>&1 || return 0
     mkdir -p "${STATE_DIR%/*}" || fail 1 "cannot create ${STATE_DIR%/*}"
     exec 9>"$STATE_DIR.lock" || fail 1 "cannot open the lock $STATE_DIR.lock"
@@ -478,17 +480,14 @@ do_status() {
 
 case "$ACTION" in
     start)
-        require_root
         take_lock
         do_start
         ;;
     stop)
-        require_root
         take_lock
         do_stop
         ;;
     restart | force-reload)
-        require_root
         take_lock
         do_stop && do_start
         ;;

@@ -20,11 +20,11 @@ ssh root@10.10.10.12 'systemctl daemon-reload && systemctl enable --now lvs-real
 ssh root@10.10.10.10 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-director; rc=$?; rm -rf "$d"; exit $rc' < 'director.sh'
 ssh root@10.10.10.10 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-director.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-director.service'
 ssh root@10.10.10.10 'systemctl daemon-reload && systemctl enable --now lvs-director && /usr/local/sbin/lvs-director status'
-ssh root@10.10.10.10 'd=$(mktemp -d) && cat >"$d/keepalived.conf" && keepalived -t -f "$d/keepalived.conf" && install -m 0644 "$d/keepalived.conf" /etc/keepalived/keepalived.conf; rc=$?; rm -rf "$d"; exit $rc' < 'keepalived-director.conf'
+ssh root@10.10.10.10 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && keepalived -t -f "$f" && install -m 0644 "$f" /etc/keepalived/keepalived.conf; rc=$?; rm -rf "$d"; exit $rc' < 'keepalived-director.conf'
 ssh root@10.10.10.10 'systemctl enable keepalived && systemctl reload-or-restart keepalived && systemctl is-active keepalived'
 # director director2 (after the real servers)
 ssh root@10.10.10.9 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-director-director2; rc=$?; rm -rf "$d"; exit $rc' < 'director-director2.sh'
 ssh root@10.10.10.9 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-director-director2.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-director-director2.service'
 ssh root@10.10.10.9 'systemctl daemon-reload && systemctl enable --now lvs-director-director2 && /usr/local/sbin/lvs-director-director2 status'
-ssh root@10.10.10.9 'd=$(mktemp -d) && cat >"$d/keepalived.conf" && keepalived -t -f "$d/keepalived.conf" && install -m 0644 "$d/keepalived.conf" /etc/keepalived/keepalived.conf; rc=$?; rm -rf "$d"; exit $rc' < 'keepalived-director2.conf'
+ssh root@10.10.10.9 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && keepalived -t -f "$f" && install -m 0644 "$f" /etc/keepalived/keepalived.conf; rc=$?; rm -rf "$d"; exit $rc' < 'keepalived-director2.conf'
 ssh root@10.10.10.9 'systemctl enable keepalived && systemctl reload-or-restart keepalived && systemctl is-active keepalived'

@@ -20,5 +20,5 @@ ssh root@172.16.6.22 'systemctl daemon-reload && systemctl enable --now lvs-real
 ssh root@10.10.10.10 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-director; rc=$?; rm -rf "$d"; exit $rc' < 'director.sh'
 ssh root@10.10.10.10 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-director.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-director.service'
 ssh root@10.10.10.10 'systemctl daemon-reload && systemctl enable --now lvs-director && /usr/local/sbin/lvs-director status'
-ssh root@10.10.10.10 'd=$(mktemp -d) && cat >"$d/keepalived.conf" && keepalived -t -f "$d/keepalived.conf" && install -m 0644 "$d/keepalived.conf" /etc/keepalived/keepalived.conf; rc=$?; rm -rf "$d"; exit $rc' < 'keepalived.conf'
+ssh root@10.10.10.10 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && keepalived -t -f "$f" && install -m 0644 "$f" /etc/keepalived/keepalived.conf; rc=$?; rm -rf "$d"; exit $rc' < 'keepalived.conf'
 ssh root@10.10.10.10 'systemctl enable keepalived && systemctl reload-or-restart keepalived && systemctl is-active keepalived'
