@@ -101,8 +101,9 @@ final class GenerateCommand implements Callable<Integer> {
             err.println("nothing was written: fix the errors above first");
             return ExitCodes.VALIDATION_ERRORS;
         }
-        if (format.refusal(validation.plan()) != null) {
-            err.println("lvs-wizard: " + format.refusal(validation.plan()) + "; nothing was written");
+        String refusal = format.refusal(validation.plan(), chosen);
+        if (refusal != null) {
+            err.println("lvs-wizard: " + refusal + "; nothing was written");
             return ExitCodes.UNUSABLE_INPUT;
         }
         Templates source = templates == null ? Templates.packaged() : Templates.withOverrides(templates);

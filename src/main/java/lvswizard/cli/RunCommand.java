@@ -101,6 +101,11 @@ final class RunCommand implements Callable<Integer> {
         } catch (ConfigOption.Refused refused) {
             return refused.exitCode;
         }
+        String refusal = table.format.refusal(resolved.plan(), chosen);
+        if (refusal != null) {
+            err.println("lvs-wizard: " + refusal + "; nothing was run");
+            return ExitCodes.UNUSABLE_INPUT;
+        }
         if (!dryRun && TrustedDirectory.currentUid() == 0) {
             // root writes the scripts there and then executes them: nobody else may be able to change them
             String untrusted = TrustedDirectory.problem(outputDir, 0);

@@ -224,7 +224,18 @@ public record HostNeeds(Role role, String name, String scriptName, String stateD
 
     static final int MULTIPORT_MAX = 15;
 
-    private static MarkRule mark(Plan.Service service, List<Integer> ports) {
+    /**
+     * The mark bits this cluster's MARK rules own: the fewest low bits that hold its largest fwmark.
+     * The rules set only these, so marks that container runtimes and policy routing keep in the other
+     * bits survive (--set-mark alone would overwrite all 32).
+     */
+    public static long markMask(Plan plan) {
+        long largest = plan.services().stream().filter(s -> s.spec().hasFwmark()).mapToLong(s -> s.spec().fwmark())
+                .max().orElse(0);
+        return largest == 0 ? 0 : (Long.highestOneBit(largest) << 1) - 1;
+    }
+
+    private static MarkRule mark(Plan.Service service, List<Integer> ports, long mask) {
         VirtualService spec = service.spec();
         List<String> words = new ArrayList<>(List.of("-d", service.vip().text() + "/"
                 + (service.vip().isIPv6() ? 128 : 32), "-p", spec.protocol().toString()));
@@ -232,12 +243,13 @@ public record HostNeeds(Role role, String name, String scriptName, String stateD
         words.addAll(List.of("-m", ports.size() == 1 ? spec.protocol().toString() : "multiport"));
         String list = ports.stream().map(String::valueOf).collect(Collectors.joining(","));
         words.addAll(ports.size() == 1 ? List.of("--dport", list) : List.of("--dports", list));
-        words.addAll(List.of("-j", "MARK", "--set-mark", spec.fwmark().toString()));
+        words.addAll(List.of("-j", "MARK", "--set-mark", spec.fwmark() + "/0x" + Long.toHexString(mask)));
         return new MarkRule(service.vip().isIPv6() ? "ip6tables" : "iptables", List.copyOf(words));
     }
 
     private static List<MarkRule> marks(Plan plan) {
         List<MarkRule> marks = new ArrayList<>();
+        long mask = markMask(plan);
         for (Plan.Service service : plan.services()) {
             VirtualService spec = service.spec();
             if (!spec.hasFwmark()) {
@@ -246,7 +258,7 @@ public record HostNeeds(Role role, String name, String scriptName, String stateD
             // iptables' multiport match takes at most 15 ports: more get one rule per 15
             List<Integer> ports = spec.markPorts();
             for (int from = 0; from < ports.size(); from += MULTIPORT_MAX) {
-                marks.add(mark(service, ports.subList(from, Math.min(ports.size(), from + MULTIPORT_MAX))));
+                marks.add(mark(service, ports.subList(from, Math.min(ports.size(), from + MULTIPORT_MAX)), mask));
             }
         }
         return List.copyOf(marks);

@@ -14,9 +14,12 @@ public interface Export {
 
     List<RenderedFile> files(Plan plan, Options options);
 
-    /** Whether it can write this plan: a pair of directors needs keepalived, which moves the VIPs between them. */
-    default boolean serves(Plan plan) {
-        return true;
+    /**
+     * Why it cannot write this plan with these network tools (one line, English), or null when it can:
+     * every script's alias labels must fit.
+     */
+    default String refusal(Plan plan, Flavour flavour) {
+        return AliasLabels.refusal(plan, flavour);
     }
 
     /** What every export is asked with: the network tools of the scripts and the templates to use. */

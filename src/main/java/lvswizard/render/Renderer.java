@@ -153,6 +153,15 @@ public final class Renderer {
             checks.add("DR/TUN: in ipvsadm -L -n --stats the director's OutPkts stays 0: replies go from the real"
                     + " servers straight to the client.");
         }
+        long markMask = HostNeeds.markMask(plan);
+        if (markMask != 0) {
+            checks.add("fwmark: iptables -t mangle -S PREROUTING lists the MARK rules; they set only the bits 0x"
+                    + Long.toHexString(markMask) + " and keep the others, which container runtimes and policy routing"
+                    + " use; IPVS matches the whole mark, so a packet that also carries another owner's bits is not"
+                    + " the service's. A firewall reload that flushes the"
+                    + " ruleset (flush ruleset in Debian's /etc/nftables.conf, iptables-restore without -n) drops the"
+                    + " rules: status and doctor then name them missing; run start again.");
+        }
         if (plan.uses(Forwarding.NAT)) {
             checks.add("NAT: on each real server, ip route show default must name the DIP as gateway.");
         }

@@ -75,18 +75,12 @@ public final class ScriptViews {
 
     /** The view of one director's script: the first, or the backup of a pair. */
     public static DirectorView director(Plan plan, HostNeeds needs, Header header, IpvsOwner owner) {
-        String vipInterface = (needs.name().equals(plan.cluster().director().name()) ? plan.cluster().director()
-                : plan.pair().backup()).vipInterface();
         List<Address> dips = new ArrayList<>();
-        needs.ownAddresses().forEach(d -> dips.add(address(dips.size(), d.dev(), "", d.address(), d.what())));
+        needs.ownAddresses().forEach(d -> dips.add(address(dips.size(), d.dev(), quote(""), d.address(), d.what())));
         List<Address> vips = new ArrayList<>();
-        int aliasNumber = 0;
+        List<String> labels = directorLabels(plan, needs, header.netTools());
         for (HostNeeds.Addr vip : needs.vips()) {
-            String label = label(header, vipInterface, vip.address(), aliasNumber);
-            if (!vip.address().isIPv6()) {
-                aliasNumber++;
-            }
-            vips.add(address(vips.size(), vip.dev(), label, vip.address(), vip.what()));
+            vips.add(address(vips.size(), vip.dev(), quote(labels.get(vips.size())), vip.address(), vip.what()));
         }
         Gateway gateway = needs.gateway() == null ? null : gateway(needs.gateway());
         List<Mark> marks = new ArrayList<>();
@@ -124,11 +118,9 @@ public final class ScriptViews {
     public static RealServerView realServer(Plan.Host host, Header header) {
         HostNeeds needs = HostNeeds.realServer(host);
         List<Address> vips = new ArrayList<>();
-        Map<String, Integer> aliasNumbers = new LinkedHashMap<>();
+        List<String> labels = realServerLabels(needs, header.netTools());
         for (HostNeeds.Addr vip : needs.vips()) {
-            int number = aliasNumbers.merge(vip.dev(), vip.address().isIPv6() ? 0 : 1, Integer::sum) - 1;
-            String label = label(header, vip.dev(), vip.address(), Math.max(number, 0));
-            vips.add(address(vips.size(), vip.dev(), label, vip.address(), vip.what()));
+            vips.add(address(vips.size(), vip.dev(), quote(labels.get(vips.size())), vip.address(), vip.what()));
         }
         boolean arpFix = needs.sysctls().stream().anyMatch(s -> s.path().endsWith("/arp_ignore"));
         Gateway gateway = needs.gateway() == null ? null : gateway(needs.gateway());
@@ -140,7 +132,7 @@ public final class ScriptViews {
         needs.tunnelDevices().forEach(t -> links.add(new Link(links.size(), quote(t))));
         HostNeeds.Addr rip = needs.ownAddresses().get(0);
         return new RealServerView(header, quote(needs.name()), quote(needs.stateDir()), quote(host.server().iface()),
-                address(0, rip.dev(), "", rip.address(), rip.what()), modules(needs.modules()),
+                address(0, rip.dev(), quote(""), rip.address(), rip.what()), modules(needs.modules()),
                 devices(needs.devices()), gateway, sysctls(needs.sysctls()), fous, links, vips, arpFix,
                 host.uses(Forwarding.NAT), quote(String.join("; ", roles)),
                 roles.isEmpty() ? "no service" : String.join("; ", roles));
@@ -148,19 +140,47 @@ public final class ScriptViews {
 
     // ---- helpers ----------------------------------------------------------------------------
 
-    private static String label(Header header, String iface, IpAddr address, int aliasNumber) {
+    /**
+     * The alias label of each of a director's VIPs (blank: none), numbered over its IPv4 VIPs. A VIP
+     * interface written with a label (eth0:0) keeps it for the first; net-tools needs one for each.
+     */
+    public static List<String> directorLabels(Plan plan, HostNeeds needs, boolean netTools) {
+        String vipInterface = (needs.name().equals(plan.cluster().director().name()) ? plan.cluster().director()
+                : plan.pair().backup()).vipInterface();
+        List<String> labels = new ArrayList<>();
+        int aliasNumber = 0;
+        for (HostNeeds.Addr vip : needs.vips()) {
+            labels.add(label(netTools, vipInterface, vip.address(), aliasNumber));
+            if (!vip.address().isIPv6()) {
+                aliasNumber++;
+            }
+        }
+        return labels;
+    }
+
+    /** The alias label of each of a real server's VIPs (blank: none), numbered per device. */
+    public static List<String> realServerLabels(HostNeeds needs, boolean netTools) {
+        List<String> labels = new ArrayList<>();
+        Map<String, Integer> aliasNumbers = new LinkedHashMap<>();
+        for (HostNeeds.Addr vip : needs.vips()) {
+            int number = aliasNumbers.merge(vip.dev(), vip.address().isIPv6() ? 0 : 1, Integer::sum) - 1;
+            labels.add(label(netTools, vip.dev(), vip.address(), Math.max(number, 0)));
+        }
+        return labels;
+    }
+
+    private static String label(boolean netTools, String iface, IpAddr address, int aliasNumber) {
         if (address.isIPv6()) {
-            return quote("");
+            return "";
         }
         if (iface.contains(":")) {
-            return quote(aliasNumber == 0 ? iface : Names.baseDevice(iface) + ":" + aliasNumber);
+            return aliasNumber == 0 ? iface : Names.baseDevice(iface) + ":" + aliasNumber;
         }
-        return quote(header.netTools() ? iface + ":" + aliasNumber : "");
+        return netTools ? iface + ":" + aliasNumber : "";
     }
 
     private static Address address(int index, String dev, String label, IpAddr address, String what) {
-        String quotedLabel = label.startsWith("'") ? label : quote(label);
-        return new Address(index, quote(dev), quotedLabel, quote(address.cidr()),
+        return new Address(index, quote(dev), label, quote(address.cidr()),
                 quote(address.isIPv6() ? "" : address.broadcast()), quote(address.netmask()), quote(what));
     }
 

@@ -12,8 +12,10 @@ public final class ScriptsExport implements Export {
 
     /** A static director holds its VIPs itself: one director only. */
     @Override
-    public boolean serves(Plan plan) {
-        return plan.pair() == null;
+    public String refusal(Plan plan, Flavour flavour) {
+        return plan.pair() != null ? "--format " + id() + " cannot write a pair of directors (failover):"
+                + " keepalived moves the VIPs between them; use --format keepalived"
+                : Export.super.refusal(plan, flavour);
     }
 
     @Override

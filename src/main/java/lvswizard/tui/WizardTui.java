@@ -299,8 +299,9 @@ public final class WizardTui {
         if (validation.hasErrors()) {
             return List.of(new RenderedFile("-", m.get("generate.blocked"), false));
         }
-        if (draft.format().refusal(validation.plan()) != null) {
-            return List.of(new RenderedFile("-", draft.format().refusal(validation.plan()), false));
+        String refusal = draft.format().refusal(validation.plan(), draft.flavour());
+        if (refusal != null) {
+            return List.of(new RenderedFile("-", refusal, false));
         }
         return draft.format().export().files(validation.plan(), new Export.Options(draft.flavour(), Templates.packaged()));
     }

@@ -5,6 +5,7 @@ import lvswizard.lab.LabExport;
 import lvswizard.plan.IpvsOwner;
 import lvswizard.plan.Plan;
 import lvswizard.render.Export;
+import lvswizard.render.Flavour;
 import lvswizard.render.KeepalivedExport;
 import lvswizard.render.ScriptsExport;
 
@@ -40,10 +41,9 @@ public enum Format {
         return export.id();
     }
 
-    /** Why this format cannot write the plan (one line, English), or null when it can. */
-    public String refusal(Plan plan) {
-        return export.serves(plan) ? null : "--format " + this + " cannot write a pair of directors (failover):"
-                + " keepalived moves the VIPs between them; use --format keepalived";
+    /** Why this format cannot write the plan with these network tools (one line, English), or null when it can. */
+    public String refusal(Plan plan, Flavour flavour) {
+        return export.refusal(plan, flavour);
     }
 
     public static Format parse(String text) {

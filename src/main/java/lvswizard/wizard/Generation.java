@@ -45,7 +45,7 @@ public final class Generation {
     /** An export of a valid plan into {@code dir}, as generate --format writes it. */
     public static List<OutputDirectory.Written> writeExport(Format format, Plan plan, Flavour flavour, Path dir,
                                                             boolean force) throws OutputException {
-        refuseUnserved(format, plan);
+        refuseUnserved(format, plan, flavour);
         return new OutputDirectory(dir).writeTree(format.export().files(plan, Export.Options.of(flavour)), force);
     }
 
@@ -54,7 +54,7 @@ public final class Generation {
                                                                                ReplaceQuestion<E> question)
             throws OutputException, E {
         Plan plan = Validator.check(draft.cluster()).validPlan();
-        refuseUnserved(draft.format(), plan);
+        refuseUnserved(draft.format(), plan, draft.flavour());
         try {
             return writeExport(draft.format(), plan, draft.flavour(), draft.outputDir(), false);
         } catch (OutputException conflict) {
@@ -65,8 +65,8 @@ public final class Generation {
         }
     }
 
-    private static void refuseUnserved(Format format, Plan plan) throws OutputException {
-        String refusal = format.refusal(plan);
+    private static void refuseUnserved(Format format, Plan plan, Flavour flavour) throws OutputException {
+        String refusal = format.refusal(plan, flavour);
         if (refusal != null) {
             throw new OutputException(refusal);
         }

@@ -164,4 +164,19 @@ class JarIT {
         assertThat(Files.readString(dir.resolve("b/realserver-rs1.sh"))).contains("ifconfig \"$2\"")
                 .contains("'lo:0'");
     }
+
+    /** net-tools cannot label a 15-character interface: generate and run refuse it in one line, writing nothing. */
+    @Test
+    void netToolsRefusesAnInterfaceWithNoRoomForALabel(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("c.json"), Files.readString(Path.of("examples/seed-dr.json"))
+                .replace("\"vipInterface\" : \"eth1\"", "\"vipInterface\" : \"enx001122334455\""));
+        Tools.Result refused = Jar.run("generate", "-c", config.toString(), "-o", dir.resolve("o").toString(),
+                "--flavour", "net-tools");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.output().lines()).hasSize(1);
+        assertThat(refused.output()).contains("alias label enx001122334455:0, 17 characters", "nothing was written");
+        assertThat(dir.resolve("o")).doesNotExist();
+        assertThat(Jar.run("generate", "-c", config.toString(), "-o", dir.resolve("o").toString()).exitCode())
+                .isZero();
+    }
 }

@@ -34,6 +34,20 @@ class MarkRulesTest {
                 .last().satisfies(m -> assertThat(m.spec()).containsSubsequence("-m", "tcp", "--dport", "8016"));
     }
 
+    /** Container runtimes and policy routing keep their own bits in the mark: the rules set only the cluster's. */
+    @Test
+    void theRulesSetOnlyTheBitsOfTheClustersLargestMark() {
+        assertThat(HostNeeds.director(withPorts(2)).marks().get(0).spec()).endsWith("-j", "MARK", "--set-mark", "1/0x1");
+        Plan marks300 = Examples.plan(Examples.cluster(Examples.set(Examples.tree("fwmark-https"), "/services/0/fwmark",
+                "300")));
+        assertThat(HostNeeds.markMask(marks300)).isEqualTo(0x1ff);
+        assertThat(HostNeeds.director(marks300).marks().get(0).spec()).endsWith("--set-mark", "300/0x1ff");
+        assertThat(HostNeeds.markMask(Examples.plan("seed-dr"))).isZero();
+        Plan marks256 = Examples.plan(Examples.cluster(Examples.set(Examples.tree("fwmark-https"), "/services/0/fwmark",
+                "256")));
+        assertThat(HostNeeds.markMask(marks256)).isEqualTo(0x1ff);
+    }
+
     @Test
     void theRealIptablesAcceptsEveryRule() throws Exception {
         String ns = "lvsw-test-marks";
@@ -50,7 +64,9 @@ class MarkRulesTest {
             }
             Tools.Result listed = Tools.run(List.of("ip", "netns", "exec", ns, "iptables", "-t", "mangle", "-S",
                     "PREROUTING"));
-            assertThat(listed.output().lines().filter(l -> l.contains("MARK"))).hasSize(3);
+            // the kernel's own form: set bit 0 only (fwmark 1), every other bit of the packet's mark kept
+            assertThat(listed.output().lines().filter(l -> l.contains("MARK"))).hasSize(3)
+                    .allMatch(l -> l.endsWith("-j MARK --set-xmark 0x1/0x1"));
         } finally {
             Tools.run(List.of("ip", "netns", "delete", ns));
         }

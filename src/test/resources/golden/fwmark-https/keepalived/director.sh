@@ -318,7 +318,7 @@ check_mark() {
     local tool=$1
     shift
     if ! "$tool" -t mangle -C PREROUTING "$@" 2>/dev/null; then
-        say "missing: the $tool mangle PREROUTING rule $*"
+        say "missing: the $tool mangle PREROUTING rule $* (a firewall reload that flushes the ruleset drops it; start adds it again)"
         MISSING=1
     fi
 }
@@ -364,7 +364,7 @@ do_start() {
         added+=('eth0' '10.10.10.100/24')
     fi
     ensure_default_gw '10.10.10.1' 4 lenient
-    ensure_mark 'iptables' '-d' '10.10.10.100/32' '-p' 'tcp' '-m' 'multiport' '--dports' '80,443' '-j' 'MARK' '--set-mark' '1'
+    ensure_mark 'iptables' '-d' '10.10.10.100/32' '-p' 'tcp' '-m' 'multiport' '--dports' '80,443' '-j' 'MARK' '--set-mark' '1/0x1'
     : >"$STATE_DIR/started"
     STARTING=0
     # announced once the services exist: a client drawn here earlier would meet no service
@@ -385,7 +385,7 @@ do_status() {
     MISSING=0
     check_link 'eth0'
     check_addr 'eth0' '10.10.10.100/24' 'VIP'
-    check_mark 'iptables' '-d' '10.10.10.100/32' '-p' 'tcp' '-m' 'multiport' '--dports' '80,443' '-j' 'MARK' '--set-mark' '1'
+    check_mark 'iptables' '-d' '10.10.10.100/32' '-p' 'tcp' '-m' 'multiport' '--dports' '80,443' '-j' 'MARK' '--set-mark' '1/0x1'
     if [ "$MISSING" = 1 ]; then
         say "started, but incomplete (run: $0 restart)"
         return 2
