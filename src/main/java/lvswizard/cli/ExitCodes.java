@@ -1,5 +1,7 @@
 package lvswizard.cli;
 
+import lvswizard.line.LineWizard;
+
 /** The process exit codes every command shares. */
 final class ExitCodes {
     static final int OK = 0;
@@ -13,6 +15,15 @@ final class ExitCodes {
     /** run ACTION when this role's script is not there: status is "unknown", every other action "not installed". */
     static int scriptMissing(String action) {
         return action.equals("status") ? LSB_STATUS_UNKNOWN : LSB_NOT_INSTALLED;
+    }
+
+    /** Line mode ends as the commands do: errors left 1, an unusable output directory or input 2. */
+    static int of(LineWizard.Outcome outcome) {
+        return switch (outcome) {
+            case WRITTEN -> OK;
+            case ERRORS_LEFT -> VALIDATION_ERRORS;
+            case UNUSABLE_OUTPUT, INPUT_ENDED -> UNUSABLE_INPUT;
+        };
     }
 
     private ExitCodes() {

@@ -1,12 +1,15 @@
 package lvswizard.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import lvswizard.config.ConfigException;
 import lvswizard.exec.ExecRunner;
 import lvswizard.exec.Runner;
 import lvswizard.line.JlinePrompter;
 import lvswizard.line.LineWizard;
+import lvswizard.line.StreamPrompter;
 import lvswizard.render.Version;
 import lvswizard.text.TerminalWriter;
 import lvswizard.tui.TuiLauncher;
@@ -131,12 +134,16 @@ public final class Main implements Callable<Integer> {
     }
 
     private static int lineMode(Draft draft, Messages messages, Recent recent, boolean interactive) {
-        try (JlinePrompter prompter = JlinePrompter.open(System.in, System.out, interactive)) {
-            PrintWriter out = prompter.writer();
-            int code = new LineWizard(prompter, out, messages, draft, recent).run();
+        if (!interactive) {
+            PrintWriter out = TerminalWriter.guard(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
+            return ExitCodes.of(new LineWizard(new StreamPrompter(System.in, out), out, messages, draft, recent).run());
+        }
+        try (JlinePrompter prompter = JlinePrompter.open()) {
+            PrintWriter out = TerminalWriter.guard(prompter.writer());
+            LineWizard.Outcome outcome = new LineWizard(prompter, out, messages, draft, recent).run();
             out.flush();
-            return code;
-        } catch (java.io.IOException e) {
+            return ExitCodes.of(outcome);
+        } catch (IOException e) {
             System.err.println("lvs-wizard: cannot read the terminal: " + e.getMessage());
             return ExitCodes.UNUSABLE_INPUT;
         }

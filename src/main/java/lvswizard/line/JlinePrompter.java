@@ -1,10 +1,10 @@
 package lvswizard.line;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import lvswizard.text.TerminalWriter;
 import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -12,18 +12,15 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import org.jline.terminal.impl.DumbTerminal;
 
-/** Asks with jline: line editing and Tab completion of choices on a terminal, plain lines from a pipe. */
+/** Asks with jline on a terminal: line editing and Tab completion of choices. */
 public final class JlinePrompter implements LineWizard.Prompter, AutoCloseable {
     private final Terminal terminal;
     private final LineReader reader;
-    private final boolean echoAnswers;
     private List<String> choices = List.of();
 
-    private JlinePrompter(Terminal terminal, boolean echoAnswers) {
+    private JlinePrompter(Terminal terminal) {
         this.terminal = terminal;
-        this.echoAnswers = echoAnswers;
         this.reader = LineReaderBuilder.builder().terminal(terminal)
                 .completer((r, line, candidates) -> choices.forEach(c -> candidates.add(new Candidate(c))))
                 .option(LineReader.Option.CASE_INSENSITIVE, true)
@@ -31,44 +28,27 @@ public final class JlinePrompter implements LineWizard.Prompter, AutoCloseable {
                 .build();
     }
 
-    /** On the process's own terminal when there is one, else a dumb terminal over the streams. */
-    public static JlinePrompter open(InputStream in, OutputStream out, boolean interactive) throws IOException {
-        Terminal terminal;
-        if (interactive) {
-            terminal = TerminalBuilder.builder().system(true).encoding(StandardCharsets.UTF_8).build();
-        } else {
-            // piped answers: no pty, no echo of what is read, no pump threads
-            terminal = new DumbTerminal("lvs-wizard", Terminal.TYPE_DUMB, in, out, StandardCharsets.UTF_8);
-            terminal.echo(false);
-        }
-        return new JlinePrompter(terminal, !interactive);
+    /** On the process's own terminal: a person answers. Piped answers go to {@link StreamPrompter}. */
+    public static JlinePrompter open() throws IOException {
+        return new JlinePrompter(TerminalBuilder.builder().system(true).encoding(StandardCharsets.UTF_8).build());
     }
 
-    public java.io.PrintWriter writer() {
+    public PrintWriter writer() {
         return terminal.writer();
     }
 
     @Override
     public String ask(String question, String defaultValue, List<String> choiceList) throws LineWizard.EndOfInput {
         choices = choiceList;
-        String prompt = question + (defaultValue == null || defaultValue.isEmpty() ? "" : " [" + defaultValue + "]")
-                + ": ";
+        // the line editor prints the prompt itself, past the guard of everything else the wizard prints
+        String prompt = TerminalWriter.escape(question + (defaultValue == null || defaultValue.isEmpty() ? ""
+                : " [" + defaultValue + "]")) + ": ";
         try {
             String line = reader.readLine(prompt);
-            String answer = line == null || line.isBlank() ? defaultValue : line.trim();
-            if (echoAnswers) {
-                // piped answers are not echoed by a terminal: show them, so the transcript reads as a dialogue
-                terminal.writer().println(answer == null ? "" : answer);
-            }
-            return answer;
+            return line == null || line.isBlank() ? defaultValue : line.trim();
         } catch (EndOfFileException | UserInterruptException e) {
             throw new LineWizard.EndOfInput();
         }
-    }
-
-    @Override
-    public boolean interactive() {
-        return !echoAnswers;
     }
 
     @Override

@@ -1,8 +1,10 @@
 package lvswizard.line;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -55,6 +57,24 @@ public final class LineWizard {
         }
     }
 
+    /** How a session ended; the command line maps each to its exit code. */
+    public enum Outcome {
+        /** The configuration was saved and the files written. */
+        WRITTEN,
+        /** The operator stopped with validation errors left: nothing was written. */
+        ERRORS_LEFT,
+        /** The output directory could not be used (or the operator would not replace its files). */
+        UNUSABLE_OUTPUT,
+        /** The input ended, or a piped answer was refused: nothing was written. */
+        INPUT_ENDED
+    }
+
+    /**
+     * No field takes a longer answer (a path is at most 4096 bytes), and reading a pasted binary
+     * must not take minutes: a longer line is refused.
+     */
+    public static final int MAX_ANSWER = 4096;
+
     private static final String DONE = "done";
 
     private final Prompter prompter;
@@ -62,6 +82,8 @@ public final class LineWizard {
     private final Messages m;
     private final Recent recent;
     private Draft draft;
+    /** The configuration file as this session opened it (null: none, or it did not exist yet). */
+    private byte[] opened;
     /** The schedulers are explained once, before the first question about one. */
     private boolean schedulersShown;
 
@@ -78,13 +100,13 @@ public final class LineWizard {
         this(prompter, out, messages, draft, Recent.none());
     }
 
-    /** 0 when the files were written, 1 when they could not be, 2 when the input ended early. */
-    public int run() {
+    public Outcome run() {
         out.println(m.get("line.intro", Version.current()));
         try {
             if (draft == null) {
                 draft = askStart();
             }
+            opened = contentOf(draft.configPath());
             Step step = Step.START;
             while (true) {
                 switch (step) {
@@ -106,22 +128,33 @@ public final class LineWizard {
         } catch (Refused e) {
             out.println(e.reason);
             out.flush();
-            return 2;
+            return Outcome.INPUT_ENDED;
         } catch (EndOfInput e) {
             // the prompt that found the end of the input is still on its line
             out.println();
             out.println(m.get("line.eof"));
             out.flush();
-            return 2;
+            return Outcome.INPUT_ENDED;
         } catch (Blocked e) {
             out.println(m.get("generate.blocked"));
             out.flush();
-            return 1;
+            return Outcome.ERRORS_LEFT;
         }
     }
 
     public Draft draft() {
         return draft;
+    }
+
+    /** One answer; an answer longer than {@link #MAX_ANSWER} is refused like any unreadable one. */
+    private String read(String question, String defaultValue, List<String> choices) throws EndOfInput {
+        while (true) {
+            String answer = prompter.ask(question, defaultValue, choices);
+            if (answer == null || answer.length() <= MAX_ANSWER) {
+                return answer;
+            }
+            refuse(question, answer, m.get("line.too.long", answer.length(), MAX_ANSWER));
+        }
     }
 
     /** The operator chose to stop with errors left. */
@@ -150,7 +183,7 @@ public final class LineWizard {
             }
         }
         while (true) {
-            String file = prompter.ask(m.get("line.file"), last.map(Path::toString).orElse(""), List.of());
+            String file = read(m.get("line.file"), last.map(Path::toString).orElse(""), List.of());
             try {
                 return Opening.open(Path.of(file == null ? "" : file.trim()));
             } catch (ConfigException | RuntimeException e) {
@@ -183,7 +216,7 @@ public final class LineWizard {
         explain(field, choices);
         while (true) {
             String current = field.get(draft, at);
-            String answer = choices.isEmpty() ? prompter.ask(question, current, choices)
+            String answer = choices.isEmpty() ? read(question, current, choices)
                     : choose(question, current, choices);
             answer = answer == null ? current : answer.trim();
             if (answer.equals("-") && choices.isEmpty()) {
@@ -217,8 +250,12 @@ public final class LineWizard {
     private void refuse(String question, String answer, String why) throws Refused {
         out.println(m.get("line.invalid", why));
         if (!prompter.interactive()) {
-            throw new Refused(m.get("line.refused.piped", question, answer));
+            throw new Refused(m.get("line.refused.piped", question, clip(answer)));
         }
+    }
+
+    private static String clip(String answer) {
+        return answer.length() <= 80 ? answer : answer.substring(0, 80) + "...";
     }
 
     /** A piped answer was refused: nothing is written. */
@@ -257,7 +294,7 @@ public final class LineWizard {
 
     private String choose(String question, String current, List<String> choices) throws EndOfInput {
         while (true) {
-            String answer = prompter.ask(question + " (" + String.join("/", choices) + ")", current, choices);
+            String answer = read(question + " (" + String.join("/", choices) + ")", current, choices);
             String normalised = answer == null ? "" : answer.trim().toLowerCase(Locale.ROOT);
             if (choices.contains(normalised)) {
                 return normalised;
@@ -366,7 +403,7 @@ public final class LineWizard {
     private String action(String fallback, int size) throws EndOfInput {
         List<String> verbs = List.of("add", "edit", "remove", DONE);
         while (true) {
-            String answer = prompter.ask(m.get("line.list"), fallback, verbs);
+            String answer = read(m.get("line.list"), fallback, verbs);
             String text = answer == null ? fallback : answer.trim().toLowerCase(Locale.ROOT);
             String[] parts = text.split("\\s+");
             if (parts.length == 1 && (parts[0].equals("add") || parts[0].equals(DONE))) {
@@ -432,37 +469,60 @@ public final class LineWizard {
      * lost whatever happens to the files), then writes the files; when the output directory holds
      * other files that the operator does not want replaced, it asks for another directory.
      */
-    private int finish() throws EndOfInput {
+    private Outcome finish() throws EndOfInput {
         askFields(Step.GENERATE, At.NONE, Scope.DRAFT);
         draft = draft.withConfigPath(askConfigPath());
         try {
             Generation.saveConfig(draft);
-            recent.remember(draft.configPath());
-            out.println(m.get("saved", draft.configPath()));
-            while (true) {
-                List<OutputDirectory.Written> written = Generation.writeFiles(draft, conflict -> {
+        } catch (OutputException | RuntimeException e) {
+            out.println(m.get("save.failed", e.getMessage()));
+            return Outcome.UNUSABLE_OUTPUT;
+        }
+        recent.remember(draft.configPath());
+        out.println(m.get("saved", draft.configPath()));
+        while (true) {
+            List<OutputDirectory.Written> written;
+            try {
+                written = Generation.writeFiles(draft, conflict -> {
                     out.println(conflict.getMessage());
                     return yes(m.get("generate.replace", draft.outputDir()));
                 });
-                if (written != null) {
-                    Generation.report(draft, written, m).forEach(out::println);
-                    out.println();
-                    out.println(Generation.summary(draft, written, m));
-                    out.println(m.get("line.done"));
-                    out.flush();
-                    return 0;
-                }
-                String other = prompter.ask(m.get("line.other.out"), "", List.of());
-                if (other == null || other.isBlank()) {
-                    out.println(m.get("line.not.written", draft.configPath()));
-                    out.flush();
-                    return 1;
-                }
-                draft = draft.withOutput(Path.of(other.trim()), draft.flavour());
+            } catch (OutputException | RuntimeException e) {
+                // unusable as it is (not a directory, another user's, no room): another directory may do
+                out.println(m.get("save.failed", e.getMessage()));
+                written = null;
             }
-        } catch (OutputException | RuntimeException e) {
-            out.println(m.get("save.failed", e.getMessage()));
-            return 1;
+            if (written != null) {
+                Generation.report(draft, written, m).forEach(out::println);
+                out.println();
+                out.println(Generation.summary(draft, written, m));
+                out.println(m.get("line.done"));
+                out.flush();
+                return Outcome.WRITTEN;
+            }
+            String other = read(m.get("line.other.out"), "", List.of());
+            if (other == null || other.isBlank()) {
+                out.println(m.get("line.not.written", draft.configPath()));
+                out.flush();
+                return Outcome.UNUSABLE_OUTPUT;
+            }
+            draft = draft.withOutput(Path.of(other.trim()), draft.flavour());
+        }
+    }
+
+    /**
+     * Whether {@code file} is the one this session opened, as it was then: saving over it needs no
+     * question. A file created or changed by someone else since is asked about like any other.
+     */
+    private boolean isOpenedUnchanged(Path file) {
+        return opened != null && file.equals(draft.configPath()) && Arrays.equals(opened, contentOf(file));
+    }
+
+    private static byte[] contentOf(Path file) {
+        try {
+            return file == null || !Files.isRegularFile(file) ? null : Files.readAllBytes(file);
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -470,7 +530,7 @@ public final class LineWizard {
     private Path askConfigPath() throws EndOfInput {
         String fallback = draft.configPath() != null ? draft.configPath().toString() : draft.cluster().name() + ".json";
         while (true) {
-            String answer = prompter.ask(m.get("line.config"), fallback, List.of());
+            String answer = read(m.get("line.config"), fallback, List.of());
             String text = answer == null ? fallback : answer.trim();
             String problem = Opening.saveProblem(text, m);
             if (problem != null) {
@@ -478,7 +538,7 @@ public final class LineWizard {
                 continue;
             }
             Path file = Path.of(text);
-            if (file.equals(draft.configPath()) || !Files.exists(file) || yes(m.get("save.as.replace", file))) {
+            if (!Files.exists(file) || isOpenedUnchanged(file) || yes(m.get("save.as.replace", file))) {
                 return file;
             }
         }

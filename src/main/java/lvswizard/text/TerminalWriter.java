@@ -29,6 +29,18 @@ public final class TerminalWriter extends FilterWriter {
         };
     }
 
+    /** One value escaped as the guard would print it, newlines too (a prompt that a line editor prints itself). */
+    public static String escape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        text.chars().forEach(c -> escaped.append(isControl(c) || c == '\n' ? String.format("\\x%02x", c)
+                : String.valueOf((char) c)));
+        return escaped.toString();
+    }
+
+    private static boolean isControl(int c) {
+        return c < 0x20 && c != '\t' && c != '\n' || c == 0x7f || c >= 0x80 && c <= 0x9f;
+    }
+
     @Override
     public void write(int c) throws IOException {
         if (c == '\n') {
@@ -44,7 +56,7 @@ public final class TerminalWriter extends FilterWriter {
             column++;
             return;
         }
-        if (c < 0x20 && c != '\t' || c == 0x7f || c >= 0x80 && c <= 0x9f) {
+        if (isControl(c)) {
             out.write(String.format("\\x%02x", c));
         } else {
             out.write(c);

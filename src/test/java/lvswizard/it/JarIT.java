@@ -3,9 +3,10 @@ package lvswizard.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.file.Path;
+import java.util.Random;
 import java.util.stream.Stream;
 import lvswizard.Tools;
 import lvswizard.render.Flavour;
@@ -173,10 +174,27 @@ class JarIT {
         Tools.Result refused = Jar.run("generate", "-c", config.toString(), "-o", dir.resolve("o").toString(),
                 "--flavour", "net-tools");
         assertThat(refused.exitCode()).isEqualTo(2);
-        assertThat(refused.output().lines()).hasSize(1);
+        assertThat(refused.output().lines().filter(l -> !l.startsWith("warning[") && !l.contains("0 errors")))
+                .as("the seed's own warning aside, one line").hasSize(1);
         assertThat(refused.output()).contains("alias label enx001122334455:0, 17 characters", "nothing was written");
         assertThat(dir.resolve("o")).doesNotExist();
         assertThat(Jar.run("generate", "-c", config.toString(), "-o", dir.resolve("o").toString()).exitCode())
                 .isZero();
+    }
+
+    /** A megabyte of binary piped into line mode: one refusal, exit 2, nothing written, no escape reaches the screen. */
+    @Test
+    void aPipedMegabyteOfBinaryIsRefusedInOneLine(@TempDir Path dir) throws Exception {
+        byte[] binary = new byte[1 << 20];
+        new Random(11).nextBytes(binary);
+        Path input = Files.write(dir.resolve("binary"), binary);
+        Tools.Result result = Tools.run(List.of("sh", "-c",
+                "cd \"$3\" && XDG_CONFIG_HOME=\"$3/config\" exec \"$0\" -jar \"$1\" --line --config c.json < \"$2\"",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), Jar.JAR.toString(),
+                input.toString(), dir.toString()));
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(2);
+        assertThat(result.output()).contains("Not accepted:", "Stopped: the piped answer").doesNotContain("\u001b", "\tat ");
+        assertThat(result.output().lines()).allMatch(l -> l.length() <= 2003);
+        assertThat(dir.resolve("c.json")).doesNotExist();
     }
 }

@@ -2,14 +2,20 @@ package lvswizard.line;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Random;
 import java.util.Map;
 import lvswizard.Examples;
 import lvswizard.config.ConfigFile;
@@ -19,6 +25,7 @@ import lvswizard.render.Flavour;
 import lvswizard.render.RenderedFile;
 import lvswizard.render.Renderer;
 import lvswizard.render.Templates;
+import lvswizard.text.TerminalWriter;
 import lvswizard.wizard.Draft;
 import lvswizard.wizard.Language;
 import lvswizard.wizard.Messages;
@@ -33,13 +40,13 @@ class LineWizardTest {
     static final Path TUN_FROM_SCRATCH = Path.of("src/test/resources/line/tun-from-scratch.txt");
 
     /** Answers by question prefix (first match wins, each used once); anything else keeps the default. */
-    static final class Scripted implements LineWizard.Prompter {
+    static class Scripted implements LineWizard.Prompter {
         final Map<String, Deque<String>> answers;
         final StringBuilder asked = new StringBuilder();
         int questions;
 
         Scripted(Map<String, List<String>> answers) {
-            this.answers = new java.util.LinkedHashMap<>();
+            this.answers = new LinkedHashMap<>();
             answers.forEach((k, v) -> this.answers.put(k, new ArrayDeque<>(v)));
         }
 
@@ -83,11 +90,12 @@ class LineWizardTest {
         }
     }
 
-    private static int run(LineWizard.Prompter prompter, Draft draft, StringWriter out) {
+    private static LineWizard.Outcome run(LineWizard.Prompter prompter, Draft draft, StringWriter out) {
         return run(prompter, draft, out, Language.EN);
     }
 
-    private static int run(LineWizard.Prompter prompter, Draft draft, StringWriter out, Language language) {
+    private static LineWizard.Outcome run(LineWizard.Prompter prompter, Draft draft, StringWriter out,
+                                          Language language) {
         return new LineWizard(prompter, new PrintWriter(out, true), Messages.of(language), draft).run();
     }
 
@@ -112,7 +120,7 @@ class LineWizardTest {
         StringWriter out = new StringWriter();
         Scripted answers = new Scripted(Map.of("add, edit N", List.of("done", "edit 1", "done"),
                 "Real server 1 → Service 1 → Weight", List.of("3")));
-        assertThat(run(answers, seed(dir), out)).as(out.toString()).isZero();
+        assertThat(run(answers, seed(dir), out)).as(out.toString()).isEqualTo(LineWizard.Outcome.WRITTEN);
         var saved = ConfigFile.read(dir.resolve("saved.json"));
         assertThat(saved.services().get(0).backends().get(0).weight()).isEqualTo(3);
         assertSameFilesAsGenerate(dir.resolve("saved.json"), dir.resolve("out"));
@@ -126,7 +134,7 @@ class LineWizardTest {
         Scripted answers = new Scripted(Map.of("add, edit N", List.of("edit 1"),
                 "Service 1 → VIP", List.of("192.168.101.300", "192.168.101.169/24"),
                 "Forwarding method", List.of("dns", "dr"), "Service 1 → Port", List.of("8o", "80")));
-        assertThat(run(answers, seed(dir), out)).isZero();
+        assertThat(run(answers, seed(dir), out)).isEqualTo(LineWizard.Outcome.WRITTEN);
         assertThat(out.toString())
                 .contains("Not accepted: VIP: \"192.168.101.300\" is not an IPv4 or IPv6 address")
                 .contains("Not accepted: \"8o\" is not a whole number")
@@ -139,7 +147,7 @@ class LineWizardTest {
         StringWriter out = new StringWriter();
         Scripted answers = new Scripted(Map.of(Messages.of(Language.ZH).get("line.list"), List.of("edit 1"),
                 "服务 1 → VIP", List.of("192.168.101.300", "192.168.101.169/24")));
-        assertThat(run(answers, seed(dir), out, Language.ZH)).as(out.toString()).isZero();
+        assertThat(run(answers, seed(dir), out, Language.ZH)).as(out.toString()).isEqualTo(LineWizard.Outcome.WRITTEN);
         assertThat(out.toString())
                 .contains("不接受：VIP：\"192.168.101.300\" 不是 IPv4 或 IPv6 地址")
                 .contains("警告[dr-two-nics] 调度器 → VIP 网卡: VIP 在 eth1 上，DIP 在 eth0 上")
@@ -152,7 +160,7 @@ class LineWizardTest {
         LineWizard.Prompter closed = (q, d, c) -> {
             throw new LineWizard.EndOfInput();
         };
-        assertThat(run(closed, seed(dir), out)).isEqualTo(2);
+        assertThat(run(closed, seed(dir), out)).isEqualTo(LineWizard.Outcome.INPUT_ENDED);
         assertThat(out.toString()).contains("nothing was written");
         assertThat(dir.resolve("out")).doesNotExist();
     }
@@ -162,7 +170,7 @@ class LineWizardTest {
         StringWriter out = new StringWriter();
         Draft fresh = Opening.newConfiguration(dir.resolve("edge.json")).withOutput(dir.resolve("out"), null);
         Piped answers = new Piped(Files.readAllLines(TUN_FROM_SCRATCH));
-        assertThat(run(answers, fresh, out)).as(out.toString()).isZero();
+        assertThat(run(answers, fresh, out)).as(out.toString()).isEqualTo(LineWizard.Outcome.WRITTEN);
         Cluster saved = ConfigFile.read(dir.resolve("edge.json"));
         assertThat(saved.name()).isEqualTo("edge");
         assertThat(saved.realServers()).extracting(s -> s.name()).containsExactly("web1", "web2", "web3");
@@ -189,10 +197,10 @@ class LineWizardTest {
     @Test
     void aRefusedPipedAnswerStopsRatherThanShiftEveryAnswerAfterIt(@TempDir Path dir) throws Exception {
         StringWriter out = new StringWriter();
-        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(TUN_FROM_SCRATCH));
+        List<String> lines = new ArrayList<>(Files.readAllLines(TUN_FROM_SCRATCH));
         lines.set(lines.indexOf("443"), "4430000");
         Draft fresh = Opening.newConfiguration(dir.resolve("edge.json")).withOutput(dir.resolve("out"), null);
-        assertThat(run(new Piped(lines), fresh, out)).as(out.toString()).isEqualTo(2);
+        assertThat(run(new Piped(lines), fresh, out)).as(out.toString()).isEqualTo(LineWizard.Outcome.INPUT_ENDED);
         assertThat(out.toString()).contains("Stopped: the piped answer \"4430000\" to \"Service 1 → Port\" was not"
                 + " accepted").doesNotContain("Written to");
         assertThat(dir.resolve("edge.json")).doesNotExist();
@@ -208,7 +216,7 @@ class LineWizardTest {
         Scripted answers = new Scripted(Map.of("add, edit N", List.of("done", "done"),
                 "Cluster name", List.of("mine"), "Files in", List.of("no"),
                 "Another output directory", List.of(dir.resolve("out2").toString())));
-        assertThat(run(answers, seed(dir), out)).as(out.toString()).isZero();
+        assertThat(run(answers, seed(dir), out)).as(out.toString()).isEqualTo(LineWizard.Outcome.WRITTEN);
         assertThat(ConfigFile.read(dir.resolve("saved.json")).name()).isEqualTo("mine");
         assertThat(Files.readString(dir.resolve("out/director.sh"))).isEqualTo("another cluster's script\n");
         assertSameFilesAsGenerate(dir.resolve("saved.json"), dir.resolve("out2"));
@@ -216,7 +224,7 @@ class LineWizardTest {
         StringWriter again = new StringWriter();
         Scripted none = new Scripted(Map.of("add, edit N", List.of("done", "done"), "Cluster name", List.of("yours"),
                 "Files in", List.of("no"), "Another output directory", List.of("")));
-        assertThat(run(none, seed(dir), again)).isEqualTo(1);
+        assertThat(run(none, seed(dir), again)).isEqualTo(LineWizard.Outcome.UNUSABLE_OUTPUT);
         assertThat(again.toString()).contains("No files were written; the configuration is saved in");
         assertThat(ConfigFile.read(dir.resolve("saved.json")).name()).as("the edits are kept").isEqualTo("yours");
     }
@@ -226,9 +234,115 @@ class LineWizardTest {
         StringWriter out = new StringWriter();
         Scripted answers = new Scripted(Map.of("add, edit N", List.of("done", "remove 2", "done"),
                 "Remove real server 2", List.of("yes")));
-        assertThat(run(answers, seed(dir), out)).as(out.toString()).isZero();
+        assertThat(run(answers, seed(dir), out)).as(out.toString()).isEqualTo(LineWizard.Outcome.WRITTEN);
         Cluster saved = ConfigFile.read(dir.resolve("saved.json"));
         assertThat(saved.realServers()).extracting(s -> s.name()).containsExactly("rs1");
         assertThat(saved.services().get(0).backends()).extracting(b -> b.realServer()).containsExactly("rs1");
+    }
+
+    /** After a refused answer the question offers the value it had, not the refused one: Enter keeps it. */
+    @Test
+    void aRefusedAnswerDoesNotBecomeTheDefault(@TempDir Path dir) {
+        StringWriter out = new StringWriter();
+        List<String> offered = new ArrayList<>();
+        Scripted answers = new Scripted(Map.of("Cluster name", List.of("bad name!"))) {
+            @Override
+            public String ask(String question, String defaultValue, List<String> choices)
+                    throws LineWizard.EndOfInput {
+                if (question.startsWith("Cluster name")) {
+                    offered.add(defaultValue);
+                }
+                return super.ask(question, defaultValue, choices);
+            }
+        };
+        assertThat(run(answers, seed(dir), out)).as(out.toString()).isEqualTo(LineWizard.Outcome.WRITTEN);
+        assertThat(offered).containsExactly("seed-dr", "seed-dr");
+        assertThat(out.toString()).contains("Not accepted: cluster name \"bad name!\" is not allowed");
+    }
+
+    /** A line past MAX_ANSWER is refused by its length, and asked again. */
+    @Test
+    void anAnswerLongerThanAnyFieldTakesIsRefused(@TempDir Path dir) throws Exception {
+        StringWriter out = new StringWriter();
+        Scripted answers = new Scripted(Map.of("Cluster name", List.of("x".repeat(5000), "mine")));
+        assertThat(run(answers, seed(dir), out)).as(out.toString()).isEqualTo(LineWizard.Outcome.WRITTEN);
+        assertThat(out.toString()).contains("Not accepted: the answer is 5,000 characters long; at most 4,096 are taken")
+                .doesNotContain("x".repeat(100));
+        assertThat(ConfigFile.read(dir.resolve("saved.json")).name()).isEqualTo("mine");
+    }
+
+    /** A pipe's megabyte line is cut while it is read (not held, not edited), and refused in one line. */
+    @Test
+    void aPipedMegabyteLineIsCutWhileReadAndRefused(@TempDir Path dir) throws Exception {
+        byte[] binary = new byte[1 << 20];
+        new Random(7).nextBytes(binary);
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = binary[i] == '\n' ? 0 : binary[i];
+        }
+        ByteArrayOutputStream input = new ByteArrayOutputStream();
+        input.write("new\n".getBytes(StandardCharsets.UTF_8));
+        input.write(binary);
+        input.write("\nall\n".getBytes(StandardCharsets.UTF_8));
+        StringWriter out = new StringWriter();
+        PrintWriter guarded = TerminalWriter.guard(new PrintWriter(out, true));
+        StreamPrompter prompter = new StreamPrompter(new ByteArrayInputStream(input.toByteArray()), guarded);
+        assertThat(prompter.ask("first", "", List.of())).isEqualTo("new");
+        assertThat(prompter.ask("second", "", List.of())).hasSize(LineWizard.MAX_ANSWER + 1);
+        assertThat(prompter.ask("third", "", List.of())).isEqualTo("all");
+
+        StringWriter session = new StringWriter();
+        PrintWriter sessionOut = TerminalWriter.guard(new PrintWriter(session, true));
+        LineWizard.Outcome outcome = new LineWizard(new StreamPrompter(new ByteArrayInputStream(
+                input.toByteArray()), sessionOut), sessionOut, Messages.of(Language.EN), null, Recent.none()).run();
+        assertThat(outcome).isEqualTo(LineWizard.Outcome.INPUT_ENDED);
+        assertThat(session.toString()).contains("Not accepted: the answer is 4,097 characters long")
+                .contains("Stopped: the piped answer").doesNotContain("\u001b");
+        assertThat(session.toString().lines()).allMatch(l -> l.length() < 5000);
+    }
+
+    /** The file named for saving was created by someone else since the session began: it is asked about. */
+    @Test
+    void aFileCreatedSinceTheSessionBeganIsNotOverwrittenWithoutAsking(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("new.json");
+        Draft fresh = Opening.openOrCreate(file);
+        Draft seeded = new Draft(Examples.load("seed-dr"), null, file, dir.resolve("out"), null);
+        assertThat(fresh.configPath()).isEqualTo(file);
+        StringWriter out = new StringWriter();
+        Scripted answers = new Scripted(Map.of("add, edit N", List.of("done", "done"),
+                "Save the configuration as", List.of(file.toString(),
+                        dir.resolve("mine.json").toString()))) {
+            @Override
+            public String ask(String question, String defaultValue, List<String> choices)
+                    throws LineWizard.EndOfInput {
+                if (question.startsWith("Save the configuration as") && !Files.exists(file)) {
+                    try {
+                        Files.writeString(file, "someone else's\n");
+                    } catch (IOException e) {
+                        throw new AssertionError(e);
+                    }
+                }
+                if (question.contains("exists. Replace it?")) {
+                    asked.append(question).append('\n');
+                    return "no";
+                }
+                return super.ask(question, defaultValue, choices);
+            }
+        };
+        assertThat(run(answers, seeded, out)).as(out.toString()).isEqualTo(LineWizard.Outcome.WRITTEN);
+        assertThat(Files.readString(file)).isEqualTo("someone else's\n");
+        assertThat(ConfigFile.read(dir.resolve("mine.json")).name()).isEqualTo("seed-dr");
+        assertThat(answers.asked.toString()).contains(file + " exists. Replace it?");
+    }
+
+    /** An output directory that cannot be used ends as generate ends (2), after asking for another one. */
+    @Test
+    void anUnusableOutputDirectoryEndsAsGenerateDoes(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("out"), "a file, not a directory\n");
+        StringWriter out = new StringWriter();
+        Scripted answers = new Scripted(Map.of("add, edit N", List.of("done", "done"),
+                "Another output directory", List.of("")));
+        assertThat(run(answers, seed(dir), out)).as(out.toString()).isEqualTo(LineWizard.Outcome.UNUSABLE_OUTPUT);
+        assertThat(out.toString()).contains("exists and is not a directory", "No files were written");
+        assertThat(answers.asked.toString()).contains("Another output directory");
     }
 }
