@@ -1,7 +1,6 @@
 package lvswizard.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -85,8 +84,9 @@ final class GenerateCommand implements Callable<Integer> {
             err.println("--flavour: " + e.getMessage());
             return ExitCodes.UNUSABLE_INPUT;
         }
-        if (templates != null && !Files.isDirectory(templates)) {
-            err.println("--templates: " + templates + " is not a directory");
+        String overrideProblem = templates == null ? null : Templates.overrideProblem(templates);
+        if (overrideProblem != null) {
+            err.println("--templates: " + overrideProblem);
             return ExitCodes.UNUSABLE_INPUT;
         }
         Cluster cluster;
@@ -110,8 +110,8 @@ final class GenerateCommand implements Callable<Integer> {
         List<RenderedFile> files;
         try {
             files = format.export().files(validation.plan(), new Export.Options(chosen, source));
-        } catch (RuntimeException e) {
-            err.println("--templates: a template failed: " + e.getMessage());
+        } catch (Templates.TemplateException e) {
+            err.println("--templates: " + e.getMessage() + "; nothing was written");
             return ExitCodes.UNUSABLE_INPUT;
         }
         try {

@@ -197,4 +197,17 @@ class JarIT {
         assertThat(result.output().lines()).allMatch(l -> l.length() <= 2003);
         assertThat(dir.resolve("c.json")).doesNotExist();
     }
+
+    /** A template override with a mistyped value is refused with its file and line, and nothing is written. */
+    @Test
+    void aMistypedTemplateOverrideWritesNothing(@TempDir Path dir) throws Exception {
+        Path templates = Files.createDirectories(dir.resolve("t"));
+        Files.writeString(templates.resolve("unit.service.mustache"), "[Service]\nExecStart={{instalPath}} start\n");
+        Tools.Result result = Jar.run("generate", "-c", "examples/seed-dr.json", "-o", dir.resolve("o").toString(),
+                "--templates", templates.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.output()).contains("--templates: " + templates.resolve("unit.service.mustache")
+                + " line 2: {{instalPath}} is not a value this template is given").doesNotContain("\tat ");
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
 }
