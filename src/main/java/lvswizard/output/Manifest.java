@@ -2,10 +2,8 @@ package lvswizard.output;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -66,29 +64,11 @@ final class Manifest {
         return new Manifest(more);
     }
 
-    /** Writes it (temporary name, then renamed into place) unless the directory already has this one. */
-    void write(Path directory) throws OutputException {
+    /** The manifest as the file it is written to, with the generated files and as they are. */
+    RenderedFile asFile() {
         StringBuilder text = new StringBuilder();
         hashes.forEach((name, hash) -> text.append(hash).append("  ").append(name).append('\n'));
-        Path target = directory.resolve(FILE_NAME);
-        try {
-            if (Files.isRegularFile(target) && Files.readString(target, StandardCharsets.UTF_8).contentEquals(text)) {
-                return;
-            }
-            Path temporary = Files.createTempFile(directory, "." + FILE_NAME + ".", ".tmp");
-            try {
-                Files.writeString(temporary, text, StandardCharsets.UTF_8);
-                try {
-                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-        } catch (IOException e) {
-            throw new OutputException(target + ": cannot write the list of generated files: " + e.getMessage());
-        }
+        return new RenderedFile(FILE_NAME, text.toString(), false);
     }
 
     /** The SHA-256 of a file's bytes, or "" when it cannot be read (then it matches no recorded hash). */

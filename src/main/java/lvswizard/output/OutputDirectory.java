@@ -2,16 +2,15 @@ package lvswizard.output;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import lvswizard.render.RenderedFile;
@@ -27,9 +26,6 @@ import lvswizard.render.RenderedFile;
  * A file the manifest does not list, or one edited since it was written, is never removed.
  */
 public final class OutputDirectory {
-    private static final Set<PosixFilePermission> SCRIPT = PosixFilePermissions.fromString("rwxr-xr-x");
-    private static final Set<PosixFilePermission> DATA = PosixFilePermissions.fromString("rw-r--r--");
-
     private final Path directory;
 
     public OutputDirectory(Path directory) {
@@ -50,7 +46,7 @@ public final class OutputDirectory {
 
         /** "written out/director.sh"; a file no longer generated also says why it went or stayed. */
         public String toLine() {
-            String line = outcome.name().toLowerCase(java.util.Locale.ROOT) + " " + path;
+            String line = outcome.name().toLowerCase(Locale.ROOT) + " " + path;
             return switch (outcome) {
                 case REMOVED -> line + " (no longer generated, and unchanged since it was)";
                 case STALE -> line + ": no longer generated; --force removes it";
@@ -62,38 +58,18 @@ public final class OutputDirectory {
 
     /**
      * Writes the set of generated files, and deals with the files an earlier set had and this one
-     * has not; the result lists the set's files in order, then those.
+     * has not; the result lists the set's files in order, then those. All or nothing (see {@link #writeTree}).
      */
     public List<Written> write(List<RenderedFile> files, boolean force) throws OutputException {
-        Manifest before = Manifest.read(directory);
-        Map<Path, Outcome> stale = classifyStale(before, files, force);
-        List<Written> written = new ArrayList<>(writeFiles(files, force));
-        Manifest after = Manifest.of(files);
-        for (Map.Entry<Path, Outcome> entry : stale.entrySet()) {
-            String name = entry.getKey().getFileName().toString();
-            if (entry.getValue() != Outcome.REMOVED) {
-                after = after.with(name, before.hash(name)); // still ours: a later --force may remove it
-            }
-        }
-        after.write(directory);
-        for (Map.Entry<Path, Outcome> entry : stale.entrySet()) {
-            if (entry.getValue() == Outcome.REMOVED) {
-                try {
-                    Files.deleteIfExists(entry.getKey());
-                } catch (IOException e) {
-                    throw new OutputException(entry.getKey() + ": cannot remove this file, no longer generated: "
-                            + e.getMessage());
-                }
-            }
-            written.add(new Written(entry.getKey(), entry.getValue()));
-        }
-        return written;
+        return writeTree(files, force);
     }
 
     /**
-     * Writes a set whose names may hold one directory (scripts/director.sh): each directory as its
-     * own set, after every one of them was checked for files with other content (so that a refusal
-     * writes nothing anywhere).
+     * Writes a set whose names may hold one directory (scripts/director.sh), each directory with its
+     * own manifest. All or nothing: every conflict and every directory in a file's way is found
+     * before anything is written, every file is written beside its target first, and the moves into
+     * place are undone when one fails. One writer at a time: a second generate into the same
+     * directory waits for none and is refused while the first holds the directory's lock.
      */
     public List<Written> writeTree(List<RenderedFile> files, boolean force) throws OutputException {
         Map<String, List<RenderedFile>> byDirectory = new LinkedHashMap<>();
@@ -103,26 +79,123 @@ public final class OutputDirectory {
                     .add(slash < 0 ? file : new RenderedFile(file.name().substring(slash + 1), file.content(),
                             file.executable()));
         }
-        if (!force) {
+        List<Path> created = new ArrayList<>();
+        createDirectory(directory, created);
+        try (WriteLock lock = WriteLock.take(directory)) {
+            List<SetPlan> plans = new ArrayList<>();
             for (Map.Entry<String, List<RenderedFile>> set : byDirectory.entrySet()) {
-                new OutputDirectory(directory.resolve(set.getKey())).refuseConflicts(set.getValue());
+                plans.add(new OutputDirectory(directory.resolve(set.getKey())).plan(set.getValue(), force));
             }
+            Batch batch = new Batch();
+            try {
+                for (SetPlan plan : plans) {
+                    createDirectory(plan.directory(), created);
+                    plan.stage(batch);
+                }
+                batch.commit();
+            } finally {
+                batch.discard();
+            }
+            List<Written> written = new ArrayList<>();
+            for (SetPlan plan : plans) {
+                written.addAll(plan.removeStale());
+            }
+            return written;
+        } catch (OutputException refused) {
+            removeCreated(created);
+            throw refused;
         }
-        List<Written> written = new ArrayList<>();
-        for (Map.Entry<String, List<RenderedFile>> set : byDirectory.entrySet()) {
-            written.addAll(new OutputDirectory(directory.resolve(set.getKey())).write(set.getValue(), force));
-        }
-        return written;
     }
 
-    /** Writes one file that belongs to no generated set (a saved configuration): no manifest. */
+    /** Writes one file that belongs to no generated set (a saved configuration): no manifest, no lock. */
     public Written writeFile(RenderedFile file, boolean force) throws OutputException {
-        return writeFiles(List.of(file), force).get(0);
+        if (!force) {
+            refuseConflicts(List.of(file));
+        }
+        refuseInTheWay(List.of(file));
+        Outcome outcome = classify(List.of(file)).get(target(file));
+        createDirectory(directory, new ArrayList<>());
+        if (outcome != Outcome.UNCHANGED) {
+            Batch batch = new Batch();
+            try {
+                batch.stage(target(file), file);
+                batch.commit();
+            } finally {
+                batch.discard();
+            }
+        }
+        return new Written(target(file), outcome);
+    }
+
+    /** What one directory's set will do: its files' outcomes, its next manifest, and the files it no longer makes. */
+    private record SetPlan(OutputDirectory output, List<RenderedFile> files, Map<Path, Outcome> outcomes,
+                           RenderedFile manifest, Map<Path, Outcome> stale) {
+        Path directory() {
+            return output.directory;
+        }
+
+        void stage(Batch batch) throws OutputException {
+            for (RenderedFile file : files) {
+                if (outcomes.get(output.target(file)) != Outcome.UNCHANGED) {
+                    batch.stage(output.target(file), file);
+                }
+            }
+            if (!sameContent(output.target(manifest), manifest)) {
+                batch.stage(output.target(manifest), manifest);
+            }
+        }
+
+        List<Written> removeStale() throws OutputException {
+            List<Written> written = new ArrayList<>(files.stream()
+                    .map(f -> new Written(output.target(f), outcomes.get(output.target(f)))).toList());
+            for (Map.Entry<Path, Outcome> entry : stale.entrySet()) {
+                if (entry.getValue() == Outcome.REMOVED) {
+                    try {
+                        Files.deleteIfExists(entry.getKey());
+                    } catch (IOException e) {
+                        throw new OutputException(entry.getKey() + ": cannot remove this file, no longer generated: "
+                                + e.getMessage());
+                    }
+                }
+                written.add(new Written(entry.getKey(), entry.getValue()));
+            }
+            return written;
+        }
+    }
+
+    /** Everything about this directory's set that can be known before writing; refuses conflicts first. */
+    private SetPlan plan(List<RenderedFile> files, boolean force) throws OutputException {
+        if (!force) {
+            refuseConflicts(files);
+        }
+        refuseInTheWay(files);
+        Manifest before = Manifest.read(directory);
+        Map<Path, Outcome> stale = classifyStale(before, files, force);
+        Manifest after = Manifest.of(files);
+        for (Map.Entry<Path, Outcome> entry : stale.entrySet()) {
+            String name = entry.getKey().getFileName().toString();
+            if (entry.getValue() != Outcome.REMOVED) {
+                after = after.with(name, before.hash(name)); // still ours: a later --force may remove it
+            }
+        }
+        return new SetPlan(this, files, classify(files), after.asFile(), stale);
+    }
+
+    /** A directory (or anything but a file) where a generated file goes: named, before anything is written. */
+    private void refuseInTheWay(List<RenderedFile> files) throws OutputException {
+        for (RenderedFile file : files) {
+            Path target = target(file);
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+                    && !Files.isSymbolicLink(target)) {
+                throw new OutputException(target + ": " + (Files.isDirectory(target) ? "a directory" : "not a file")
+                        + " is in the way of a generated file; nothing was written");
+            }
+        }
     }
 
     /** What to do with each file the manifest lists and {@code files} no longer has (and that still exists). */
     private Map<Path, Outcome> classifyStale(Manifest before, List<RenderedFile> files, boolean force) {
-        Set<String> now = new java.util.HashSet<>();
+        Set<String> now = new HashSet<>();
         files.forEach(f -> now.add(f.name()));
         Map<Path, Outcome> stale = new LinkedHashMap<>();
         for (String name : before.names()) {
@@ -147,30 +220,6 @@ public final class OutputDirectory {
         }
     }
 
-    private List<Written> writeFiles(List<RenderedFile> files, boolean force) throws OutputException {
-        if (!force) {
-            refuseConflicts(files);
-        }
-        Map<Path, Outcome> outcomes = classify(files);
-        createDirectory();
-        List<RenderedFile> changed = files.stream().filter(f -> outcomes.get(target(f)) != Outcome.UNCHANGED).toList();
-        List<Path> temporaries = new ArrayList<>();
-        int moved = 0;
-        try {
-            for (RenderedFile file : changed) {
-                temporaries.add(writeTemporary(file));
-            }
-            for (; moved < changed.size(); moved++) {
-                move(temporaries.get(moved), target(changed.get(moved)));
-            }
-        } catch (IOException e) {
-            throw new OutputException(directory + ": cannot write: " + e.getMessage());
-        } finally {
-            deleteLeftovers(temporaries.subList(moved, temporaries.size()));
-        }
-        return files.stream().map(f -> new Written(target(f), outcomes.get(target(f)))).toList();
-    }
-
     /** What writing each file would do, in the files' order. */
     private Map<Path, Outcome> classify(List<RenderedFile> files) {
         Map<Path, Outcome> outcomes = new LinkedHashMap<>();
@@ -183,19 +232,12 @@ public final class OutputDirectory {
         return outcomes;
     }
 
-    private static void deleteLeftovers(List<Path> temporaries) {
-        for (Path temporary : temporaries) {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException ignored) {
-                // best effort: a leftover hidden .tmp file is harmless and named as such
-            }
-        }
-    }
-
-    private void createDirectory() throws OutputException {
+    private static void createDirectory(Path directory, List<Path> created) throws OutputException {
         try {
-            Files.createDirectories(directory);
+            if (!Files.isDirectory(directory)) {
+                Files.createDirectories(directory);
+                created.add(directory);
+            }
         } catch (FileAlreadyExistsException e) {
             throw new OutputException(directory + ": exists and is not a directory");
         } catch (IOException e) {
@@ -203,18 +245,15 @@ public final class OutputDirectory {
         }
     }
 
-    private Path writeTemporary(RenderedFile file) throws IOException {
-        Path temporary = Files.createTempFile(directory, "." + file.name() + ".", ".tmp");
-        Files.writeString(temporary, file.content(), StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(temporary, file.executable() ? SCRIPT : DATA);
-        return temporary;
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    /** A refused write leaves no directory it made (nor the lock file in it). */
+    private static void removeCreated(List<Path> created) {
+        for (int i = created.size() - 1; i >= 0; i--) {
+            try {
+                Files.deleteIfExists(created.get(i).resolve(WriteLock.FILE_NAME));
+                Files.deleteIfExists(created.get(i));
+            } catch (IOException ignored) {
+                // not empty after all: something else is in it, and it stays
+            }
         }
     }
 

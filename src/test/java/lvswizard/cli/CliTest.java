@@ -145,7 +145,7 @@ class CliTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("director.sh",
                     "realserver-rs1.sh", "realserver-rs2.sh", "lvs-director.service", "lvs-realserver-rs1.service",
                     "lvs-realserver-rs2.service", "ipvsadm.rules", "copy-to-hosts.sh", "README.txt",
-                    ".lvs-wizard-manifest");
+                    ".lvs-wizard-manifest", ".lvs-wizard.lock");
         }
         Path bad = Files.writeString(dir.resolve("bad.json"), Examples.json(Examples.set(Examples.tree("seed-dr"),
                 "/services/0/vip", "\"192.168.101.999\"")));

@@ -34,7 +34,7 @@ class JarIT {
         try (Stream<Path> written = Files.list(out)) {
             assertThat(written.map(p -> p.getFileName().toString()).sorted())
                     .as("the files of the export and the manifest of what was written")
-                    .containsExactlyElementsOf(Stream.concat(Stream.of(".lvs-wizard-manifest"),
+                    .containsExactlyElementsOf(Stream.concat(Stream.of(".lvs-wizard-manifest", ".lvs-wizard.lock"),
                             c.files().stream().map(f -> f.name())).sorted().toList());
         }
         Path golden = Path.of("src/test/resources/golden", c.example(), c.golden());

@@ -27,7 +27,7 @@ class OutputDirectoryTest {
         assertThat(Files.readString(out.resolve("a.sh"))).isEqualTo("#!/bin/bash\n");
         try (Stream<Path> left = Files.list(out)) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("a.sh", "b.txt",
-                    ".lvs-wizard-manifest");
+                    ".lvs-wizard-manifest", ".lvs-wizard.lock");
         }
     }
 

@@ -1,0 +1,124 @@
+package lvswizard.output;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import lvswizard.render.RenderedFile;
+
+/**
+ * Files that go into place together or not at all. Each is written to a hidden temporary name beside
+ * its target first (a full disk fails there, before any target changed); then each is renamed over
+ * its target, the old file kept under a second name (a hard link: no moment without the file) until
+ * every rename succeeded. When one fails, the renamed ones are put back as they were.
+ */
+final class Batch {
+    private static final Set<PosixFilePermission> SCRIPT = PosixFilePermissions.fromString("rwxr-xr-x");
+    private static final Set<PosixFilePermission> DATA = PosixFilePermissions.fromString("rw-r--r--");
+
+    private record Pending(Path target, Path temporary) {
+    }
+
+    private final List<Pending> pending = new ArrayList<>();
+    /** The kept old file of each committed target, or null where there was none. */
+    private final List<Path> kept = new ArrayList<>();
+
+    /** Writes the file beside its target; nothing visible changes yet. */
+    void stage(Path target, RenderedFile file) throws OutputException {
+        Path temporary;
+        try {
+            temporary = Files.createTempFile(target.getParent(), "." + file.name() + ".", ".tmp");
+        } catch (IOException e) {
+            throw new OutputException(target.getParent() + ": cannot write: " + e.getMessage() + "; nothing was written");
+        }
+        pending.add(new Pending(target, temporary));
+        try {
+            Files.writeString(temporary, file.content(), StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(temporary, file.executable() ? SCRIPT : DATA);
+        } catch (IOException e) {
+            throw new OutputException(target + ": cannot write: " + e.getMessage() + "; nothing was written");
+        }
+    }
+
+    /** Moves every staged file into place, or none. */
+    void commit() throws OutputException {
+        for (Pending file : pending) {
+            try {
+                kept.add(keep(file.target()));
+                move(file.temporary(), file.target());
+            } catch (IOException e) {
+                rollBack();
+                throw new OutputException(file.target() + ": cannot write: " + e.getMessage()
+                        + "; nothing was written");
+            }
+        }
+        for (Path old : kept) {
+            deleteQuietly(old);
+        }
+        kept.clear();
+    }
+
+    /** Deletes whatever a failed or finished batch left behind: temporaries, never a target. */
+    void discard() {
+        pending.forEach(file -> deleteQuietly(file.temporary()));
+    }
+
+    /** The target's current file under a hidden second name, or null when there is none. */
+    private static Path keep(Path target) throws IOException {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        Path old = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".old");
+        Files.deleteIfExists(old);
+        try {
+            Files.createLink(old, target);
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.copy(target, old, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+        }
+        return old;
+    }
+
+    /** Puts back, last first, every target this batch changed (kept.size() of them; the last may be half done). */
+    private void rollBack() {
+        for (int i = kept.size() - 1; i >= 0; i--) {
+            Path target = pending.get(i).target();
+            Path old = kept.get(i);
+            try {
+                if (old != null) {
+                    move(old, target);
+                } else if (!Files.exists(pending.get(i).temporary(), LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(target); // it was new, and its temporary is now the target
+                }
+            } catch (IOException e) {
+                // best effort: the old content stays under its hidden name, which the error names
+            }
+        }
+        kept.clear();
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException ignored) {
+            // a hidden leftover is harmless; it never carries a generated file's name
+        }
+    }
+}
