@@ -31,6 +31,42 @@ class ScriptExitCodeTest {
         assertThat(underSystemd.output()).contains("interface lvswnone0 does not exist on this host");
     }
 
+    /**
+     * reload puts back a lost VIP without taking the others down (ip monitor sees no deletion), and
+     * is 7 when not started; restart starts again when stop only warned (systemd saw the unit active
+     * while the VIPs were gone). In a network and mount namespace of the test's own.
+     */
+    @Test
+    void reloadKeepsTheVipAndRestartStartsAfterAStopThatWarned(@TempDir Path dir) throws Exception {
+        new OutputDirectory(dir).write(new ScriptsExport().files(Examples.plan("seed-dr"),
+                Export.Options.of(Flavour.IPROUTE2)), false);
+        String session = String.join("\n",
+                "set -u",
+                "ip link add eth0 type veth peer name eth0p && ip link set eth0p up",
+                "ip addr add 10.10.10.11/24 dev eth0 && ip link set eth0 up",
+                "ip link set lo up",
+                "S=\"$1\"",
+                "bash \"$S\" reload; echo \"reload-stopped=$?\"",
+                "bash \"$S\" start >/dev/null 2>&1; echo \"start=$?\"",
+                "ip monitor address >monitor.log 2>&1 & MON=$!; sleep 0.3",
+                "bash \"$S\" reload >/dev/null 2>&1; echo \"reload=$?\"",
+                "ip addr del 192.168.101.168/32 dev lo",
+                "bash \"$S\" reload >/dev/null 2>&1; echo \"reload-again=$?\"",
+                "sleep 0.3; kill $MON",
+                "echo \"deleted=$(grep -c '^Deleted' monitor.log)\"",
+                "ip -o addr show dev lo | grep -q '192.168.101.168/32' && echo vip=present",
+                "touch /run/lvs-wizard/realserver-rs1/left-by-someone",
+                "bash \"$S\" restart >restart.log 2>&1; echo \"restart=$?\"",
+                "bash \"$S\" status >/dev/null 2>&1; echo \"status=$?\"",
+                "cat restart.log");
+        Tools.Result result = Tools.run(List.of("unshare", "-m", "-n", "sh", "-c",
+                "mount -t tmpfs tmpfs /run && cd \"$2\" && exec bash -c \"$3\" session \"$1\"", "sh",
+                dir.resolve("realserver-rs1.sh").toString(), dir.toString(), session));
+        assertThat(result.output()).as(result.output()).contains("reload-stopped=7", "start=0\n", "reload=0\n",
+                "reload-again=0", "vip=present", "restart=0", "status=0", "stopped with warnings (above); starting again");
+        assertThat(result.output()).as("only the VIP deleted by hand: " + result.output()).contains("deleted=1");
+    }
+
     /** bash SCRIPT start with a private /run (the lock and state go there, not on this host). */
     private static List<String> privateRun(String script, String... env) {
         List<String> argv = new java.util.ArrayList<>(List.of("unshare", "-m", "sh", "-c",

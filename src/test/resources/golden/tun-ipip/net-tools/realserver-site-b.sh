@@ -17,10 +17,13 @@
 # Short-Description: LVS real server site-b: VIPs and the ARP fix
 ### END INIT INFO
 #
-# Usage: lvs-realserver-site-b start|stop|restart|status
+# Usage: lvs-realserver-site-b start|stop|restart|reload|force-reload|status
+#   reload puts back what is missing without taking anything down (the VIP stays);
+#   restart is stop, then start (also when stop only warned).
 # Exit codes (LSB): 0 ok; status: 0 running, 2 started but incomplete, 3 stopped;
 #   1 failed, 2 bad usage, 4 not root, 5 a required tool or kernel module is missing,
-#   6 this host does not match the configuration (interface or address missing).
+#   6 this host does not match the configuration (interface or address missing),
+#   7 reload when not started.
 
 set -u
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
@@ -309,6 +312,21 @@ undo_start() {
     rmdir "$STATE_DIR" 2>/dev/null || warn "$STATE_DIR is not empty: $(ls "$STATE_DIR")"
 }
 
+# do_reload: put back whatever is missing (a VIP, a kernel setting, a rule) without taking
+# anything down first: the VIP stays, and so do the connections. Not started: LSB 7 for reload;
+# force-reload starts it.
+do_reload() {
+    if ! was_started; then
+        if [ "$ACTION" = force-reload ]; then
+            do_start
+            return
+        fi
+        say "not running: nothing to reload (use start)"
+        exit 7
+    fi
+    do_start
+}
+
 do_stop() {
     require_root
     if [ ! -d "$STATE_DIR" ]; then
@@ -404,16 +422,22 @@ case "$ACTION" in
         take_lock
         do_stop
         ;;
-    restart | force-reload)
+    restart)
         take_lock
-        do_stop && do_start
+        # a stop that only warned still stopped: start again, or the host is left without the VIPs
+        do_stop || say "stopped with warnings (above); starting again"
+        do_start
+        ;;
+    reload | force-reload)
+        take_lock
+        do_reload
         ;;
     status)
         do_status
         exit $?
         ;;
     *)
-        printf 'Usage: %s {start|stop|restart|status}\n' "$0" >&2
+        printf 'Usage: %s {start|stop|restart|reload|force-reload|status}\n' "$0" >&2
         exit 2
         ;;
 esac
