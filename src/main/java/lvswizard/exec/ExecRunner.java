@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,6 +27,10 @@ public final class ExecRunner implements Runner {
 
     @Override
     public Execution run(Command command, OutputListener listener) {
+        if (Thread.currentThread().isInterrupted()) {
+            // the caller is being stopped (the monitor closed while it read): start nothing new
+            return new Execution(command, -1, "", "", Duration.ZERO, Execution.Ending.CANCELLED);
+        }
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
         InputStream stdin = command.stdin() == null ? null
@@ -34,7 +39,7 @@ public final class ExecRunner implements Runner {
                 new Lines(OutputListener.Stream.STDERR, err, listener), stdin);
         pump.setStopTimeout(PUMP_STOP_TIMEOUT);
         TreeWatchdog watchdog = new TreeWatchdog(command.timeout());
-        DefaultExecutor executor = DefaultExecutor.builder().get();
+        DefaultExecutor executor = new TreeExecutor();
         executor.setStreamHandler(pump);
         executor.setWatchdog(watchdog);
         executor.setExitValues(null);
@@ -51,8 +56,22 @@ public final class ExecRunner implements Runner {
         Duration duration = elapsed(start);
         Execution.Ending ending = watchdog.process != null && ProcessTree.LIVE.wasCancelled(watchdog.process)
                 ? Execution.Ending.CANCELLED
-                : watchdog.timedOut ? Execution.Ending.TIMED_OUT : Execution.Ending.EXITED;
+                : watchdog.timedOut ? Execution.Ending.TIMED_OUT
+                : interruptedWait(watchdog.process) ? Execution.Ending.CANCELLED : Execution.Ending.EXITED;
         return new Execution(command, exit, out.toString(), err.toString(), duration, ending);
+    }
+
+    /**
+     * Whether commons-exec destroyed the process because the waiting thread was interrupted. It
+     * clears the thread's interrupt as it does so: set it again, so that the caller stops too
+     * instead of starting its next command.
+     */
+    private static boolean interruptedWait(Process process) {
+        boolean interrupted = process instanceof TreeProcess tree && tree.destroyed();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return interrupted;
     }
 
     @Override
@@ -96,6 +115,19 @@ public final class ExecRunner implements Runner {
                 all.append(line).append('\n');
             }
             listener.line(stream, line);
+        }
+    }
+
+    /** commons-exec's executor, but whatever it destroys (an interrupted wait, say) goes with its whole tree. */
+    private static final class TreeExecutor extends DefaultExecutor {
+        @SuppressWarnings("deprecation") // the builder cannot be subclassed; this constructor can
+        TreeExecutor() {
+        }
+
+        @Override
+        protected Process launch(CommandLine command, Map<String, String> env, Path workingDirectory)
+                throws IOException {
+            return new TreeProcess(super.launch(command, env, workingDirectory));
         }
     }
 

@@ -58,7 +58,8 @@ final class ProcessTree implements ProcessDestroyer {
      * SIGTERM to the process and its descendants (listed first: once the parent dies they are
      * re-parented and can no longer be found from it), SIGKILL to whatever is left after a grace.
      */
-    static void kill(Process process) {
+    static void kill(Process given) {
+        Process process = given instanceof TreeProcess wrapped ? wrapped.child() : given;
         List<ProcessHandle> tree = process.toHandle().descendants().toList();
         tree.forEach(ProcessHandle::destroy);
         process.destroy();

@@ -26,7 +26,8 @@ import lvswizard.wizard.Messages;
 /**
  * Modal dialogs in the operator's language (Lanterna's own MessageDialog labels its buttons in
  * English). Every dialog closes on Esc as its safe answer, shows help on F1 or ?, and opens with
- * the focus on the answer that loses nothing.
+ * the focus on the answer that loses nothing. Ctrl-C closes it with that answer too, and every
+ * window under it: {@link InterruptibleGui} takes that key before any dialog sees it.
  */
 final class Dialogs {
     static final int WIDTH = 70;

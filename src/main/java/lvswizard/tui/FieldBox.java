@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * A field's text box as forms elsewhere behave: reached with Tab, the first character typed
  * replaces the value (as if it were selected: typing 5 over a weight of 1 gives 5, not 15); any
- * other key first (an arrow, Backspace, End) edits it in place. Ctrl-U clears it, as in a shell.
+ * other key first (an arrow, Backspace, End) edits it in place. Ctrl-U clears it, as in a shell; no
+ * other Ctrl or Alt key types anything.
  */
 final class FieldBox extends TextBox {
     private TextChangeListener listener;
@@ -46,6 +47,11 @@ final class FieldBox extends TextBox {
             replaceOnType = false;
             clear();
             return Result.HANDLED;
+        }
+        if (key.getKeyType() == KeyType.Character && (key.isCtrlDown() || key.isAltDown())) {
+            // Lanterna's TextBox types the letter of a Ctrl or Alt key (Ctrl-\ would type a
+            // backslash): a key meant for something else never goes into the value
+            return Result.UNHANDLED;
         }
         // a keystroke the field refuses anyway (a letter in a port) leaves the value as it was
         if (typed && replaceOnType && !isReadOnly()

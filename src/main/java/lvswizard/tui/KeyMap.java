@@ -1,6 +1,8 @@
 package lvswizard.tui;
 
 import com.googlecode.lanterna.TerminalTextUtils;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
 import java.util.List;
 import lvswizard.wizard.Messages;
 
@@ -25,7 +27,20 @@ final class KeyMap {
             new Binding("Esc", "key.close"),
             new Binding("F1/?", "key.help"));
 
+    /**
+     * Ctrl-C: leave at once, from any window (see {@link InterruptibleGui}). Not in the legend: it
+     * is what every terminal program does. Lanterna delivers it as a key because the terminal's
+     * intr character is off while the wizard runs.
+     */
+    static final KeyStroke INTERRUPT = new KeyStroke('c', true, false);
+
     private KeyMap() {
+    }
+
+    /** Whether {@code key} is {@link #INTERRUPT}, in either letter case. */
+    static boolean isInterrupt(KeyStroke key) {
+        return key.getKeyType() == KeyType.Character && key.isCtrlDown() && !key.isAltDown()
+                && Character.toLowerCase(key.getCharacter()) == INTERRUPT.getCharacter();
     }
 
     /** One line: "Tab move  Enter act  ..." (a test keeps it within 80 columns in every language). */

@@ -41,7 +41,6 @@ final class LabWindow extends BasicWindow {
     private final Path dir;
     private final TextBox output;
     private volatile Thread worker;
-    private boolean interrupted;
 
     LabWindow(WindowBasedTextGUI gui, Messages m, Draft draft, Runner runner) {
         super(m.get("lab.title"));
@@ -75,6 +74,10 @@ final class LabWindow extends BasicWindow {
     /** Shows the window until Close or Esc; true when it ended with Ctrl-C. */
     boolean showAndWait() {
         gui.addWindowAndWait(this);
+        boolean interrupted = InterruptibleGui.interrupted(gui);
+        if (interrupted) {
+            runner.cancelAll(); // what still runs goes with its children, before the wizard returns
+        }
         return interrupted;
     }
 
@@ -145,12 +148,6 @@ final class LabWindow extends BasicWindow {
         }
         if (Dialogs.isHelpKey(key, getFocusedInteractable())) {
             Dialogs.help(gui, m, m.get("help.lab"), KeyMap.DIALOG);
-            return true;
-        }
-        if (key.isCtrlDown() && key.getCharacter() != null && key.getCharacter() == 'c') {
-            runner.cancelAll();
-            interrupted = true;
-            close();
             return true;
         }
         return super.handleInput(key);

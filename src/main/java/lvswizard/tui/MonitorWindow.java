@@ -63,7 +63,6 @@ public final class MonitorWindow extends BasicWindow {
     private int selected = -1;
     private int top;
     private String status = "";
-    private boolean interrupted;
     /** A pair of directors: its plan, to show this director's VRRP side on each refresh; else null. */
     private final Plan pair;
     // written by the poll thread, read when painting: "" without a pair
@@ -90,7 +89,7 @@ public final class MonitorWindow extends BasicWindow {
         setComponent(pane);
     }
 
-    /** Shows the view until q/Esc; true when it ended with Ctrl-C. */
+    /** Shows the view until q/Esc; true when it ended with Ctrl-C (the GUI takes that key, in any window). */
     public boolean showAndWait() {
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lvs-wizard-monitor");
@@ -101,9 +100,10 @@ public final class MonitorWindow extends BasicWindow {
         try {
             gui.addWindowAndWait(this);
         } finally {
+            // interrupts a listing under way: the runner kills that child with whatever it started
             timer.shutdownNow();
         }
-        return interrupted;
+        return InterruptibleGui.interrupted(gui);
     }
 
     /**
@@ -169,11 +169,6 @@ public final class MonitorWindow extends BasicWindow {
 
     @Override
     public boolean handleInput(KeyStroke key) {
-        if (key.isCtrlDown() && key.getCharacter() != null && key.getCharacter() == 'c') {
-            interrupted = true;
-            close();
-            return true;
-        }
         KeyType type = key.getKeyType();
         Character c = type == KeyType.Character ? Character.toLowerCase(key.getCharacter()) : null;
         if (type == KeyType.Escape || c != null && c == 'q') {

@@ -57,7 +57,6 @@ final class RunWindow extends BasicWindow {
     private final TextBox output;
     private final List<HostNeeds> hosts;
     private volatile Thread worker;
-    private boolean interrupted;
 
     RunWindow(WindowBasedTextGUI gui, Messages m, Draft draft, Runner runner) {
         super(m.get("run.title"));
@@ -99,6 +98,10 @@ final class RunWindow extends BasicWindow {
     /** Shows the window until Close or Esc; true when it ended with Ctrl-C (the whole wizard stops then). */
     boolean showAndWait() {
         gui.addWindowAndWait(this);
+        boolean interrupted = InterruptibleGui.interrupted(gui);
+        if (interrupted) {
+            runner.cancelAll(); // what still runs goes with its children, before the wizard returns
+        }
         return interrupted;
     }
 
@@ -200,13 +203,11 @@ final class RunWindow extends BasicWindow {
     }
 
     private void monitor() {
-        interrupted = new MonitorWindow(gui, m, runner, log, ConfiguredServers.of(draft.cluster(),
+        // Ctrl-C there closes this window too
+        new MonitorWindow(gui, m, runner, log, ConfiguredServers.of(draft.cluster(),
                 draft.format().ipvsOwner() == IpvsOwner.KEEPALIVED),
                 ConfiguredServers.weights(draft.cluster()), MonitorReport.View.CONNECTIONS, Duration.ofSeconds(1),
                 plan.pair() == null ? null : plan).showAndWait();
-        if (interrupted) {
-            close();
-        }
     }
 
     private void showLog() {
@@ -242,12 +243,6 @@ final class RunWindow extends BasicWindow {
         }
         if (Dialogs.isHelpKey(key, getFocusedInteractable())) {
             Dialogs.help(gui, m, m.get("help.run"), KeyMap.DIALOG);
-            return true;
-        }
-        if (key.isCtrlDown() && key.getCharacter() != null && key.getCharacter() == 'c') {
-            runner.cancelAll();
-            interrupted = true;
-            close();
             return true;
         }
         return super.handleInput(key);

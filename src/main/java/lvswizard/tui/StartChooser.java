@@ -34,17 +34,14 @@ final class StartChooser {
 
     static Choice choose(WindowBasedTextGUI gui, Messages m, Recent recent) {
         Draft[] chosen = {null};
-        boolean[] interrupted = {false};
         BasicWindow window = Dialogs.window(m, m.get("app.title", Version.current()), () -> { },
                 focused -> m.get("help.start"));
         window.addWindowListener(new WindowListenerAdapter() {
             @Override
             public void onInput(Window w, KeyStroke key, AtomicBoolean deliver) {
                 Character c = key.getCharacter();
-                boolean ctrlC = key.getKeyType() == KeyType.Character && key.isCtrlDown() && c != null && c == 'c';
-                if (ctrlC || key.getKeyType() == KeyType.F10
+                if (key.getKeyType() == KeyType.F10
                         || key.getKeyType() == KeyType.Character && !key.isCtrlDown() && c != null && c == 'q') {
-                    interrupted[0] = ctrlC;
                     deliver.set(false);
                     w.close();
                 }
@@ -82,7 +79,8 @@ final class StartChooser {
         panel.addComponent(new Label(m.get("start.hint")));
         window.setFocusedInteractable(reopen.orElse(first));
         gui.addWindowAndWait(window);
-        return new Choice(chosen[0], interrupted[0]);
+        boolean interrupted = InterruptibleGui.interrupted(gui);
+        return new Choice(interrupted ? null : chosen[0], interrupted);
     }
 
     /** Why a file cannot be opened (one line), or null when it can. */

@@ -20,10 +20,23 @@ import lvswizard.wizard.Recent;
 
 /**
  * Runs the wizard on the real terminal and guarantees the terminal comes back sane on every exit
- * path: Finish, quit, Ctrl-C (trapped as a key), SIGTERM (shutdown hook) and exceptions. Ctrl-Z and
- * flow control (XON/XOFF) are off while the wizard runs, and come back as they were.
+ * path: Finish, quit, Ctrl-C (trapped as a key), SIGTERM (shutdown hook) and exceptions. Ctrl-Z,
+ * Ctrl-\ (the JVM's thread dump) and flow control (XON/XOFF) are off while the wizard runs, and come
+ * back as they were.
  */
 public final class TuiLauncher {
+    /**
+     * The stty settings while the screen is up, set after Lanterna saved the terminal's (so that its
+     * own restore brings them back too). Ctrl-Z would stop a raw-mode program and garble the
+     * terminal. Ctrl-\ would send SIGQUIT, on which the JVM writes a thread dump to its stdout, over
+     * the screen: a program cannot take that signal from the JVM (sun.misc.Signal refuses QUIT
+     * unless the JVM was started with -Xrs, which a jar's manifest cannot ask for, and -Xrs would
+     * also stop the shutdown hooks that restore the terminal on SIGTERM), so the terminal does not
+     * send it. With flow control on, the terminal takes Ctrl-S (save) for XOFF and freezes until
+     * Ctrl-Q. (Ctrl-C is already a key: Lanterna turns intr off.)
+     */
+    private static final String[] KEYS_NOT_SIGNALS = {"susp", "undef", "quit", "undef", "-ixon"};
+
     private TuiLauncher() {
     }
 
@@ -71,10 +84,7 @@ public final class TuiLauncher {
             Terminal terminal = factory.createTerminal();
             screen[0] = new TerminalScreen(terminal);
             screen[0].startScreen();
-            // after Lanterna saved the terminal's settings, so that its own restore brings them back too:
-            // Ctrl-Z would stop a raw-mode program and garble the terminal, and with flow control on
-            // the terminal takes Ctrl-S (save) for XOFF and freezes until Ctrl-Q
-            stty("susp", "undef", "-ixon");
+            stty(KEYS_NOT_SIGNALS);
             Screen started = screen[0];
             return runOn(started, session, System.err, () -> {
                 stop(started, sttyBefore);
@@ -104,7 +114,7 @@ public final class TuiLauncher {
         Throwable[] failure = new Throwable[1];
         int code;
         try {
-            MultiWindowTextGUI gui = new MultiWindowTextGUI(screen, new DefaultWindowManager(), new EmptySpace());
+            MultiWindowTextGUI gui = new InterruptibleGui(screen, new DefaultWindowManager(), new EmptySpace());
             gui.getGUIThread().setExceptionHandler(new TextGUIThread.ExceptionHandler() {
                 @Override
                 public boolean onIOException(IOException e) {

@@ -159,7 +159,7 @@ public final class WizardTui {
             rebuild();
         }
         gui.addWindowAndWait(window);
-        return outcome;
+        return InterruptibleGui.interrupted(gui) ? Outcome.INTERRUPTED : outcome;
     }
 
     public Draft draft() {
@@ -606,10 +606,8 @@ public final class WizardTui {
                 return;
             }
             rebuild();
-            if (new RunWindow(gui, m, draft, runner).showAndWait()) {
-                outcome = Outcome.INTERRUPTED;
-                window.close();
-            }
+            // Ctrl-C there has closed this window too
+            new RunWindow(gui, m, draft, runner).showAndWait();
         }
 
         /** The same draft, in network namespaces on this host. */
@@ -619,10 +617,7 @@ public final class WizardTui {
                 Dialogs.info(gui, m, m.get("error.title"), m.get("generate.blocked"));
                 return;
             }
-            if (new LabWindow(gui, m, draft, runner).showAndWait()) {
-                outcome = Outcome.INTERRUPTED;
-                window.close();
-            }
+            new LabWindow(gui, m, draft, runner).showAndWait();
         }
 
         @Override
@@ -701,12 +696,9 @@ public final class WizardTui {
         public void onInput(Window basePane, KeyStroke key, AtomicBoolean deliverEvent) {
             KeyType type = key.getKeyType();
             Character c = key.getCharacter();
+            // Ctrl-C never gets here: the GUI takes it first, in whatever window has the focus
             if (type == KeyType.Character && key.isCtrlDown() && c != null) {
-                if (c == 'c') {
-                    outcome = Outcome.INTERRUPTED;
-                    window.close();
-                    deliverEvent.set(false);
-                } else if (c == 's') {
+                if (c == 's') {
                     save();
                     deliverEvent.set(false);
                 } else if (c == 'n') {

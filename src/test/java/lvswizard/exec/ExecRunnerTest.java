@@ -75,6 +75,28 @@ class ExecRunnerTest {
         assertThat(gone(Long.parseLong(Files.readString(pid).strip()))).isTrue();
     }
 
+    /** As the monitor's poll thread is stopped when the monitor closes: the wait is interrupted. */
+    @Test
+    void anInterruptedWaitKillsTheWholeTreeAndTheCallerStaysInterrupted(@TempDir Path dir) throws Exception {
+        Path pid = dir.resolve("grandchild.pid");
+        CompletableFuture<Execution> running = new CompletableFuture<>();
+        CompletableFuture<Boolean> stillInterrupted = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            running.complete(runner.run(Command.of("sh", "-c", "sleep 60 & echo $! > \"$1\"; wait", "sh",
+                    pid.toString()).withTimeout(Duration.ofSeconds(60))));
+            stillInterrupted.complete(Thread.currentThread().isInterrupted());
+        });
+        caller.start();
+        for (int i = 0; i < 100 && (!Files.exists(pid) || Files.size(pid) == 0); i++) {
+            Thread.sleep(50);
+        }
+        caller.interrupt();
+        Execution run = running.get(20, TimeUnit.SECONDS);
+        assertThat(run.ending()).isEqualTo(Execution.Ending.CANCELLED);
+        assertThat(gone(Long.parseLong(Files.readString(pid).strip()))).as("the sleep the script started").isTrue();
+        assertThat(stillInterrupted.get(5, TimeUnit.SECONDS)).as("the caller's thread still knows").isTrue();
+    }
+
     private static boolean gone(long pid) throws InterruptedException {
         for (int i = 0; i < 50; i++) {
             if (ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {

@@ -207,6 +207,24 @@ class WizardTmuxIT {
         assertThat(Files.readString(dir.resolve("after.txt"))).contains("susp = ^Z").containsPattern("(?m)(^|[ ;])ixon");
     }
 
+    /** Ctrl-\ would make the JVM write a thread dump over the screen; Ctrl-C in a dialog leaves the wizard. */
+    @Test
+    void ctrlBackslashDrawsNoThreadDumpAndCtrlCLeavesFromADialog(@TempDir Path dir) throws Exception {
+        try (Tmux tmux = new Tmux(dir, 100, 30, between(" --config new.json"))) {
+            tmux.waitFor("This host is");
+            tmux.keys("C-\\");
+            Thread.sleep(1000);
+            assertThat(tmux.screen()).doesNotContain("Full thread dump").contains("This host is");
+            tmux.keys("F1");
+            tmux.waitFor("Help");
+            tmux.keys("C-c");
+            tmux.waitFor("EXIT=130");
+            assertThat(tmux.screen()).doesNotContain("Full thread dump");
+        }
+        assertTerminalAsBefore(dir);
+        assertThat(Files.readString(dir.resolve("after.txt"))).contains("quit = ^\\;");
+    }
+
     @Test
     void quittingFromTheStartScreenLeavesTheTerminalAsItWas(@TempDir Path dir) throws Exception {
         try (Tmux tmux = new Tmux(dir, 80, 24, between(""))) {

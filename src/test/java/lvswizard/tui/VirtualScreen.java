@@ -59,7 +59,7 @@ final class VirtualScreen implements AutoCloseable {
         // dialogs run a nested event loop instead of blocking the only thread that handles input.
         Thread thread = new Thread(() -> {
             try {
-                MultiWindowTextGUI g = new MultiWindowTextGUI(screen);
+                MultiWindowTextGUI g = new InterruptibleGui(screen);
                 g.getGUIThread().setExceptionHandler(new TextGUIThread.ExceptionHandler() {
                     @Override
                     public boolean onIOException(IOException e) {
