@@ -81,11 +81,16 @@ public final class Message {
         return args;
     }
 
-    /** The text in {@code locale}'s language: Chinese for zh, English for anything else. */
+    /**
+     * The text in {@code locale}'s language: Chinese for zh, English for anything else. Arguments come
+     * from files and hosts: their control characters are shown escaped (\x1b) wherever the text goes,
+     * the command line, line mode or a dialog of the full-screen wizard.
+     */
     public String format(Locale locale) {
         Object[] values = new Object[args.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = args.get(i) instanceof Message nested ? nested.format(locale) : args.get(i);
+            values[i] = args.get(i) instanceof Message nested ? nested.format(locale)
+                    : Quote.visible((String) args.get(i));
         }
         String pattern = bundle.pattern(key, locale);
         String text = pattern == null ? key : new MessageFormat(pattern, locale).format(values);

@@ -179,9 +179,10 @@ final class Dialogs {
     /** {@link #wrap}, the lines after the first indented so that a list item reads as one. */
     static List<String> wrapHanging(String text, int width, int indent) {
         List<String> lines = new ArrayList<>();
-        String first = wrap(text, width).get(0);
+        String visible = Texts.visibleLines(text);
+        String first = wrap(visible, width).get(0);
         lines.add(first);
-        String rest = text.substring(first.length()).strip();
+        String rest = visible.substring(first.length()).strip();
         if (!rest.isEmpty()) {
             wrap(rest, width - indent).forEach(line -> lines.add(" ".repeat(indent) + line));
         }
@@ -195,7 +196,9 @@ final class Dialogs {
      */
     static List<String> wrap(String text, int width) {
         List<String> lines = new ArrayList<>();
-        for (String paragraph : text.split("\n", -1)) {
+        // every dialog's and message's text comes through here: a value in it (a path, a name) may hold
+        // control characters, which Lanterna refuses with an exception in the middle of a redraw
+        for (String paragraph : Texts.visibleLines(text).split("\n", -1)) {
             StringBuilder line = new StringBuilder();
             int used = 0;
             for (int i = 0; i < paragraph.length(); i++) {

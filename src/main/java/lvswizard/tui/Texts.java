@@ -1,6 +1,7 @@
 package lvswizard.tui;
 
 import com.googlecode.lanterna.TerminalTextUtils;
+import java.util.Arrays;
 
 /** Text from a configuration, made safe and short enough for one cell of the screen. */
 final class Texts {
@@ -21,6 +22,11 @@ final class Texts {
             }
         });
         return out.toString();
+    }
+
+    /** Each line made {@link #visible}: the line breaks stay. */
+    static String visibleLines(String text) {
+        return String.join("\n", Arrays.stream(text.split("\n", -1)).map(Texts::visible).toList());
     }
 
     /** At most {@code columns} columns (a CJK character takes two), "..." where it was cut. */

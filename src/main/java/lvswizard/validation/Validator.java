@@ -555,8 +555,29 @@ public final class Validator {
         }
     }
 
+    /**
+     * The tunnels the real server's script cannot receive: it sets GUE up over IPv4 carrying IPv4
+     * (ip fou add ... ipproto 4), and ipip over IPv6 arrives on ip6tnl0, which takes IPv6 inside only.
+     * Null when the script's tunnel serves this outer (real server) and inner (VIP) family.
+     */
+    static String unworkableTunnel(TunnelType type, boolean outerIpv6, boolean innerIpv6) {
+        if (type == TunnelType.GUE) {
+            return outerIpv6 ? "tun-family.gue-ipv6" : innerIpv6 ? "tun-family.gue-inner-ipv6" : null;
+        }
+        if ((type == null || type == TunnelType.IPIP) && outerIpv6 && !innerIpv6) {
+            return "tun-family.ipip-in-ipv6";
+        }
+        return null;
+    }
+
     private void checkFamilies(String path, Backend backend, IpAddr vip, ParsedServer server) {
-        if (vip.family() != server.address().family()) {
+        String unworkable = backend.forwarding() != Forwarding.TUN ? null
+                : unworkableTunnel(backend.tunnelType(), server.address().isIPv6(), vip.isIPv6());
+        if (unworkable != null) {
+            findings.add(Rule.TUN_FAMILY, path, "tun-family",
+                    backend.tunnelType() == null ? TunnelType.IPIP : backend.tunnelType(), vip.text(),
+                    server.server().name(), server.address().text(), Words.of(unworkable));
+        } else if (vip.family() != server.address().family()) {
             if (backend.forwarding() == Forwarding.TUN) {
                 findings.add(Rule.MIXED_FAMILY_TUNNEL, path, "mixed-family-tunnel", vip.text(), vip.family(),
                         server.address().text(), server.address().family());

@@ -1,0 +1,37 @@
+package lvswizard.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import lvswizard.model.TunnelType;
+import org.junit.jupiter.api.Test;
+
+/** Every tunnel type by outer (real server) and inner (VIP) family: what the scripts can receive. */
+class TunnelFamilyTest {
+    @Test
+    void guePassesOnlyIpv4InIpv4() {
+        assertThat(Validator.unworkableTunnel(TunnelType.GUE, false, false)).isNull();
+        assertThat(Validator.unworkableTunnel(TunnelType.GUE, false, true)).isEqualTo("tun-family.gue-inner-ipv6");
+        assertThat(Validator.unworkableTunnel(TunnelType.GUE, true, false)).isEqualTo("tun-family.gue-ipv6");
+        assertThat(Validator.unworkableTunnel(TunnelType.GUE, true, true)).isEqualTo("tun-family.gue-ipv6");
+    }
+
+    /** ipip over IPv4 goes to tunl0 (IPv4 inside) or sit0 (IPv6 inside); over IPv6 to ip6tnl0, IPv6 inside only. */
+    @Test
+    void ipipRefusesOnlyIpv4InsideIpv6() {
+        assertThat(Validator.unworkableTunnel(TunnelType.IPIP, false, false)).isNull();
+        assertThat(Validator.unworkableTunnel(TunnelType.IPIP, false, true)).isNull();
+        assertThat(Validator.unworkableTunnel(TunnelType.IPIP, true, true)).isNull();
+        assertThat(Validator.unworkableTunnel(TunnelType.IPIP, true, false)).isEqualTo("tun-family.ipip-in-ipv6");
+        assertThat(Validator.unworkableTunnel(null, true, false)).as("no type is ipip").isEqualTo("tun-family.ipip-in-ipv6");
+    }
+
+    /** GRE names the inner protocol in its header: gre0 and ip6gre0 take either family. */
+    @Test
+    void greTakesEitherFamily() {
+        for (boolean outer : new boolean[] {false, true}) {
+            for (boolean inner : new boolean[] {false, true}) {
+                assertThat(Validator.unworkableTunnel(TunnelType.GRE, outer, inner)).isNull();
+            }
+        }
+    }
+}
