@@ -118,8 +118,8 @@ scenario_run() {
 
   # a3. a start while another start or stop of the same script runs waits for it: killed after
   # 1 s of waiting it has changed nothing
-  mkdir -p /run/lvs-wizard
-  flock /run/lvs-wizard/realserver-rs1.lock sleep 3 &
+  mkdir -p /run/lvs-wizard/seed-dr
+  flock /run/lvs-wizard/seed-dr/realserver-rs1.lock sleep 3 &
   holder=$!
   sleep 0.3
   timeout 1 ip netns exec rs1 bash /lab/realserver-rs1.sh start > /tmp/locked.out 2>&1

@@ -34,7 +34,7 @@ public final class Role {
         if (text.startsWith("realserver:")) {
             String name = role.strip().substring("realserver:".length());
             return plan.hosts().stream().filter(h -> h.server().name().equals(name)).findFirst()
-                    .map(HostNeeds::realServer)
+                    .map(h -> HostNeeds.realServer(plan, h))
                     .orElseThrow(() -> new OpsException(Texts.of("role.no-such-real-server", role, name,
                             String.join(", ", names))));
         }
@@ -44,7 +44,7 @@ public final class Role {
                     .anyMatch(list -> list.stream().anyMatch(a -> a.split("/")[0].equals(h.address().text()))))
                     .toList();
             if (here.size() == 1) {
-                return HostNeeds.realServer(here.get(0));
+                return HostNeeds.realServer(plan, here.get(0));
             }
             throw new OpsException(here.isEmpty() ? Texts.of("role.none-here", String.join(", ", names))
                     : Texts.of("role.several-here", here.size(), String.join(", ", names)));

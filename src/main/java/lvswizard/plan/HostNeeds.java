@@ -126,12 +126,13 @@ public record HostNeeds(Role role, String name, String scriptName, String stateD
                 .map(v -> new Addr(Names.baseDevice(vipInterface), v.address(), "VIP")).toList();
         Route gateway = plan.directorGateway() == null || routedByVrrp(plan, ownDips) ? null
                 : new Route(plan.directorGateway(), false);
-        return new HostNeeds(Role.DIRECTOR, director.name(), script, Layout.directorState(),
+        return new HostNeeds(Role.DIRECTOR, director.name(), script, Layout.directorState(plan.cluster().name()),
                 List.copyOf(modules), devices, dips, List.copyOf(sysctls), vips, gateway, marks(plan),
                 plan.services(), List.of(), List.of(), peers);
     }
 
-    public static HostNeeds realServer(Plan.Host host) {
+    public static HostNeeds realServer(Plan plan, Plan.Host host) {
+        String cluster = plan.cluster().name();
         String dev = Names.baseDevice(host.server().iface());
         Set<String> modules = new LinkedHashSet<>();
         Set<String> tunnelDevices = new LinkedHashSet<>();
@@ -179,7 +180,7 @@ public record HostNeeds(Role role, String name, String scriptName, String stateD
         List<String> devices = new ArrayList<>(List.of(dev));
         devices.addAll(tunnelDevices);
         return new HostNeeds(Role.REAL_SERVER, host.server().name(), Layout.realServerScript(host.server().name()),
-                Layout.realServerState(host.server().name()), List.copyOf(modules),
+                Layout.realServerState(cluster, host.server().name()), List.copyOf(modules),
                 List.copyOf(devices), List.of(new Addr(dev, host.address(), "RIP")), List.copyOf(sysctls),
                 List.copyOf(vips.values()), gateway, List.of(), List.of(), List.copyOf(fouPorts),
                 List.copyOf(tunnelDevices), List.of());
@@ -204,7 +205,7 @@ public record HostNeeds(Role role, String name, String scriptName, String stateD
     /** Every host of the plan: the directors first, then the real servers in configuration order. */
     public static List<HostNeeds> all(Plan plan) {
         List<HostNeeds> all = new ArrayList<>(directors(plan));
-        plan.hosts().forEach(h -> all.add(realServer(h)));
+        plan.hosts().forEach(h -> all.add(realServer(plan, h)));
         return all;
     }
 

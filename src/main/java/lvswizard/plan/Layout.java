@@ -8,6 +8,11 @@ package lvswizard.plan;
 public final class Layout {
     /** Where every script's journal of what start changed lives. */
     public static final String STATE_ROOT = "/run/lvs-wizard";
+    /**
+     * Where the kernel settings that several configurations on one host need (a real server in two
+     * clusters) are recorded: who holds each, and the value found before the first of them started.
+     */
+    public static final String SHARED_STATE = STATE_ROOT + "/.shared";
 
     private Layout() {
     }
@@ -21,20 +26,33 @@ public final class Layout {
         return "director-" + name + ".sh";
     }
 
-    /** A script's systemd unit (and install name): lvs-director, lvs-director-NAME, lvs-realserver-NAME. */
-    public static String unit(String script) {
-        return "lvs-" + script.replaceFirst("\\.sh$", "");
+    /**
+     * A script's systemd unit and install name, carrying the cluster's name so that a host in two
+     * clusters (a real server of both) keeps both: lvs-CLUSTER-director, lvs-CLUSTER-director-NAME,
+     * lvs-CLUSTER-realserver-NAME.
+     */
+    public static String unit(String cluster, String script) {
+        return "lvs-" + cluster + "-" + script.replaceFirst("\\.sh$", "");
     }
 
     public static String realServerScript(String name) {
         return "realserver-" + name + ".sh";
     }
 
-    public static String directorState() {
-        return STATE_ROOT + "/director";
+    /** Where a director's script keeps what start changed: per cluster, as every name on a host. */
+    public static String directorState(String cluster) {
+        return STATE_ROOT + "/" + cluster + "/director";
     }
 
-    public static String realServerState(String name) {
-        return STATE_ROOT + "/realserver-" + name;
+    public static String realServerState(String cluster, String name) {
+        return STATE_ROOT + "/" + cluster + "/realserver-" + name;
+    }
+
+    /**
+     * The net-tools alias label of a VIP on {@code iface}: the cluster's name and a number, so that
+     * two clusters' VIPs on one interface (lo of a real server in both) never take each other's label.
+     */
+    public static String aliasLabel(String iface, String cluster, int number) {
+        return iface + ":" + cluster + number;
     }
 }

@@ -26,8 +26,8 @@ public final class AliasLabels {
             }
         }
         for (Plan.Host host : plan.hosts()) {
-            HostNeeds needs = HostNeeds.realServer(host);
-            String refusal = refusal(needs, ScriptViews.realServerLabels(needs, netTools), flavour);
+            HostNeeds needs = HostNeeds.realServer(plan, host);
+            String refusal = refusal(needs, ScriptViews.realServerLabels(plan, needs, netTools), flavour);
             if (refusal != null) {
                 return refusal;
             }
@@ -43,7 +43,7 @@ public final class AliasLabels {
                 return needs.name() + ": VIP " + vip.address().text() + " needs the alias label " + label + ", "
                         + label.length() + " characters; a label holds at most " + MAX + " (IFNAMSIZ), and a longer"
                         + " one acts on " + vip.dev() + " itself"
-                        + (flavour == Flavour.NET_TOOLS ? "; use --flavour iproute2, which needs no labels"
+                        + (flavour == Flavour.NET_TOOLS ? "; use --flavour iproute2, which needs no labels, or a shorter cluster name"
                         : "; write the VIP interface without a label");
             }
         }

@@ -26,7 +26,8 @@ public final class CopyInstructions {
         for (Plan.Host host : plan.hosts()) {
             String name = host.server().name();
             lines.add("# real server " + name);
-            lines.addAll(host(dir, host.address(), Layout.realServerScript(name), "lvs-realserver-" + name));
+            lines.addAll(host(dir, host.address(), Layout.realServerScript(name),
+                    Layout.unit(plan.cluster().name(), Layout.realServerScript(name))));
         }
         for (HostNeeds director : HostNeeds.directors(plan)) {
             if (director.ownAddresses().isEmpty()) {
@@ -34,7 +35,7 @@ public final class CopyInstructions {
             }
             IpAddr dip = director.ownAddresses().get(0).address();
             lines.add("# director " + director.name() + " (after the real servers)");
-            lines.addAll(host(dir, dip, director.scriptName(), Layout.unit(director.scriptName())));
+            lines.addAll(host(dir, dip, director.scriptName(), Layout.unit(plan.cluster().name(), director.scriptName())));
             if (owner == IpvsOwner.KEEPALIVED) {
                 lines.addAll(keepalived(dir, dip, KeepalivedExport.fileName(plan, director.name())));
             }

@@ -33,7 +33,7 @@ public final class Renderer {
         Cluster cluster = plan.cluster();
         List<RenderedFile> files = new ArrayList<>();
         for (HostNeeds needs : HostNeeds.directors(plan)) {
-            ScriptViews.Header directorHeader = header(cluster, flavour, Layout.unit(needs.scriptName()),
+            ScriptViews.Header directorHeader = header(cluster, flavour, Layout.unit(cluster.name(), needs.scriptName()),
                     owner == IpvsOwner.SCRIPT ? "LVS director: IPVS virtual services and their VIPs"
                             : plan.pair() != null ? "LVS director " + needs.name() + ": kernel settings for"
                             + " keepalived's VIPs and IPVS virtual services"
@@ -48,10 +48,10 @@ public final class Renderer {
         }
         for (Plan.Host host : plan.hosts()) {
             String name = host.server().name();
-            ScriptViews.Header header = header(cluster, flavour, "lvs-realserver-" + name,
+            ScriptViews.Header header = header(cluster, flavour, Layout.unit(cluster.name(), Layout.realServerScript(name)),
                     "LVS real server " + name + ": " + realServerDuty(host));
             files.add(new RenderedFile(Layout.realServerScript(name),
-                    templates.render("realserver.sh.mustache", ScriptViews.realServer(host, header)), true));
+                    templates.render("realserver.sh.mustache", ScriptViews.realServer(plan, host, header)), true));
             files.add(unit(header, Layout.realServerScript(name), false));
         }
         files.add(new RenderedFile(CopyInstructions.FILE_NAME, templates.render("copy-to-hosts.sh.mustache",
@@ -78,7 +78,7 @@ public final class Renderer {
 
     private static ScriptViews.Header header(Cluster cluster, Flavour flavour, String unit, String description) {
         return new ScriptViews.Header(Version.generator(), cluster.name(), unit, description,
-                flavour == Flavour.IPROUTE2, flavour == Flavour.NET_TOOLS);
+                flavour == Flavour.IPROUTE2, flavour == Flavour.NET_TOOLS, Shell.quote(Layout.SHARED_STATE));
     }
 
     /** A oneshot unit; the director's for keepalived runs before it, so that the VIPs are there when it starts. */
@@ -95,23 +95,27 @@ public final class Renderer {
         for (HostNeeds director : HostNeeds.directors(plan)) {
             hosts.add(Map.of("host", "director " + director.name(), "address", String.join(", ",
                     director.ownAddresses().stream().map(d -> d.address().text()).toList()),
-                    "files", List.of(director.scriptName(), Layout.unit(director.scriptName()) + ".service",
+                    "files", List.of(director.scriptName(), Layout.unit(plan.cluster().name(), director.scriptName()) + ".service",
                             owner == IpvsOwner.SCRIPT ? "ipvsadm.rules"
                                     : KeepalivedExport.fileName(plan, director.name()))));
         }
         for (Plan.Host host : plan.hosts()) {
             String name = host.server().name();
             hosts.add(Map.of("host", "real server " + name, "address", host.address().text(),
-                    "files", List.of(Layout.realServerScript(name), "lvs-realserver-" + name + ".service")));
+                    "files", List.of(Layout.realServerScript(name),
+                            Layout.unit(plan.cluster().name(), Layout.realServerScript(name)) + ".service")));
         }
         List<String> diagram = new ArrayList<>(TopologyDiagram.lines(plan, DIAGRAM_SERVERS));
         diagram.add("");
         diagram.addAll(TopologyDiagram.serviceLines(plan, Locale.ENGLISH, owner == IpvsOwner.KEEPALIVED).stream()
                 .limit(40).toList());
-        return Map.of("cluster", plan.cluster().name(), "generator", Version.generator(),
-                "underline", "=".repeat(title.length()), "diagram", diagram, "hosts", hosts,
-                "checks", checks(plan, owner), "firstWhy", realServersFirst(plan),
-                "keepalived", owner == IpvsOwner.KEEPALIVED, "keepalivedConf", IpvsOwner.KEEPALIVED_CONF);
+        return Map.ofEntries(Map.entry("cluster", plan.cluster().name()), Map.entry("generator", Version.generator()),
+                Map.entry("underline", "=".repeat(title.length())), Map.entry("diagram", diagram),
+                Map.entry("hosts", hosts), Map.entry("checks", checks(plan, owner)),
+                Map.entry("firstWhy", realServersFirst(plan)), Map.entry("keepalived", owner == IpvsOwner.KEEPALIVED),
+                Map.entry("keepalivedConf", IpvsOwner.KEEPALIVED_CONF),
+                Map.entry("directorUnit", Layout.unit(plan.cluster().name(), Layout.directorScript())),
+                Map.entry("realServerUnit", Layout.unit(plan.cluster().name(), Layout.realServerScript("NAME"))));
     }
 
     private static String expectedSpread(Plan.Service service) {

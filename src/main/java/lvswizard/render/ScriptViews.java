@@ -30,8 +30,9 @@ public final class ScriptViews {
 
     // ---- pieces shared by both scripts --------------------------------------------------------
 
+    /** @param sharedDir where the kernel settings shared with other configurations on the host are recorded (quoted) */
     public record Header(String generator, String cluster, String unit, String description, boolean iproute2,
-                         boolean netTools) {
+                         boolean netTools, String sharedDir) {
     }
 
     public record Module(String name) {
@@ -115,10 +116,10 @@ public final class ScriptViews {
         }
     }
 
-    public static RealServerView realServer(Plan.Host host, Header header) {
-        HostNeeds needs = HostNeeds.realServer(host);
+    public static RealServerView realServer(Plan plan, Plan.Host host, Header header) {
+        HostNeeds needs = HostNeeds.realServer(plan, host);
         List<Address> vips = new ArrayList<>();
-        List<String> labels = realServerLabels(needs, header.netTools());
+        List<String> labels = realServerLabels(plan, needs, header.netTools());
         for (HostNeeds.Addr vip : needs.vips()) {
             vips.add(address(vips.size(), vip.dev(), quote(labels.get(vips.size())), vip.address(), vip.what()));
         }
@@ -150,7 +151,7 @@ public final class ScriptViews {
         List<String> labels = new ArrayList<>();
         int aliasNumber = 0;
         for (HostNeeds.Addr vip : needs.vips()) {
-            labels.add(label(netTools, vipInterface, vip.address(), aliasNumber));
+            labels.add(label(netTools, plan.cluster().name(), vipInterface, vip.address(), aliasNumber));
             if (!vip.address().isIPv6()) {
                 aliasNumber++;
             }
@@ -159,24 +160,24 @@ public final class ScriptViews {
     }
 
     /** The alias label of each of a real server's VIPs (blank: none), numbered per device. */
-    public static List<String> realServerLabels(HostNeeds needs, boolean netTools) {
+    public static List<String> realServerLabels(Plan plan, HostNeeds needs, boolean netTools) {
         List<String> labels = new ArrayList<>();
         Map<String, Integer> aliasNumbers = new LinkedHashMap<>();
         for (HostNeeds.Addr vip : needs.vips()) {
             int number = aliasNumbers.merge(vip.dev(), vip.address().isIPv6() ? 0 : 1, Integer::sum) - 1;
-            labels.add(label(netTools, vip.dev(), vip.address(), Math.max(number, 0)));
+            labels.add(label(netTools, plan.cluster().name(), vip.dev(), vip.address(), Math.max(number, 0)));
         }
         return labels;
     }
 
-    private static String label(boolean netTools, String iface, IpAddr address, int aliasNumber) {
+    private static String label(boolean netTools, String cluster, String iface, IpAddr address, int aliasNumber) {
         if (address.isIPv6()) {
             return "";
         }
         if (iface.contains(":")) {
             return aliasNumber == 0 ? iface : Names.baseDevice(iface) + ":" + aliasNumber;
         }
-        return netTools ? iface + ":" + aliasNumber : "";
+        return netTools ? Layout.aliasLabel(iface, cluster, aliasNumber) : "";
     }
 
     private static Address address(int index, String dev, String label, IpAddr address, String what) {

@@ -143,8 +143,8 @@ class CliTest {
         assertThat(ok.code()).isZero();
         try (Stream<Path> files = Files.list(dir.resolve("ok"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("director.sh",
-                    "realserver-rs1.sh", "realserver-rs2.sh", "lvs-director.service", "lvs-realserver-rs1.service",
-                    "lvs-realserver-rs2.service", "ipvsadm.rules", "copy-to-hosts.sh", "README.txt",
+                    "realserver-rs1.sh", "realserver-rs2.sh", "lvs-seed-dr-director.service",
+                    "lvs-seed-dr-realserver-rs1.service", "lvs-seed-dr-realserver-rs2.service", "ipvsadm.rules", "copy-to-hosts.sh", "README.txt",
                     ".lvs-wizard-manifest", ".lvs-wizard.lock");
         }
         Path bad = Files.writeString(dir.resolve("bad.json"), Examples.json(Examples.set(Examples.tree("seed-dr"),
@@ -181,7 +181,7 @@ class CliTest {
         ((com.fasterxml.jackson.databind.node.ArrayNode) tree.at("/services/0/backends")).remove(1);
         Path oneServer = Files.writeString(dir.resolve("one.json"), Examples.json(tree));
         Path script = dir.resolve("out/realserver-rs2.sh");
-        Path unit = dir.resolve("out/lvs-realserver-rs2.service");
+        Path unit = dir.resolve("out/lvs-seed-dr-realserver-rs2.service");
 
         Run named = run("generate", "-c", oneServer.toString(), "-o", out, "--force");
         assertThat(named.code()).isZero();

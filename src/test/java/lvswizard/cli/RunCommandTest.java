@@ -124,7 +124,7 @@ class RunCommandTest {
                 .isEqualTo(1);
         assertThat(out.toString()).contains("IPVS already has the service -t 192.168.101.168:80, which lvs-wizard did "
                 + "not create; fix: inspect it (ipvsadm -L -n) and delete it (ipvsadm -D -t 192.168.101.168:80)");
-        host.files.add("/run/lvs-wizard/director/started");
+        host.files.add("/run/lvs-wizard/seed-dr/director/started");
         out.getBuffer().setLength(0);
         assertThat(run(host, "run", "--config", SEED, "--role", "director", "--out", dir.toString(), "--yes", "start"))
                 .as("its own service, after its own start, is no clash").isZero();

@@ -124,7 +124,7 @@ class LineWizardTest {
         var saved = ConfigFile.read(dir.resolve("saved.json"));
         assertThat(saved.services().get(0).backends().get(0).weight()).isEqualTo(3);
         assertSameFilesAsGenerate(dir.resolve("saved.json"), dir.resolve("out"));
-        assertThat(out.toString()).contains("Written to", "install -m 0755 \"$f\" /usr/local/sbin/lvs-realserver-rs1; rc=$?", "Done.",
+        assertThat(out.toString()).contains("Written to", "install -m 0755 \"$f\" /usr/local/sbin/lvs-seed-dr-realserver-rs1; rc=$?", "Done.",
                 "Next, real servers first", "real server rs1 (10.10.10.11): install realserver-rs1.sh");
     }
 

@@ -26,7 +26,7 @@ class DoctorTest {
 
     @Test
     void aStartedRealServerPassesEveryCheck() throws OpsException {
-        List<Doctor.Check> checks = doctor(startedRealServer(), HostNeeds.realServer(SEED.hosts().get(0)));
+        List<Doctor.Check> checks = doctor(startedRealServer(), HostNeeds.realServer(SEED, SEED.hosts().get(0)));
         assertThat(checks).allMatch(Doctor.Check::ok, "all OK");
         assertThat(checks).extracting(c -> c.what().english()).contains("net.ipv4.conf.all.arp_ignore",
                 "net.ipv4.conf.eth0.arp_announce", "VIP 192.168.101.168/32 on lo", "RIP 10.10.10.11/24 on eth0",
@@ -37,7 +37,7 @@ class DoctorTest {
     void theArpFixRemovedIsReportedWithItsFix() throws OpsException {
         FakeHost host = startedRealServer();
         host.sysctls.put("/proc/sys/net/ipv4/conf/eth0/arp_ignore", "0");
-        List<Doctor.Check> wrong = doctor(host, HostNeeds.realServer(SEED.hosts().get(0))).stream()
+        List<Doctor.Check> wrong = doctor(host, HostNeeds.realServer(SEED, SEED.hosts().get(0))).stream()
                 .filter(c -> !c.ok()).toList();
         assertThat(wrong).singleElement().extracting(Doctor.Check::toLine).isEqualTo(
                 "WRONG  net.ipv4.conf.eth0.arp_ignore: is 0, needs 1 (ARP fix: answer ARP only for addresses of the "
@@ -50,7 +50,7 @@ class DoctorTest {
         FakeHost host = startedRealServer();
         host.addresses.put("lo", new java.util.ArrayList<>(List.of("127.0.0.1/8", "192.168.101.168/24")));
         host.address("eth0", "192.168.101.168/24");
-        List<String> wrong = doctor(host, HostNeeds.realServer(SEED.hosts().get(0))).stream()
+        List<String> wrong = doctor(host, HostNeeds.realServer(SEED, SEED.hosts().get(0))).stream()
                 .filter(c -> !c.ok()).map(Doctor.Check::toLine).toList();
         assertThat(wrong).anySatisfy(l -> assertThat(l).startsWith("WRONG  VIP 192.168.101.168/32 on lo: missing (on: lo, eth0)"));
         assertThat(wrong).anySatisfy(l -> assertThat(l).contains("VIP 192.168.101.168 only on lo: also on eth0",
@@ -163,7 +163,7 @@ class DoctorTest {
                 + "       fix: ip route add default via 192.168.101.254, or run director.sh start");
 
         Plan nat = Examples.plan("nat-portmap");
-        HostNeeds app1 = HostNeeds.realServer(nat.hosts().get(0));
+        HostNeeds app1 = HostNeeds.realServer(nat, nat.hosts().get(0));
         FakeHost realServer = new FakeHost().address("lo", "127.0.0.1/8").address("eth0", "10.10.20.11/24");
         realServer.gateway4 = "10.10.20.254";
         HostState state = HostState.read(realServer, app1);

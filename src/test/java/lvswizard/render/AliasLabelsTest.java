@@ -8,22 +8,23 @@ import lvswizard.plan.Plan;
 import org.junit.jupiter.api.Test;
 
 class AliasLabelsTest {
-    /** A MAC-based name of 15 characters leaves no room for ":0": ifconfig would act on the NIC itself. */
+    /** A MAC-based name of 15 characters leaves no room for a label: ifconfig would act on the NIC itself. */
     @Test
     void aFifteenCharacterInterfaceCannotCarryNetToolsLabels() {
         Plan plan = Examples.plan(Examples.cluster(Examples.set(Examples.tree("seed-dr"),
                 "/director/vipInterface", "\"enx001122334455\"")));
         assertThat(AliasLabels.refusal(plan, Flavour.NET_TOOLS)).isEqualTo("director: VIP 192.168.101.168 needs"
-                + " the alias label enx001122334455:0, 17 characters; a label holds at most 15 (IFNAMSIZ), and a"
-                + " longer one acts on enx001122334455 itself; use --flavour iproute2, which needs no labels");
+                + " the alias label enx001122334455:seed-dr0, 24 characters; a label holds at most 15 (IFNAMSIZ), and"
+                + " a longer one acts on enx001122334455 itself; use --flavour iproute2, which needs no labels, or a"
+                + " shorter cluster name");
         assertThat(AliasLabels.refusal(plan, Flavour.IPROUTE2)).isNull();
         assertThat(new ScriptsExport().refusal(plan, Flavour.NET_TOOLS)).startsWith("director: VIP");
     }
 
-    /** Thirteen characters fit ":0" to ":9"; the eleventh VIP's ":10" would be cut to ":1", another VIP's label. */
+    /** eth1:abcdefghi0 to :abcdefghi9 fit; the eleventh VIP's label would be cut short onto another VIP's. */
     @Test
-    void theEleventhLabelOfAThirteenCharacterInterfaceDoesNotFit() {
-        ObjectNode tree = Examples.set(Examples.tree("seed-dr"), "/director/vipInterface", "\"enp0s31f6abcd\"");
+    void theEleventhLabelPastFifteenCharactersDoesNotFit() {
+        ObjectNode tree = Examples.set(Examples.tree("seed-dr"), "/name", "\"abcdefghi\"");
         assertThat(AliasLabels.refusal(Examples.plan(Examples.cluster(tree)), Flavour.NET_TOOLS)).isNull();
         for (int i = 1; i <= 10; i++) {
             ObjectNode service = Examples.tree("seed-dr").withArray("services").get(0).deepCopy();
@@ -32,7 +33,7 @@ class AliasLabelsTest {
         }
         Plan plan = Examples.plan(Examples.cluster(tree));
         assertThat(AliasLabels.refusal(plan, Flavour.NET_TOOLS)).startsWith("director: VIP 192.168.101.210 needs the"
-                + " alias label enp0s31f6abcd:10, 16 characters");
+                + " alias label eth1:abcdefghi10, 16 characters");
         assertThat(AliasLabels.refusal(plan, Flavour.IPROUTE2)).isNull();
     }
 

@@ -29,7 +29,7 @@ class CopyInstructionsTest {
         }
         assertThat(CopyInstructions.lines(Examples.plan("seed-dr"), "out", IpvsOwner.SCRIPT)).contains(
                 "ssh root@10.10.10.10 'd=$(mktemp -d) && f=\"$d/file\" && cat >\"$f\" && bash -n \"$f\" && install -m 0755"
-                        + " \"$f\" /usr/local/sbin/lvs-director; rc=$?; rm -rf \"$d\"; exit $rc' < 'out/director.sh'");
+                        + " \"$f\" /usr/local/sbin/lvs-seed-dr-director; rc=$?; rm -rf \"$d\"; exit $rc' < 'out/director.sh'");
     }
 
     /** Run with a stand-in ssh that keeps what it was given: each install gets the right file on stdin. */
@@ -48,8 +48,9 @@ class CopyInstructionsTest {
         assertThat(run.exitCode()).as(run.output()).isZero();
         List<String> commands = Files.readAllLines(log);
         Map<String, String> expected = Map.of(
-                "install -m 0755 \"$f\" /usr/local/sbin/lvs-director-director2", "director-director2.sh",
-                "install -m 0644 \"$f\" /etc/systemd/system/lvs-realserver-rs1.service", "lvs-realserver-rs1.service",
+                "install -m 0755 \"$f\" /usr/local/sbin/lvs-ha-dr-director-director2", "director-director2.sh",
+                "install -m 0644 \"$f\" /etc/systemd/system/lvs-ha-dr-realserver-rs1.service",
+                "lvs-ha-dr-realserver-rs1.service",
                 "keepalived -t -f \"$f\"", "keepalived-director2.conf");
         for (var entry : expected.entrySet()) {
             // the last command that matches: for keepalived.conf, director2's (the directors come in order)
@@ -64,9 +65,9 @@ class CopyInstructionsTest {
                     .isEqualTo(Files.readString(out.resolve(entry.getValue())));
         }
         // the remote side as the target runs it, with /usr/local/sbin in a directory of the test's own
-        String remote = commands.stream().filter(c -> c.contains("/usr/local/sbin/lvs-director;")).findFirst()
+        String remote = commands.stream().filter(c -> c.contains("/usr/local/sbin/lvs-ha-dr-director;")).findFirst()
                 .orElseThrow();
-        Path target = dir.resolve("sbin/lvs-director");
+        Path target = dir.resolve("sbin/lvs-ha-dr-director");
         Files.createDirectories(target.getParent());
         Tools.Result install = Tools.run(List.of("bash", "-c", "exec < '" + out.resolve("director.sh") + "'; "
                 + remote.replace("/usr/local/sbin/", target.getParent() + "/")));

@@ -52,8 +52,9 @@ class GoldenFilesTest {
     @MethodSource("keepalivedCases")
     void onlyTheDirectorsFilesDifferFromTheScripts(Generated.Case c) {
         List<String> differing = c.goldenFiles().stream().map(RenderedFile::name).toList();
-        assertThat(differing).noneMatch(name -> name.startsWith("realserver-") || name.startsWith("lvs-realserver-"))
-                .contains(KeepalivedExport.FILE_NAME, "director.sh", "lvs-director.service");
+        String cluster = Examples.plan(c.example()).cluster().name();
+        assertThat(differing).noneMatch(name -> name.contains("realserver-"))
+                .contains(KeepalivedExport.FILE_NAME, "director.sh", "lvs-" + cluster + "-director.service");
         assertThat(c.files().stream().map(RenderedFile::name)).as("the real servers' files are there")
                 .containsAll(c.scripts().files().stream().map(RenderedFile::name)
                         .filter(name -> name.contains("realserver-")).toList());
@@ -91,7 +92,8 @@ class GoldenFilesTest {
         Plan plan = Examples.plan(c.example());
         String backup = plan.pair().backup().name();
         assertThat(pair.stream().map(RenderedFile::name)).contains("director.sh", "director-" + backup + ".sh",
-                "lvs-director.service", "lvs-director-" + backup + ".service",
+                "lvs-" + plan.cluster().name() + "-director.service",
+                "lvs-" + plan.cluster().name() + "-director-" + backup + ".service",
                 "keepalived-" + plan.cluster().director().name() + ".conf", "keepalived-" + backup + ".conf")
                 .doesNotContain(KeepalivedExport.FILE_NAME, "ipvsadm.rules");
     }

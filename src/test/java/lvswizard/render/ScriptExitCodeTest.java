@@ -55,7 +55,7 @@ class ScriptExitCodeTest {
                 "sleep 0.3; kill $MON",
                 "echo \"deleted=$(grep -c '^Deleted' monitor.log)\"",
                 "ip -o addr show dev lo | grep -q '192.168.101.168/32' && echo vip=present",
-                "touch /run/lvs-wizard/realserver-rs1/left-by-someone",
+                "touch /run/lvs-wizard/seed-dr/realserver-rs1/left-by-someone",
                 "bash \"$S\" restart >restart.log 2>&1; echo \"restart=$?\"",
                 "bash \"$S\" status >/dev/null 2>&1; echo \"status=$?\"",
                 "cat restart.log");
@@ -65,6 +65,45 @@ class ScriptExitCodeTest {
         assertThat(result.output()).as(result.output()).contains("reload-stopped=7", "start=0\n", "reload=0\n",
                 "reload-again=0", "vip=present", "restart=0", "status=0", "stopped with warnings (above); starting again");
         assertThat(result.output()).as("only the VIP deleted by hand: " + result.output()).contains("deleted=1");
+    }
+
+    /**
+     * A real server in two clusters: stopping one left the other's VIP on lo without the ARP fix.
+     * The shared settings are held until the last of them stops, and a value someone changed since
+     * start is left as it is.
+     */
+    @Test
+    void sharedArpSettingsStayUntilTheLastConfigurationStops(@TempDir Path dir) throws Exception {
+        new OutputDirectory(dir.resolve("a")).write(new ScriptsExport().files(Examples.plan("seed-dr"),
+                Export.Options.of(Flavour.IPROUTE2)), false);
+        var other = Examples.set(Examples.tree("seed-dr"), "/name", "\"other\"");
+        Examples.set(other, "/realServers/0/name", "\"web1\"");
+        Examples.set(other, "/services/0/backends/0/realServer", "\"web1\"");
+        Examples.set(other, "/services/0/vip", "\"192.168.101.169/24\"");
+        new OutputDirectory(dir.resolve("b")).write(new ScriptsExport().files(Examples.plan(Examples.cluster(other)),
+                Export.Options.of(Flavour.IPROUTE2)), false);
+        String session = String.join("\n",
+                "set -u",
+                "ip link add eth0 type veth peer name eth0p && ip link set eth0p up",
+                "ip addr add 10.10.10.11/24 dev eth0 && ip link set eth0 up && ip link set lo up",
+                "A=a/realserver-rs1.sh B=b/realserver-web1.sh",
+                "ignore() { cat /proc/sys/net/ipv4/conf/all/arp_ignore; }",
+                "echo \"before=$(ignore)\"",
+                "bash $A start >/dev/null 2>&1; echo \"a-start=$?\"",
+                "bash $B start >/dev/null 2>&1; echo \"b-start=$?\"",
+                "bash $A stop; echo \"a-stop=$? ignore=$(ignore)\"",
+                "ip -o addr show dev lo | grep -q 192.168.101.169 && echo b-vip=present",
+                "bash $B stop >/dev/null 2>&1; echo \"b-stop=$? ignore=$(ignore)\"",
+                "bash $A start >/dev/null 2>&1",
+                "echo 1 >/proc/sys/net/ipv4/conf/all/arp_announce",
+                "bash $A stop; echo \"announce=$(cat /proc/sys/net/ipv4/conf/all/arp_announce)\"");
+        Tools.Result result = Tools.run(List.of("unshare", "-m", "-n", "sh", "-c",
+                "mount -t tmpfs tmpfs /run && cd \"$1\" && exec bash -c \"$2\"", "sh", dir.toString(), session));
+        assertThat(result.output()).as(result.output()).contains("before=0", "a-start=0", "b-start=0",
+                "left /proc/sys/net/ipv4/conf/all/arp_ignore at 1: still needed by other.realserver-web1",
+                "a-stop=0 ignore=1", "b-vip=present", "b-stop=0 ignore=0",
+                "left /proc/sys/net/ipv4/conf/all/arp_announce at 1: start set 2, and someone changed it since",
+                "announce=1");
     }
 
     /** bash SCRIPT start with a private /run (the lock and state go there, not on this host). */

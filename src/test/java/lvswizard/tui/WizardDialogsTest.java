@@ -249,7 +249,7 @@ class WizardDialogsTest {
             ui.press(KeyType.Enter);
             ui.waitForFlat(format == Format.LAB
                     ? "Try it as root: bash " + dir.resolve("out/lab.sh") + " up, then test and down."
-                    : "written " + dir.resolve("out/README.txt"));
+                    : "written " + dir.resolve("out/director.sh"));
             ui.ctrl('c');
             ui.outcome();
         }

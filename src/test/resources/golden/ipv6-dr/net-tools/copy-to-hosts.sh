@@ -9,14 +9,14 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 # real server rs1
-ssh root@2001:db8:10::11 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-realserver-rs1; rc=$?; rm -rf "$d"; exit $rc' < 'realserver-rs1.sh'
-ssh root@2001:db8:10::11 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-realserver-rs1.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-realserver-rs1.service'
-ssh root@2001:db8:10::11 'systemctl daemon-reload && systemctl enable --now lvs-realserver-rs1 && /usr/local/sbin/lvs-realserver-rs1 status'
+ssh root@2001:db8:10::11 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-ipv6-dr-realserver-rs1; rc=$?; rm -rf "$d"; exit $rc' < 'realserver-rs1.sh'
+ssh root@2001:db8:10::11 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-ipv6-dr-realserver-rs1.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-ipv6-dr-realserver-rs1.service'
+ssh root@2001:db8:10::11 'systemctl daemon-reload && systemctl enable --now lvs-ipv6-dr-realserver-rs1 && /usr/local/sbin/lvs-ipv6-dr-realserver-rs1 status'
 # real server rs2
-ssh root@2001:db8:10::12 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-realserver-rs2; rc=$?; rm -rf "$d"; exit $rc' < 'realserver-rs2.sh'
-ssh root@2001:db8:10::12 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-realserver-rs2.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-realserver-rs2.service'
-ssh root@2001:db8:10::12 'systemctl daemon-reload && systemctl enable --now lvs-realserver-rs2 && /usr/local/sbin/lvs-realserver-rs2 status'
+ssh root@2001:db8:10::12 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-ipv6-dr-realserver-rs2; rc=$?; rm -rf "$d"; exit $rc' < 'realserver-rs2.sh'
+ssh root@2001:db8:10::12 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-ipv6-dr-realserver-rs2.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-ipv6-dr-realserver-rs2.service'
+ssh root@2001:db8:10::12 'systemctl daemon-reload && systemctl enable --now lvs-ipv6-dr-realserver-rs2 && /usr/local/sbin/lvs-ipv6-dr-realserver-rs2 status'
 # director director (after the real servers)
-ssh root@2001:db8:10::10 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-director; rc=$?; rm -rf "$d"; exit $rc' < 'director.sh'
-ssh root@2001:db8:10::10 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-director.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-director.service'
-ssh root@2001:db8:10::10 'systemctl daemon-reload && systemctl enable --now lvs-director && /usr/local/sbin/lvs-director status'
+ssh root@2001:db8:10::10 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-ipv6-dr-director; rc=$?; rm -rf "$d"; exit $rc' < 'director.sh'
+ssh root@2001:db8:10::10 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-ipv6-dr-director.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-ipv6-dr-director.service'
+ssh root@2001:db8:10::10 'systemctl daemon-reload && systemctl enable --now lvs-ipv6-dr-director && /usr/local/sbin/lvs-ipv6-dr-director status'

@@ -9,18 +9,18 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 # real server app1
-ssh root@10.10.20.11 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-realserver-app1; rc=$?; rm -rf "$d"; exit $rc' < 'realserver-app1.sh'
-ssh root@10.10.20.11 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-realserver-app1.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-realserver-app1.service'
-ssh root@10.10.20.11 'systemctl daemon-reload && systemctl enable --now lvs-realserver-app1 && /usr/local/sbin/lvs-realserver-app1 status'
+ssh root@10.10.20.11 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-nat-portmap-realserver-app1; rc=$?; rm -rf "$d"; exit $rc' < 'realserver-app1.sh'
+ssh root@10.10.20.11 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-nat-portmap-realserver-app1.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-nat-portmap-realserver-app1.service'
+ssh root@10.10.20.11 'systemctl daemon-reload && systemctl enable --now lvs-nat-portmap-realserver-app1 && /usr/local/sbin/lvs-nat-portmap-realserver-app1 status'
 # real server app2
-ssh root@10.10.20.12 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-realserver-app2; rc=$?; rm -rf "$d"; exit $rc' < 'realserver-app2.sh'
-ssh root@10.10.20.12 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-realserver-app2.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-realserver-app2.service'
-ssh root@10.10.20.12 'systemctl daemon-reload && systemctl enable --now lvs-realserver-app2 && /usr/local/sbin/lvs-realserver-app2 status'
+ssh root@10.10.20.12 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-nat-portmap-realserver-app2; rc=$?; rm -rf "$d"; exit $rc' < 'realserver-app2.sh'
+ssh root@10.10.20.12 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-nat-portmap-realserver-app2.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-nat-portmap-realserver-app2.service'
+ssh root@10.10.20.12 'systemctl daemon-reload && systemctl enable --now lvs-nat-portmap-realserver-app2 && /usr/local/sbin/lvs-nat-portmap-realserver-app2 status'
 # real server app3
-ssh root@10.10.20.13 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-realserver-app3; rc=$?; rm -rf "$d"; exit $rc' < 'realserver-app3.sh'
-ssh root@10.10.20.13 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-realserver-app3.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-realserver-app3.service'
-ssh root@10.10.20.13 'systemctl daemon-reload && systemctl enable --now lvs-realserver-app3 && /usr/local/sbin/lvs-realserver-app3 status'
+ssh root@10.10.20.13 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-nat-portmap-realserver-app3; rc=$?; rm -rf "$d"; exit $rc' < 'realserver-app3.sh'
+ssh root@10.10.20.13 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-nat-portmap-realserver-app3.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-nat-portmap-realserver-app3.service'
+ssh root@10.10.20.13 'systemctl daemon-reload && systemctl enable --now lvs-nat-portmap-realserver-app3 && /usr/local/sbin/lvs-nat-portmap-realserver-app3 status'
 # director director (after the real servers)
-ssh root@10.10.20.1 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-director; rc=$?; rm -rf "$d"; exit $rc' < 'director.sh'
-ssh root@10.10.20.1 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-director.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-director.service'
-ssh root@10.10.20.1 'systemctl daemon-reload && systemctl enable --now lvs-director && /usr/local/sbin/lvs-director status'
+ssh root@10.10.20.1 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-nat-portmap-director; rc=$?; rm -rf "$d"; exit $rc' < 'director.sh'
+ssh root@10.10.20.1 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-nat-portmap-director.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-nat-portmap-director.service'
+ssh root@10.10.20.1 'systemctl daemon-reload && systemctl enable --now lvs-nat-portmap-director && /usr/local/sbin/lvs-nat-portmap-director status'

@@ -9,14 +9,14 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 # real server site-a
-ssh root@172.16.5.21 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-realserver-site-a; rc=$?; rm -rf "$d"; exit $rc' < 'realserver-site-a.sh'
-ssh root@172.16.5.21 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-realserver-site-a.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-realserver-site-a.service'
-ssh root@172.16.5.21 'systemctl daemon-reload && systemctl enable --now lvs-realserver-site-a && /usr/local/sbin/lvs-realserver-site-a status'
+ssh root@172.16.5.21 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-tun-ipip-realserver-site-a; rc=$?; rm -rf "$d"; exit $rc' < 'realserver-site-a.sh'
+ssh root@172.16.5.21 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-tun-ipip-realserver-site-a.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-tun-ipip-realserver-site-a.service'
+ssh root@172.16.5.21 'systemctl daemon-reload && systemctl enable --now lvs-tun-ipip-realserver-site-a && /usr/local/sbin/lvs-tun-ipip-realserver-site-a status'
 # real server site-b
-ssh root@172.16.6.22 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-realserver-site-b; rc=$?; rm -rf "$d"; exit $rc' < 'realserver-site-b.sh'
-ssh root@172.16.6.22 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-realserver-site-b.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-realserver-site-b.service'
-ssh root@172.16.6.22 'systemctl daemon-reload && systemctl enable --now lvs-realserver-site-b && /usr/local/sbin/lvs-realserver-site-b status'
+ssh root@172.16.6.22 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-tun-ipip-realserver-site-b; rc=$?; rm -rf "$d"; exit $rc' < 'realserver-site-b.sh'
+ssh root@172.16.6.22 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-tun-ipip-realserver-site-b.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-tun-ipip-realserver-site-b.service'
+ssh root@172.16.6.22 'systemctl daemon-reload && systemctl enable --now lvs-tun-ipip-realserver-site-b && /usr/local/sbin/lvs-tun-ipip-realserver-site-b status'
 # director director (after the real servers)
-ssh root@10.10.10.10 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-director; rc=$?; rm -rf "$d"; exit $rc' < 'director.sh'
-ssh root@10.10.10.10 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-director.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-director.service'
-ssh root@10.10.10.10 'systemctl daemon-reload && systemctl enable --now lvs-director && /usr/local/sbin/lvs-director status'
+ssh root@10.10.10.10 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-tun-ipip-director; rc=$?; rm -rf "$d"; exit $rc' < 'director.sh'
+ssh root@10.10.10.10 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-tun-ipip-director.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-tun-ipip-director.service'
+ssh root@10.10.10.10 'systemctl daemon-reload && systemctl enable --now lvs-tun-ipip-director && /usr/local/sbin/lvs-tun-ipip-director status'
