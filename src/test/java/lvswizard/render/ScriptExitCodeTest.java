@@ -106,6 +106,36 @@ class ScriptExitCodeTest {
                 "announce=1");
     }
 
+    /**
+     * ip_forward is left on when a bridge shows that containers or VMs may route through the host:
+     * a runtime that turned it on after start wrote the same value, which leaves no other trace.
+     * The director's own functions (IPVS is not in this kernel), in a network namespace of the test's own.
+     */
+    @Test
+    void forwardingIsLeftOnWhileABridgeShowsOthersMayRouteThroughTheHost(@TempDir Path dir) throws Exception {
+        new OutputDirectory(dir).write(new ScriptsExport().files(Examples.plan("nat-portmap"),
+                Export.Options.of(Flavour.IPROUTE2)), false);
+        String session = String.join("\n",
+                "set -u",
+                "mount -t sysfs sysfs /sys",
+                "STATE_DIR=/run/lvs-wizard/nat-portmap/director",
+                "say() { printf '%s\\n' \"$*\"; }; warn() { say \"warning: $*\"; }",
+                "fail() { say \"error: $*\"; exit 1; }; journal_has() { return 1; }; journal_add() { :; }",
+                "source <(sed -n '/^# ---- kernel settings shared/,/^# check_sysctl PATH/p' director.sh)",
+                "P=/proc/sys/net/ipv4/ip_forward",
+                "echo 0 >$P",
+                "set_sysctl $P 1 'IP forwarding'; echo \"set=$(cat $P)\"",
+                "ip link add docker0 type bridge",
+                "release_sysctl $P 1; echo \"with-bridge=$(cat $P)\"",
+                "ip link del docker0",
+                "echo 0 >$P; set_sysctl $P 1 'IP forwarding'; release_sysctl $P 1; echo \"without=$(cat $P)\"");
+        Tools.Result result = Tools.run(List.of("unshare", "-m", "-n", "sh", "-c",
+                "mount -t tmpfs tmpfs /run && cd \"$1\" && exec bash -c \"$2\"", "sh", dir.toString(), session));
+        assertThat(result.output()).as(result.output()).contains("set=1", "with-bridge=1", "without=0",
+                "left /proc/sys/net/ipv4/ip_forward at 1: docker0 is a bridge, so containers or VMs may route through"
+                        + " this host");
+    }
+
     /** bash SCRIPT start with a private /run (the lock and state go there, not on this host). */
     private static List<String> privateRun(String script, String... env) {
         List<String> argv = new java.util.ArrayList<>(List.of("unshare", "-m", "sh", "-c",

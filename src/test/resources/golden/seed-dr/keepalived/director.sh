@@ -225,7 +225,30 @@ release_sysctl() {
         say "left $1 at $now: start set $2, and someone changed it since"
         return 0
     fi
+    # a container runtime or a hypervisor that turned forwarding on after start wrote the same
+    # value, which leaves no trace; their bridges do
+    case $1 in
+        */ip_forward | */forwarding)
+            local bridge
+            if bridge=$(first_bridge); then
+                say "left $1 at $2: $bridge is a bridge, so containers or VMs may route through this host (set it to $original yourself if nothing does)"
+                return 0
+            fi
+            ;;
+    esac
     printf '%s\n' "$original" >"$1" || warn "cannot restore $1 to $original"
+}
+
+# first_bridge: the name of a bridge on this host (docker0, cni0, virbr0, br0), if there is one
+first_bridge() {
+    local dir
+    for dir in /sys/class/net/*/bridge; do
+        [ -d "$dir" ] || continue
+        dir=${dir%/bridge}
+        printf '%s' "${dir##*/}"
+        return 0
+    done
+    return 1
 }
 
 # check_sysctl PATH VALUE LABEL (status)
