@@ -37,7 +37,6 @@ public enum Rule {
     /* 5 */ DUPLICATE_NAME("duplicate-name", ERROR),
     /* 5 */ VIP_PREFIX("vip-prefix", ERROR),
     /* 6 */ FAMILY_MISMATCH("family-mismatch", ERROR),
-    /* 6 */ MIXED_FAMILY_TUNNEL("mixed-family-tunnel", WARNING),
     /* 6 */ TUN_FAMILY("tun-family", ERROR),
     /* 6 */ DIP_FAMILY("dip-family", ERROR),
     /* 10 */ TUN_FIELDS("tun-fields", ERROR),

@@ -558,16 +558,18 @@ public final class Validator {
     /**
      * The tunnels the real server's script cannot receive: it sets GUE up over IPv4 carrying IPv4
      * (ip fou add ... ipproto 4), and ipip over IPv6 arrives on ip6tnl0, which takes IPv6 inside only.
-     * Null when the script's tunnel serves this outer (real server) and inner (VIP) family.
+     * Across families nothing works as generated: the real server answers from the VIP, so it needs
+     * an address and a route of the VIP's family, which a configuration gives it only in the real
+     * server's own family. Null when the script's tunnel serves this outer (real server) and inner (VIP) family.
      */
     static String unworkableTunnel(TunnelType type, boolean outerIpv6, boolean innerIpv6) {
-        if (type == TunnelType.GUE) {
-            return outerIpv6 ? "tun-family.gue-ipv6" : innerIpv6 ? "tun-family.gue-inner-ipv6" : null;
+        if (type == TunnelType.GUE && (outerIpv6 || innerIpv6)) {
+            return outerIpv6 ? "tun-family.gue-ipv6" : "tun-family.gue-inner-ipv6";
         }
         if ((type == null || type == TunnelType.IPIP) && outerIpv6 && !innerIpv6) {
             return "tun-family.ipip-in-ipv6";
         }
-        return null;
+        return outerIpv6 != innerIpv6 ? "tun-family.mixed" : null;
     }
 
     private void checkFamilies(String path, Backend backend, IpAddr vip, ParsedServer server) {
@@ -578,14 +580,9 @@ public final class Validator {
                     backend.tunnelType() == null ? TunnelType.IPIP : backend.tunnelType(), vip.text(),
                     server.server().name(), server.address().text(), Words.of(unworkable));
         } else if (vip.family() != server.address().family()) {
-            if (backend.forwarding() == Forwarding.TUN) {
-                findings.add(Rule.MIXED_FAMILY_TUNNEL, path, "mixed-family-tunnel", vip.text(), vip.family(),
-                        server.address().text(), server.address().family());
-            } else {
-                findings.add(Rule.FAMILY_MISMATCH, path, "family-mismatch", vip.text(), vip.family(),
-                        server.server().name(), server.address().text(), server.address().family(),
-                        backend.forwarding().name());
-            }
+            findings.add(Rule.FAMILY_MISMATCH, path, "family-mismatch", vip.text(), vip.family(),
+                    server.server().name(), server.address().text(), server.address().family(),
+                    backend.forwarding().name());
         }
         if (backend.forwarding() != Forwarding.TUN && !dips.isEmpty()
                 && dips.stream().noneMatch(d -> d.family() == server.address().family())) {

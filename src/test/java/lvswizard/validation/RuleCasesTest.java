@@ -92,7 +92,6 @@ public class RuleCasesTest {
                 c(Rule.DUPLICATE_NAME, "seed-dr", "realServers[1].name", "/realServers/1/name=\"rs1\""),
                 c(Rule.VIP_PREFIX, "seed-dr", "services[1].vip", "/services/1=" + SERVICE_COPY_443),
                 c(Rule.FAMILY_MISMATCH, "seed-dr", "services[0].backends[0]", "/services/0/vip=\"2001:db8::100\""),
-                c(Rule.MIXED_FAMILY_TUNNEL, "tun-ipip", "services[0].backends[0]", "/services/0/vip=\"2001:db8::100\""),
                 c(Rule.TUN_FAMILY, "tun-ipip", "services[0].backends[0]", "/realServers/0/address=\"2001:db8:5::21/64\"",
                         "/realServers/0/gateway=\"2001:db8:5::1\""),
                 c(Rule.DIP_FAMILY, "ipv6-dr", "director.dips", "/director/dips=[\"10.10.10.10/24\"]"),
