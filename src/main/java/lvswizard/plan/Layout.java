@@ -49,10 +49,18 @@ public final class Layout {
     }
 
     /**
-     * The net-tools alias label of a VIP on {@code iface}: the cluster's name and a number, so that
-     * two clusters' VIPs on one interface (lo of a real server in both) never take each other's label.
+     * The net-tools alias label of a VIP on {@code iface}: the cluster's tag and a number, so that two
+     * clusters' VIPs on one interface (lo of a real server in both) never take each other's label.
+     * A label holds 15 characters, too few for a cluster's name: the tag is three characters derived
+     * from it (a clash of two tags on one host is refused by start, never a silent replacement).
      */
     public static String aliasLabel(String iface, String cluster, int number) {
-        return iface + ":" + cluster + number;
+        return iface + ":" + clusterTag(cluster) + number;
+    }
+
+    /** Three base-36 characters from the cluster's name (String.hashCode is fixed by the language). */
+    public static String clusterTag(String cluster) {
+        String tag = Integer.toString(Math.floorMod(cluster.hashCode(), 36 * 36 * 36), 36);
+        return "0".repeat(3 - tag.length()) + tag;
     }
 }

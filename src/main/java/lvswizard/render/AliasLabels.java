@@ -43,7 +43,7 @@ public final class AliasLabels {
                 return needs.name() + ": VIP " + vip.address().text() + " needs the alias label " + label + ", "
                         + label.length() + " characters; a label holds at most " + MAX + " (IFNAMSIZ), and a longer"
                         + " one acts on " + vip.dev() + " itself"
-                        + (flavour == Flavour.NET_TOOLS ? "; use --flavour iproute2, which needs no labels, or a shorter cluster name"
+                        + (flavour == Flavour.NET_TOOLS ? "; use --flavour iproute2, which needs no labels"
                         : "; write the VIP interface without a label");
             }
         }

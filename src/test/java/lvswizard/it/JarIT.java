@@ -163,7 +163,7 @@ class JarIT {
         assertThat(Files.readString(dir.resolve("a/realserver-rs1.sh"))).contains("ip -4 addr add")
                 .doesNotContain("ifconfig \"$2\"");
         assertThat(Files.readString(dir.resolve("b/realserver-rs1.sh"))).contains("ifconfig \"$2\"")
-                .contains("'lo:seed-dr0'");
+                .contains("'lo:8iy0'");
     }
 
     /** net-tools cannot label a 15-character interface: generate and run refuse it in one line, writing nothing. */
@@ -176,7 +176,7 @@ class JarIT {
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.output().lines().filter(l -> !l.startsWith("warning[") && !l.contains("0 errors")))
                 .as("the seed's own warning aside, one line").hasSize(1);
-        assertThat(refused.output()).contains("alias label enx001122334455:seed-dr0, 24 characters",
+        assertThat(refused.output()).contains("alias label enx001122334455:8iy0, 20 characters",
                 "nothing was written");
         assertThat(dir.resolve("o")).doesNotExist();
         assertThat(Jar.run("generate", "-c", config.toString(), "-o", dir.resolve("o").toString()).exitCode())

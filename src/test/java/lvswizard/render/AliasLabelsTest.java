@@ -14,17 +14,16 @@ class AliasLabelsTest {
         Plan plan = Examples.plan(Examples.cluster(Examples.set(Examples.tree("seed-dr"),
                 "/director/vipInterface", "\"enx001122334455\"")));
         assertThat(AliasLabels.refusal(plan, Flavour.NET_TOOLS)).isEqualTo("director: VIP 192.168.101.168 needs"
-                + " the alias label enx001122334455:seed-dr0, 24 characters; a label holds at most 15 (IFNAMSIZ), and"
-                + " a longer one acts on enx001122334455 itself; use --flavour iproute2, which needs no labels, or a"
-                + " shorter cluster name");
+                + " the alias label enx001122334455:8iy0, 20 characters; a label holds at most 15 (IFNAMSIZ), and"
+                + " a longer one acts on enx001122334455 itself; use --flavour iproute2, which needs no labels");
         assertThat(AliasLabels.refusal(plan, Flavour.IPROUTE2)).isNull();
         assertThat(new ScriptsExport().refusal(plan, Flavour.NET_TOOLS)).startsWith("director: VIP");
     }
 
-    /** eth1:abcdefghi0 to :abcdefghi9 fit; the eleventh VIP's label would be cut short onto another VIP's. */
+    /** enp0s31f6a:8iy0 to :8iy9 fit (8iy: seed-dr's tag); the eleventh VIP's label would be cut onto another's. */
     @Test
     void theEleventhLabelPastFifteenCharactersDoesNotFit() {
-        ObjectNode tree = Examples.set(Examples.tree("seed-dr"), "/name", "\"abcdefghi\"");
+        ObjectNode tree = Examples.set(Examples.tree("seed-dr"), "/director/vipInterface", "\"enp0s31f6a\"");
         assertThat(AliasLabels.refusal(Examples.plan(Examples.cluster(tree)), Flavour.NET_TOOLS)).isNull();
         for (int i = 1; i <= 10; i++) {
             ObjectNode service = Examples.tree("seed-dr").withArray("services").get(0).deepCopy();
@@ -33,7 +32,7 @@ class AliasLabelsTest {
         }
         Plan plan = Examples.plan(Examples.cluster(tree));
         assertThat(AliasLabels.refusal(plan, Flavour.NET_TOOLS)).startsWith("director: VIP 192.168.101.210 needs the"
-                + " alias label eth1:abcdefghi10, 16 characters");
+                + " alias label enp0s31f6a:8iy10, 16 characters");
         assertThat(AliasLabels.refusal(plan, Flavour.IPROUTE2)).isNull();
     }
 

@@ -567,7 +567,7 @@ do_start() {
     state_init
     local -a added=()
     if ! has_addr 'eth0' '10.10.10.100/24'; then
-        ensure_addr 'eth0' 'eth0:fwmark-https0' '10.10.10.100/24' '10.10.10.255' '255.255.255.0' 'VIP'
+        ensure_addr 'eth0' 'eth0:9oc0' '10.10.10.100/24' '10.10.10.255' '255.255.255.0' 'VIP'
         added+=('eth0' '10.10.10.100/24')
     fi
     ensure_default_gw '10.10.10.1' 4 lenient

@@ -549,7 +549,7 @@ do_start() {
     set_sysctl '/proc/sys/net/ipv4/ip_forward' '1' 'IPv4 forwarding (NAT)'
     local -a added=()
     if ! has_addr 'eth1' '192.168.101.168/24'; then
-        ensure_addr 'eth1' 'eth1:nat-portmap0' '192.168.101.168/24' '192.168.101.255' '255.255.255.0' 'VIP'
+        ensure_addr 'eth1' 'eth1:ihb0' '192.168.101.168/24' '192.168.101.255' '255.255.255.0' 'VIP'
         added+=('eth1' '192.168.101.168/24')
     fi
     ensure_default_gw '192.168.101.254' 4 lenient

@@ -451,7 +451,7 @@ do_start() {
     set_sysctl '/proc/sys/net/ipv4/conf/all/arp_announce' '2' 'ARP fix: never announce the VIP as ARP source'
     set_sysctl '/proc/sys/net/ipv4/conf/eth0/arp_ignore' '1' 'ARP fix: answer ARP only for addresses of the receiving interface'
     set_sysctl '/proc/sys/net/ipv4/conf/eth0/arp_announce' '2' 'ARP fix: never announce the VIP as ARP source'
-    ensure_addr 'lo' 'lo:seed-dr0' '192.168.101.168/32' '192.168.101.168' '255.255.255.255' 'VIP'
+    ensure_addr 'lo' 'lo:8iy0' '192.168.101.168/32' '192.168.101.168' '255.255.255.255' 'VIP'
     : >"$STATE_DIR/started"
     STARTING=0
     say "started"

@@ -547,7 +547,7 @@ do_start() {
     state_init
     local -a added=()
     if ! has_addr 'eth1' '192.168.101.170/24'; then
-        ensure_addr 'eth1' 'eth1:tun-ipip0' '192.168.101.170/24' '192.168.101.255' '255.255.255.0' 'VIP'
+        ensure_addr 'eth1' 'eth1:ua60' '192.168.101.170/24' '192.168.101.255' '255.255.255.0' 'VIP'
         added+=('eth1' '192.168.101.170/24')
     fi
     ensure_default_gw '192.168.101.254' 4 lenient

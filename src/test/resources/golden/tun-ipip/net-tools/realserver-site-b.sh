@@ -467,7 +467,7 @@ do_start() {
     set_sysctl '/proc/sys/net/ipv4/conf/all/rp_filter' '0' 'TUN: accept decapsulated packets from any source'
     set_sysctl '/proc/sys/net/ipv4/conf/tunl0/rp_filter' '0' 'TUN: accept decapsulated packets from any source'
     ensure_link_up 'tunl0'
-    ensure_addr 'tunl0' 'tunl0:tun-ipip0' '192.168.101.170/32' '192.168.101.170' '255.255.255.255' 'VIP'
+    ensure_addr 'tunl0' 'tunl0:ua60' '192.168.101.170/32' '192.168.101.170' '255.255.255.255' 'VIP'
     : >"$STATE_DIR/started"
     STARTING=0
     say "started"
