@@ -11,7 +11,7 @@
 # then `lab.sh test` through whichever director is master; negative control: ha-dr without the
 # connection sync daemon loses the connection opened before the failover.
 LAB_SCRIPTS="lab-bundles.tar"
-LAB_EXTRA_MODULES=""
+LAB_EXTRA_MODULES="ip6_gre"
 
 # host_state FILE: what the lab must not change in the VM's own namespace. Loading a tunnel module
 # (ipip for TUN) makes the kernel add its fallback device (tunl0, down) to every namespace; that

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 class LabBundleVmIT {
     private static final long TIMEOUT_MINUTES = 15;
     private static final List<String> EXAMPLES = List.of("seed-dr", "nat-portmap", "tun-ipip", "fwmark-https",
-            "schedulers", "ipv6-dr", "ha-dr", "ha-nat");
+            "schedulers", "ipv6-dr", "ha-dr", "ha-nat", "tun-types", "tun6");
     private VmLab lab;
 
     @BeforeAll
@@ -77,7 +77,15 @@ class LabBundleVmIT {
                 .anyMatch(l -> l.startsWith("[schedulers]   expected: sh sends one client's sequential connections"))
                 .anyMatch(l -> l.startsWith("[schedulers]   expected: sh hashes the client's source port too"))
                 .anyMatch(l -> l.matches("\\[ipv6-dr\\]   rs1 +15 .*expected 15"))
-                .anyMatch(l -> l.startsWith("[ipv6-dr]   replies bypass the director (dr): yes"));
+                .anyMatch(l -> l.startsWith("[ipv6-dr]   replies bypass the director (dr): yes"))
+                // every tunnel the validator lets through besides tun-ipip's: GUE and GRE over IPv4, GRE
+                // (ip6gre0) over IPv6, each at its weight and bypassing the director
+                .anyMatch(l -> l.matches("\\[tun-types\\]   site-a +20 .*expected 20"))
+                .anyMatch(l -> l.matches("\\[tun-types\\]   site-b +10 .*expected 10"))
+                .anyMatch(l -> l.startsWith("[tun-types]   replies bypass the director (tun): yes"))
+                .anyMatch(l -> l.matches("\\[tun6\\]   rs1 +20 .*expected 20"))
+                .anyMatch(l -> l.matches("\\[tun6\\]   rs2 +10 .*expected 10"))
+                .anyMatch(l -> l.startsWith("[tun6]   replies bypass the director (tun): yes"));
     }
 
     /**

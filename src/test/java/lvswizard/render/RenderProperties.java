@@ -187,7 +187,7 @@ class RenderProperties {
             servers.add(new RealServer("rs" + i, address, nic, gateway));
             Integer memberPort = method == Forwarding.NAT && !fwmark ? 1 + (port + i) % 65535 : null;
             backends.add(new Backend("rs" + i, memberPort, weight, method,
-                    method == Forwarding.TUN ? TunnelType.IPIP : null, null, null, null));
+                    method != Forwarding.TUN ? null : v6 ? TunnelType.GRE : TunnelType.IPIP, null, null, null));
         }
         String vip = v6 ? "2001:db8:99::100/64" : "192.168.99.100/24";
         Director director = new Director("director", nic, List.of(dip), "eth1", null, dip.substring(0, dip.indexOf('/')));
