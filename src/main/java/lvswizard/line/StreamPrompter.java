@@ -27,7 +27,8 @@ public final class StreamPrompter implements LineWizard.Prompter {
     public String ask(String question, String defaultValue, List<String> choices) throws LineWizard.EndOfInput {
         out.print(question + (defaultValue == null || defaultValue.isEmpty() ? "" : " [" + defaultValue + "]") + ": ");
         String line = readLine();
-        String answer = line.isBlank() ? defaultValue : line.trim();
+        // a line cut at its limit stays as read, so that trimming cannot bring it back under the limit
+        String answer = line.isBlank() ? defaultValue : line.length() > LineWizard.MAX_ANSWER ? line : line.trim();
         // a pipe is not echoed by a terminal: show the answer, so that the transcript reads as a dialogue
         out.println(answer == null ? "" : answer);
         out.flush();

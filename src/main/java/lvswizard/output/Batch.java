@@ -94,6 +94,7 @@ final class Batch {
             try {
                 if (old != null) {
                     move(old, target);
+                    deleteQuietly(old); // still there when both names were one file (the move failed before it)
                 } else if (!Files.exists(pending.get(i).temporary(), LinkOption.NOFOLLOW_LINKS)) {
                     Files.deleteIfExists(target); // it was new, and its temporary is now the target
                 }

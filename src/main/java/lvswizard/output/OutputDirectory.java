@@ -81,7 +81,9 @@ public final class OutputDirectory {
         }
         List<Path> created = new ArrayList<>();
         createDirectory(directory, created);
-        try (WriteLock lock = WriteLock.take(directory)) {
+        // refused here, the directory and its lock are the other writer's: nothing of them is removed
+        WriteLock lock = WriteLock.take(directory);
+        try (lock) {
             List<SetPlan> plans = new ArrayList<>();
             for (Map.Entry<String, List<RenderedFile>> set : byDirectory.entrySet()) {
                 plans.add(new OutputDirectory(directory.resolve(set.getKey())).plan(set.getValue(), force));
@@ -214,7 +216,7 @@ public final class OutputDirectory {
         List<Path> conflicts = classify(files).entrySet().stream().filter(e -> e.getValue() == Outcome.REPLACED)
                 .map(Map.Entry::getKey).toList();
         if (!conflicts.isEmpty()) {
-            throw new OutputException(conflicts.get(0) + ": exists with different content"
+            throw new OutputException.Conflict(conflicts.get(0) + ": exists with different content"
                     + (conflicts.size() > 1 ? " (and " + (conflicts.size() - 1) + " more)" : "")
                     + "; use --force to replace, or choose another --out directory");
         }

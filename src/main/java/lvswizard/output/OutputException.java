@@ -1,8 +1,18 @@
 package lvswizard.output;
 
 /** The output directory cannot take the files; the message is one line for the operator. */
-public final class OutputException extends Exception {
+public class OutputException extends Exception {
     public OutputException(String message) {
         super(message);
+    }
+
+    /**
+     * Files exist there with other content: the one refusal that replacing (--force, or the
+     * operator's yes) may override. A lock held by another writer or a directory in the way is not.
+     */
+    public static final class Conflict extends OutputException {
+        public Conflict(String message) {
+            super(message);
+        }
     }
 }

@@ -57,7 +57,7 @@ public final class Generation {
         refuseUnserved(draft.format(), plan, draft.flavour());
         try {
             return writeExport(draft.format(), plan, draft.flavour(), draft.outputDir(), false);
-        } catch (OutputException conflict) {
+        } catch (OutputException.Conflict conflict) {
             if (!question.mayReplace(conflict)) {
                 return null;
             }

@@ -289,6 +289,10 @@ class LineWizardTest {
         assertThat(prompter.ask("first", "", List.of())).isEqualTo("new");
         assertThat(prompter.ask("second", "", List.of())).hasSize(LineWizard.MAX_ANSWER + 1);
         assertThat(prompter.ask("third", "", List.of())).isEqualTo("all");
+        // a leading space does not bring a cut line back under the limit by trimming
+        StreamPrompter spaced = new StreamPrompter(new ByteArrayInputStream((" " + "x".repeat(10_000) + "\n")
+                .getBytes(StandardCharsets.UTF_8)), guarded);
+        assertThat(spaced.ask("spaced", "", List.of())).hasSize(LineWizard.MAX_ANSWER + 1);
 
         StringWriter session = new StringWriter();
         PrintWriter sessionOut = TerminalWriter.guard(new PrintWriter(session, true));

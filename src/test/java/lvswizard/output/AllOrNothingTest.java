@@ -96,4 +96,18 @@ class AllOrNothingTest {
         }
         assertThat(new OutputDirectory(out).writeTree(files("2"), false)).hasSize(4);
     }
+
+    /** Only files with other content are a conflict that --force or the operator's yes may override. */
+    @Test
+    void onlyOtherContentIsAConflict(@TempDir Path dir) throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        try (FileChannel channel = FileChannel.open(out.resolve(WriteLock.FILE_NAME), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock held = channel.lock()) {
+            assertThatThrownBy(() -> new OutputDirectory(out).writeTree(files("1"), false))
+                    .isNotInstanceOf(OutputException.Conflict.class);
+        }
+        new OutputDirectory(out).writeTree(files("1"), false);
+        assertThatThrownBy(() -> new OutputDirectory(out).writeTree(files("2"), false))
+                .isInstanceOf(OutputException.Conflict.class);
+    }
 }

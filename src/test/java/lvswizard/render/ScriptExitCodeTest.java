@@ -93,17 +93,23 @@ class ScriptExitCodeTest {
                 "bash $B start >/dev/null 2>&1; echo \"b-start=$?\"",
                 "bash $A stop; echo \"a-stop=$? ignore=$(ignore)\"",
                 "ip -o addr show dev lo | grep -q 192.168.101.169 && echo b-vip=present",
+                "ip route show default | grep -q 'via 10.10.10.1' && echo b-route=present",
                 "bash $B stop >/dev/null 2>&1; echo \"b-stop=$? ignore=$(ignore)\"",
                 "bash $A start >/dev/null 2>&1",
                 "echo 1 >/proc/sys/net/ipv4/conf/all/arp_announce",
-                "bash $A stop; echo \"announce=$(cat /proc/sys/net/ipv4/conf/all/arp_announce)\"");
+                "bash $A stop; echo \"announce=$(cat /proc/sys/net/ipv4/conf/all/arp_announce)\"",
+                // a script of an lvs-wizard from before cluster-named state is still started here
+                "mkdir -p /run/lvs-wizard/realserver-rs1 && : >/run/lvs-wizard/realserver-rs1/journal",
+                "bash $A start; echo \"legacy-start=$?\"");
         Tools.Result result = Tools.run(List.of("unshare", "-m", "-n", "sh", "-c",
                 "mount -t tmpfs tmpfs /run && cd \"$1\" && exec bash -c \"$2\"", "sh", dir.toString(), session));
         assertThat(result.output()).as(result.output()).contains("before=0", "a-start=0", "b-start=0",
                 "left /proc/sys/net/ipv4/conf/all/arp_ignore at 1: still needed by other.realserver-web1",
                 "a-stop=0 ignore=1", "b-vip=present", "b-stop=0 ignore=0",
                 "left /proc/sys/net/ipv4/conf/all/arp_announce at 1: start set 2, and someone changed it since",
-                "announce=1");
+                "announce=1", "left the default route via 10.10.10.1: still needed by other.realserver-web1",
+                "b-route=present", "an older lvs-wizard script is still started on this host"
+                        + " (/run/lvs-wizard/realserver-rs1): stop and disable it first", "legacy-start=1");
     }
 
     /**

@@ -96,6 +96,12 @@ class ChineseWindowsTest {
             ui.waitFor(ZH.get("run.exit", 0));
             ui.click(ZH.get("lab.failover"));
             ui.waitFor("lab.sh failover");
+            // the window shows the command as it starts it: the fake host may record it a moment later
+            long end = System.currentTimeMillis() + 10_000;
+            while (host.displays().stream().noneMatch(d -> d.endsWith("/out/lab/lab.sh failover"))
+                    && System.currentTimeMillis() < end) {
+                Thread.sleep(20);
+            }
             assertThat(host.displays()).anySatisfy(d -> assertThat(d).endsWith("/out/lab/lab.sh failover"));
             ui.ctrl('c');
         }

@@ -138,9 +138,9 @@ take_lock() {
     mkdir -p "${STATE_DIR%/*}" "$SHARED_DIR" || fail 1 "cannot create ${STATE_DIR%/*}"
     exec 9>"$STATE_DIR.lock" || fail 1 "cannot open the lock $STATE_DIR.lock"
     flock -w 30 9 || fail 1 "another start or stop of $SCRIPT_NAME still runs after 30 s (lock $STATE_DIR.lock)"
-    # the shared records change under their own lock, which every configuration's script takes
+    # the shared records change under their own lock, held only while one changes (shared_lock)
     exec 8>"$SHARED_DIR.lock" || fail 1 "cannot open the lock $SHARED_DIR.lock"
-    flock -w 30 8 || fail 1 "another lvs-wizard script still changes shared kernel settings after 30 s (lock $SHARED_DIR.lock)"
+    SHARED_LOCK=8
 }
 
 state_init() {
@@ -170,6 +170,48 @@ SHARED_DIR='/run/lvs-wizard/.shared'
 OWNER=${STATE_DIR#"${SHARED_DIR%/*}"/}
 OWNER=${OWNER//\//.}
 
+SHARED_LOCK=
+
+# shared_lock / shared_unlock: around each change of a shared record (take_lock opened fd 8)
+shared_lock() {
+    [ -z "$SHARED_LOCK" ] && return 0
+    flock -w 30 8 || fail 1 "another lvs-wizard script still changes shared host settings after 30 s (lock $SHARED_DIR.lock)"
+}
+
+shared_unlock() {
+    [ -z "$SHARED_LOCK" ] || flock -u 8
+}
+
+# refuse_legacy_state: a script of an lvs-wizard from before cluster-named state still holds this
+# host's changes under /run/lvs-wizard/NAME: started beside it, this one would take them for the
+# host's own, and the old one's stop would undo what this one needs
+refuse_legacy_state() {
+    local legacy=${SHARED_DIR%/*}/${STATE_DIR##*/}
+    if [ -e "$legacy/journal" ] || [ -e "$legacy/started" ]; then
+        fail 1 "an older lvs-wizard script is still started on this host ($legacy): stop and disable it first (systemctl disable --now lvs-${STATE_DIR##*/}, or its script's stop), then start this one"
+    fi
+}
+
+# claim KEY: this script needs a host resource another configuration may share (a tunnel device,
+# a GUE port, the default route); journaled, so that stop lets go of it
+claim() {
+    local record
+    record="$(shared_record "/$1")"
+    shared_lock
+    if ! { mkdir -p "$record" && : >"$record/owner.$OWNER"; }; then
+        fail 1 "cannot write $record"
+    fi
+    shared_unlock
+    journal_has claim "$1" || journal_add claim "$1"
+}
+
+# claimed_by_others KEY: print the other scripts that still need the resource (none: false)
+claimed_by_others() {
+    local others
+    others=$(other_owners "$(shared_record "/$1")")
+    [ -n "$others" ] && printf '%s' "${others//$'\n'/ }"
+}
+
 # shared_record PATH: the directory of the setting's record
 shared_record() {
     local ns key=${1#/proc/sys/}
@@ -189,6 +231,12 @@ other_owners() {
 # set_sysctl PATH VALUE LABEL: hold the setting at VALUE (recording the value found first), or
 # refuse when another configuration holds it at another value
 set_sysctl() {
+    shared_lock
+    hold_sysctl "$@"
+    shared_unlock
+}
+
+hold_sysctl() {
     local before record others
     [ -w "$1" ] || fail 1 "kernel setting $1 does not exist ($3)"
     before=$(cat "$1") || fail 1 "cannot read $1"
@@ -211,6 +259,12 @@ set_sysctl() {
 
 # release_sysctl PATH VALUE: this script no longer needs the setting; the last owner restores it
 release_sysctl() {
+    shared_lock
+    let_go_sysctl "$@"
+    shared_unlock
+}
+
+let_go_sysctl() {
     local record others original now
     record=$(shared_record "$1")
     rm -f "$record/owner.$OWNER"
@@ -296,6 +350,7 @@ check_link() {
 # is an error in strict mode (NAT needs the DIP), otherwise left alone with a warning
 ensure_default_gw() {
     local current
+    claim "route.$2"
     current=$(default_gw "$2")
     if [ -z "$current" ]; then
         journal_add route "$1" "$2"
@@ -320,7 +375,7 @@ check_default_gw() {
 
 # undo_entry KIND WORDS...: reverse one journal line
 undo_entry() {
-    local kind=$1 label
+    local kind=$1 label others
     shift
     case $kind in
         addr)
@@ -331,14 +386,16 @@ undo_entry() {
             fi
             ;;
         sysctl)
-            # written by a script from before shared records: the value found before its start
+            # a journal of a script from before shared records (never written now): the value found before its start
             if [ -w "$1" ]; then
                 printf '%s\n' "$2" >"$1" || warn "cannot restore $1 to $2"
             fi
             ;;
         sysctl-shared) release_sysctl "$1" "$2" ;;
         route)
-            if [ "$(default_gw "$2")" = "$1" ]; then
+            if others=$(claimed_by_others "route.$2"); then
+                say "left the default route via $1: still needed by $others"
+            elif [ "$(default_gw "$2")" = "$1" ]; then
                 del_default_gw "$1" "$2" || warn "cannot remove the default route via $1"
             fi
             ;;
@@ -354,8 +411,25 @@ undo_entry() {
                 ipvsadm -D "$@" || warn "cannot delete the IPVS service $*"
             fi
             ;;
-        link) link_down "$1" || warn "cannot bring $1 down" ;;
-        fou) ip fou del port "$1" || warn "cannot stop listening for GUE on UDP port $1" ;;
+        link)
+            if others=$(claimed_by_others "link.$1"); then
+                say "left $1 up: still needed by $others"
+            else
+                link_down "$1" || warn "cannot bring $1 down"
+            fi
+            ;;
+        fou)
+            if others=$(claimed_by_others "fou.$1"); then
+                say "left GUE on UDP port $1: still needed by $others"
+            elif ip fou show 2>/dev/null | grep -q "port $1 gue"; then
+                ip fou del port "$1" || warn "cannot stop listening for GUE on UDP port $1"
+            fi
+            ;;
+        claim)
+            shared_lock
+            rm -f "$(shared_record "/$1")/owner.$OWNER"
+            shared_unlock
+            ;;
         *) warn "unknown journal entry: $kind $*" ;;
     esac
 }
@@ -410,8 +484,9 @@ link_is_up() {
 }
 
 ensure_link_up() {
+    claim "link.$1"
     link_is_up "$1" && return 0
-    journal_add link "$1"
+    journal_has link "$1" || journal_add link "$1"
     link_up "$1" || fail 1 "cannot bring $1 up"
 }
 
@@ -477,6 +552,7 @@ do_status() {
 case "$ACTION" in
     start)
         take_lock
+        refuse_legacy_state
         do_start
         ;;
     stop)
@@ -487,10 +563,12 @@ case "$ACTION" in
         take_lock
         # a stop that only warned still stopped: start again, or the host is left without the VIPs
         do_stop || say "stopped with warnings (above); starting again"
+        refuse_legacy_state
         do_start
         ;;
     reload | force-reload)
         take_lock
+        refuse_legacy_state
         do_reload
         ;;
     status)
