@@ -52,6 +52,7 @@ import lvswizard.ops.TrustedBundle;
 import lvswizard.ops.PairStateTest;
 import lvswizard.ops.Role;
 import lvswizard.ops.RoleRun;
+import lvswizard.ops.SharedRecords;
 import lvswizard.ops.WeightEditor;
 import lvswizard.plan.HostNeeds;
 import lvswizard.plan.IpvsOwner;
@@ -545,6 +546,18 @@ class TranslationsTest {
                 : good.run(c, l);
         attempt("undo stopped", () -> new RoleRun(failingClear, seed, director, undoing, console("undo", true),
                 Duration.ofSeconds(5), CLOCK).undo(false));
+        // a host in two clusters: undo leaves the ARP fix the other cluster's script still holds
+        HostNeeds rs1 = HostNeeds.realServer(seed, seed.hosts().get(0));
+        FakeHost shared = FakeHost.seedRealServer();
+        Path sharedOut = Files.createDirectories(dir.resolve("shared-out"));
+        Files.writeString(sharedOut.resolve(rs1.scriptName()), "#!/bin/bash\n");
+        Path held = Files.createDirectories(dir.resolve("shared/net-7/net.ipv4.conf.all.arp_ignore"));
+        Files.writeString(held.resolve("owner.other.realserver-web1"), "");
+        SharedRecords records = new SharedRecords(dir.resolve("shared"), "7");
+        attempt("shared start", () -> roleRun(shared, seed, rs1, sharedOut, "shared", true).reading(records)
+                .start(false));
+        attempt("shared undo", () -> roleRun(shared, seed, rs1, sharedOut, "shared", true).reading(records)
+                .undo(false));
         // snapshots that are not what start saved: refused before anything runs
         Path hostile = Files.createDirectories(dir.resolve("hostile"));
         Files.writeString(hostile.resolve("director.sh"), "#!/bin/bash\n");

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import lvswizard.exec.Command;
 import lvswizard.exec.Execution;
@@ -49,6 +51,7 @@ public final class RoleRun {
     private final Duration timeout;
     private final Clock clock;
     private final KeepalivedDirector keepalived;
+    private final SharedRecords records;
 
     public RoleRun(Runner runner, Plan plan, HostNeeds needs, Path outputDir, Console console, Duration timeout,
                    Clock clock) {
@@ -60,9 +63,10 @@ public final class RoleRun {
         this.timeout = timeout;
         this.clock = clock;
         this.keepalived = null;
+        this.records = SharedRecords.onThisHost();
     }
 
-    private RoleRun(RoleRun run, KeepalivedDirector keepalived) {
+    private RoleRun(RoleRun run, KeepalivedDirector keepalived, SharedRecords records) {
         this.runner = run.runner;
         this.plan = run.plan;
         this.needs = run.needs;
@@ -71,6 +75,12 @@ public final class RoleRun {
         this.timeout = run.timeout;
         this.clock = run.clock;
         this.keepalived = keepalived;
+        this.records = records;
+    }
+
+    /** The same run reading another directory's shared records (tests, and hosts seen from outside). */
+    public RoleRun reading(SharedRecords sharedRecords) {
+        return new RoleRun(this, keepalived, sharedRecords);
     }
 
     /**
@@ -79,7 +89,7 @@ public final class RoleRun {
      */
     public RoleRun owned(IpvsOwner owner) {
         return owner == IpvsOwner.KEEPALIVED && needs.isDirector()
-                ? new RoleRun(this, KeepalivedDirector.inOutput(plan, needs.name(), outputDir)) : this;
+                ? new RoleRun(this, KeepalivedDirector.inOutput(plan, needs.name(), outputDir), records) : this;
     }
 
     public Path script() {
@@ -299,8 +309,16 @@ public final class RoleRun {
         Snapshot snapshot = Snapshot.load(file, needs);
         Command stop = scriptCommand("stop");
         KeepalivedHost keepalivedNow = keepalived == null ? null : KeepalivedHost.read(runner);
+        // a setting another configuration's script still holds stays, as the scripts' own stop leaves it
+        Map<String, List<String>> held = new TreeMap<>();
+        snapshot.sysctls().keySet().forEach(path -> {
+            List<String> holders = records.holders(path, needs.stateDir());
+            if (!holders.isEmpty()) {
+                held.put(path, holders);
+            }
+        });
         List<Command> restore = snapshot.restoreCommands(keepalivedNow == null
-                || !Boolean.TRUE.equals(snapshot.keepalivedRunning()));
+                || !Boolean.TRUE.equals(snapshot.keepalivedRunning()), held.keySet());
         List<Command> before = keepalivedNow == null ? List.of() : keepalived.undo(snapshot, keepalivedNow);
         List<Command> after = keepalivedNow == null ? List.of() : keepalived.afterRestore(snapshot, keepalivedNow);
         if (dryRun) {
@@ -319,7 +337,9 @@ public final class RoleRun {
             changes.add(Texts.of("change.ipvs-table", snapshot.taken(),
                     snapshot.ipvsRules().lines().filter(l -> l.startsWith("-A")).count()));
         }
-        snapshot.sysctls().forEach((path, value) -> changes.add(Texts.of("change.sysctl-back", path, value)));
+        snapshot.sysctls().forEach((path, value) -> changes.add(held.containsKey(path)
+                ? Texts.of("change.sysctl-held", path, String.join(", ", held.get(path)))
+                : Texts.of("change.sysctl-back", path, value)));
         after.forEach(c -> changes.add(Texts.of("change.command", c.display())));
         if (!console.confirm(changes)) {
             say("run.nothing-changed");

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -135,7 +136,8 @@ public record Snapshot(String role, String taken, String ipvsRules, Map<String, 
      * keeps the table itself: clearing it would cut every service, and keepalived does not add
      * back what it believes is there.
      */
-    public List<Command> restoreCommands(boolean table) {
+    /** The commands that put the table (when {@code table}) and the settings back, except those {@code held}. */
+    public List<Command> restoreCommands(boolean table, Set<String> held) {
         List<Command> commands = new ArrayList<>();
         if (table && ipvsRules != null) {
             commands.add(Command.of(Ipvsadm.clear()));
@@ -143,8 +145,11 @@ public record Snapshot(String role, String taken, String ipvsRules, Map<String, 
                 commands.add(Command.of(Ipvsadm.restore()).withStdin(ipvsRules));
             }
         }
-        sysctls.forEach((path, value) -> commands.add(Command.of("sysctl", "-q", "-w",
-                HostNeeds.Setting.sysctlName(path) + "=" + value)));
+        sysctls.forEach((path, value) -> {
+            if (!held.contains(path)) {
+                commands.add(Command.of("sysctl", "-q", "-w", HostNeeds.Setting.sysctlName(path) + "=" + value));
+            }
+        });
         return commands;
     }
 }
