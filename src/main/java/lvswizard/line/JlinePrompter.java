@@ -41,8 +41,7 @@ public final class JlinePrompter implements LineWizard.Prompter, AutoCloseable {
     public String ask(String question, String defaultValue, List<String> choiceList) throws LineWizard.EndOfInput {
         choices = choiceList;
         // the line editor prints the prompt itself, past the guard of everything else the wizard prints
-        String prompt = TerminalWriter.escape(question + (defaultValue == null || defaultValue.isEmpty() ? ""
-                : " [" + defaultValue + "]")) + ": ";
+        String prompt = TerminalWriter.escape(LineWizard.Prompter.prompt(question, defaultValue));
         try {
             String line = reader.readLine(prompt);
             return line == null || line.isBlank() ? defaultValue : line.trim();

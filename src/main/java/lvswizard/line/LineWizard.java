@@ -48,6 +48,11 @@ public final class LineWizard {
         default boolean interactive() {
             return true;
         }
+
+        /** The question as both prompters print it: the default in [brackets], then ": ". */
+        static String prompt(String question, String defaultValue) {
+            return question + (defaultValue == null || defaultValue.isEmpty() ? "" : " [" + defaultValue + "]") + ": ";
+        }
     }
 
     /** The input ended before the wizard finished. */

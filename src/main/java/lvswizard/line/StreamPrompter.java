@@ -25,7 +25,7 @@ public final class StreamPrompter implements LineWizard.Prompter {
 
     @Override
     public String ask(String question, String defaultValue, List<String> choices) throws LineWizard.EndOfInput {
-        out.print(question + (defaultValue == null || defaultValue.isEmpty() ? "" : " [" + defaultValue + "]") + ": ");
+        out.print(LineWizard.Prompter.prompt(question, defaultValue));
         String line = readLine();
         // a line cut at its limit stays as read, so that trimming cannot bring it back under the limit
         String answer = line.isBlank() ? defaultValue : line.length() > LineWizard.MAX_ANSWER ? line : line.trim();

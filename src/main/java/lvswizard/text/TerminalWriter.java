@@ -31,14 +31,7 @@ public final class TerminalWriter extends FilterWriter {
 
     /** One value escaped as the guard would print it, newlines too (a prompt that a line editor prints itself). */
     public static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        text.chars().forEach(c -> escaped.append(isControl(c) || c == '\n' ? String.format("\\x%02x", c)
-                : String.valueOf((char) c)));
-        return escaped.toString();
-    }
-
-    private static boolean isControl(int c) {
-        return c < 0x20 && c != '\t' && c != '\n' || c == 0x7f || c >= 0x80 && c <= 0x9f;
+        return Quote.visible(text, "\t");
     }
 
     @Override
@@ -56,7 +49,7 @@ public final class TerminalWriter extends FilterWriter {
             column++;
             return;
         }
-        if (isControl(c)) {
+        if (Quote.isControl(c) && c != '\t') {
             out.write(String.format("\\x%02x", c));
         } else {
             out.write(c);

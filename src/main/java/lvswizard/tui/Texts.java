@@ -1,7 +1,7 @@
 package lvswizard.tui;
 
 import com.googlecode.lanterna.TerminalTextUtils;
-import java.util.Arrays;
+import lvswizard.text.Quote;
 
 /** Text from a configuration, made safe and short enough for one cell of the screen. */
 final class Texts {
@@ -10,23 +10,12 @@ final class Texts {
 
     /** Control characters escaped (\x1b), so that a value from a file can never drive the terminal. */
     static String visible(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder();
-        text.codePoints().forEach(c -> {
-            if (c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0) {
-                out.append(String.format("\\x%02x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
+        return text == null ? "" : Quote.visible(text, "");
     }
 
     /** Each line made {@link #visible}: the line breaks stay. */
     static String visibleLines(String text) {
-        return String.join("\n", Arrays.stream(text.split("\n", -1)).map(Texts::visible).toList());
+        return Quote.visible(text, "\n");
     }
 
     /** At most {@code columns} columns (a CJK character takes two), "..." where it was cut. */
