@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         description = "Plans, validates and generates Linux Virtual Server (IPVS) setups: init scripts and"
                 + " systemd units for the director and every real server, or keepalived.conf with health checks.",
         subcommands = {GenerateCommand.class, ValidateCommand.class, ShowCommand.class, RunCommand.class, MonitorCommand.class,
-                DoctorCommand.class, LabCommand.class,
+                DoctorCommand.class, LabCommand.class, ImportCommand.class, LintCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success (warnings allowed), 1 validation errors, 2 unusable input.",
                 "Without a command: the interactive wizard (full screen on a terminal, line by line with"

@@ -1,0 +1,564 @@
+package lvswizard.imports;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import lvswizard.imports.Assembly.BackendDraft;
+import lvswizard.imports.Assembly.ServiceDraft;
+import lvswizard.imports.KeepalivedTree.Node;
+import lvswizard.model.CheckKind;
+import lvswizard.model.Forwarding;
+import lvswizard.model.HealthCheck;
+import lvswizard.model.OnFailure;
+import lvswizard.model.Persistence;
+import lvswizard.model.Protocol;
+import lvswizard.model.Quorum;
+import lvswizard.model.Scheduler;
+import lvswizard.model.SchedulerFlag;
+import lvswizard.model.SorryServer;
+import lvswizard.model.TunnelType;
+import lvswizard.plan.IpAddr;
+import lvswizard.plan.ServiceKey;
+
+/**
+ * keepalived.conf: its virtual servers (current and old keywords, fwmark services, groups), their
+ * health checks, sorry server and quorum, and what its VRRP instances say about the director.
+ * Every keyword is accounted for: taken, left out with the reason, or reported as not understood.
+ */
+final class KeepalivedSource {
+    /** Old keywords and their current names (keepalived still reads both). */
+    static final Map<String, String> DEPRECATED = Map.of("lb_algo", "lvs_sched", "lb_kind", "lvs_method",
+            "nb_get_retry", "retry", "lvs_sync_daemon_interface", "lvs_sync_daemon", "nat_mask", "");
+
+    /** keepalived's defaults where a file says nothing (keepalived.conf(5)). */
+    private static final int DEFAULT_DELAY_LOOP = 60;
+    private static final int DEFAULT_CONNECT_TIMEOUT = 5;
+    private static final int DEFAULT_RETRY = 1;
+
+    /** Keywords that configure keepalived itself, not the cluster: read and left out. */
+    private static final Set<String> KEEPALIVED_ONLY = Set.of("notification_email", "notification_email_from",
+            "smtp_server", "smtp_connect_timeout", "smtp_alert", "enable_script_security", "script_user",
+            "router_id", "vrrp_skip_check_adv_addr", "vrrp_garp_interval", "vrrp_gna_interval", "notify", "notify_up",
+            "notify_down", "notify_master", "notify_backup", "notify_fault", "notify_stop", "smtp_alert_checker",
+            "garp_master_delay", "garp_master_refresh", "track_interface", "track_script", "vrrp_script", "ha_suspend",
+            "virtualhost", "omega", "quorum_up", "quorum_down", "warmup", "delay_before_retry", "max_auto_priority",
+            "dynamic_interfaces", "lvs_timeouts", "lvs_flush", "vrrp_sync_group", "native_ipv6", "version",
+            "sorry_server_inhibit", "vrrp_version", "checker_log_all_failures", "log_all_failures");
+
+    /** What one file's VRRP instances say. */
+    record Vrrp(String file, int line, String state, String iface, Integer routerId, Integer priority, Integer advert,
+                boolean nopreempt, String unicastSource, List<String> peers, String authPass,
+                List<String[]> addresses, boolean strict, String syncInterface, Integer syncId) {
+    }
+
+    private final String name;
+    private final Assembly into;
+    private final Map<String, List<ServiceKey>> groups = new LinkedHashMap<>();
+    private final List<Vrrp> instances = new ArrayList<>();
+    private boolean strict;
+    private Node strictNode;
+    private boolean firewallLeftAlone;
+    private String syncInterface;
+    private Integer syncId;
+
+    private KeepalivedSource(String name, Assembly into) {
+        this.name = name;
+        this.into = into;
+    }
+
+    /** Reads one file (and its includes); returns what its VRRP instances say, one per instance. */
+    static List<Vrrp> read(String name, String text, Path dir, Assembly into) throws KeepalivedTree.TreeException {
+        List<Note> report = new ArrayList<>();
+        List<Node> nodes = KeepalivedTree.parse(name, text, dir, report);
+        report.forEach(n -> {
+            into.at(n.source(), n.line());
+            into.note(n.kind(), n.text());
+        });
+        KeepalivedSource source = new KeepalivedSource(name, into);
+        source.read(nodes);
+        return source.instances;
+    }
+
+    /** Whether {@code text} reads as keepalived.conf. */
+    static boolean looksLike(String text) {
+        return text.matches("(?s).*(^|\\n)\\s*(virtual_server|vrrp_instance|global_defs|virtual_server_group|include)\\b.*");
+    }
+
+    private void read(List<Node> nodes) {
+        for (Node node : nodes) {
+            if (node.keyword().equals("global_defs") && node.isBlock()) {
+                globals(node);
+            }
+        }
+        for (Node node : nodes) {
+            at(node);
+            switch (node.keyword()) {
+                case "global_defs" -> into.took("global_defs");
+                case "virtual_server_group" -> group(node);
+                case "virtual_server" -> virtualServer(node);
+                case "vrrp_instance" -> instance(node);
+                case "vrrp_sync_group", "vrrp_script", "static_ipaddress", "static_routes", "linkbeat_use_polling" ->
+                        into.note(Note.Kind.IGNORED, "ignored.keepalived-only", node.keyword());
+                default -> unknown(node);
+            }
+        }
+        if (strict && !firewallLeftAlone && !into.services().isEmpty()) {
+            at(strictNode);
+            into.finding(LintRule.VRRP_STRICT, "lint.vrrp-strict-blocks");
+        }
+    }
+
+    private void at(Node node) {
+        into.at(node.file(), node.line());
+    }
+
+    private void globals(Node block) {
+        for (Node node : block.children()) {
+            at(node);
+            switch (node.keyword()) {
+                case "vrrp_strict" -> {
+                    strict = true;
+                    strictNode = node;
+                    into.took("vrrp_strict");
+                }
+                case "vrrp_iptables", "vrrp_nftables" -> {
+                    // without a chain name: keepalived adds no firewall rules
+                    firewallLeftAlone = node.words().isEmpty();
+                    into.took(text(node));
+                }
+                case "lvs_sync_daemon", "lvs_sync_daemon_interface" -> {
+                    deprecated(node);
+                    syncInterface = node.word(0);
+                    int id = node.words().indexOf("id");
+                    syncId = id >= 0 && id + 1 < node.words().size() ? number(node.words().get(id + 1)) : 0;
+                    into.took(text(node));
+                }
+                default -> leftOut(node);
+            }
+        }
+    }
+
+    private void group(Node node) {
+        List<ServiceKey> keys = new ArrayList<>();
+        for (Node member : children(node)) {
+            at(member);
+            ServiceKey key = key(member.keyword(), member.words());
+            if (key == null) {
+                into.note(Note.Kind.UNREADABLE, "unreadable.keepalived", text(member));
+            } else {
+                keys.add(key);
+                into.took(text(member));
+            }
+        }
+        groups.put(node.word(0), keys);
+    }
+
+    /** "192.168.101.168 80", "fwmark 1", "2001:db8::100 443", "192.168.101.168" (all ports). */
+    private static ServiceKey key(String first, List<String> rest) {
+        if (first.equals("fwmark")) {
+            Integer mark = rest.isEmpty() ? null : number(rest.get(0));
+            return mark == null ? null : new ServiceKey(null, String.valueOf(mark), false);
+        }
+        IpAddr address = IpAddr.parse(first);
+        Integer port = rest.isEmpty() ? Integer.valueOf(0) : number(rest.get(0));
+        if (address == null || address.hasPrefix() || port == null) {
+            return null;
+        }
+        return new ServiceKey(Protocol.TCP, address.withPort(port), false);
+    }
+
+    private void virtualServer(Node node) {
+        List<ServiceKey> keys;
+        if ("group".equals(node.word(0))) {
+            keys = groups.get(node.word(1));
+            if (keys == null) {
+                into.note(Note.Kind.UNREADABLE, "unreadable.group", node.word(1));
+                return;
+            }
+        } else {
+            ServiceKey key = key(node.word(0) == null ? "" : node.word(0), node.words().subList(Math.min(1,
+                    node.words().size()), node.words().size()));
+            if (key == null) {
+                into.note(Note.Kind.UNREADABLE, "unreadable.keepalived", text(node));
+                return;
+            }
+            keys = List.of(key);
+        }
+        Protocol protocol = protocol(node);
+        for (ServiceKey raw : keys) {
+            ServiceKey key = raw.isFwmark() ? raw : new ServiceKey(protocol, raw.address(), false);
+            at(node);
+            if (into.hasService(key)) {
+                into.note(Note.Kind.IGNORED, "ignored.service-exists", text(node), key.toString());
+                continue;
+            }
+            into.took("virtual_server " + String.join(" ", node.words()));
+            service(into.service(key), node, protocol);
+        }
+    }
+
+    private Protocol protocol(Node node) {
+        for (Node child : children(node)) {
+            if (child.keyword().equals("protocol") && child.word(0) != null) {
+                return switch (child.word(0).toUpperCase(Locale.ROOT)) {
+                    case "UDP" -> Protocol.UDP;
+                    case "SCTP" -> Protocol.SCTP;
+                    default -> Protocol.TCP;
+                };
+            }
+        }
+        return Protocol.TCP;
+    }
+
+    private void service(ServiceDraft service, Node node, Protocol protocol) {
+        Method method = new Method(Forwarding.DR, null, null);
+        Integer delayLoop = null;
+        boolean inhibit = false;
+        List<SchedulerFlag> flags = new ArrayList<>();
+        Long persistence = null;
+        String granularity = null;
+        List<Node> realServers = new ArrayList<>();
+        for (Node child : children(node)) {
+            at(child);
+            String keyword = child.keyword();
+            switch (keyword) {
+                case "delay_loop" -> delayLoop = took(child, number(child.word(0)));
+                case "lvs_sched", "lb_algo" -> {
+                    deprecated(child);
+                    try {
+                        service.scheduler = IpvsadmArgs.scheduler(child.word(0));
+                        into.took(text(child));
+                    } catch (IpvsadmArgs.Unreadable e) {
+                        into.note(Note.Kind.UNREADABLE, Texts.of("unreadable.because", text(child), e.reason()));
+                    }
+                }
+                case "lvs_method", "lb_kind" -> {
+                    deprecated(child);
+                    Method read = method(child);
+                    if (read != null) {
+                        method = read;
+                    }
+                }
+                case "protocol" -> {
+                    service.protocol = service.key.isFwmark() ? protocol : service.protocol;
+                    into.took(text(child));
+                }
+                case "persistence_timeout" -> persistence = took(child, number(child.word(0))) == null ? null
+                        : Long.valueOf(number(child.word(0)));
+                case "persistence_granularity" -> {
+                    granularity = child.word(0);
+                    into.took(text(child));
+                }
+                case "sh-port", "sh-fallback", "mh-port", "mh-fallback" -> {
+                    flags.add(SchedulerFlag.valueOf(keyword.toUpperCase(Locale.ROOT).replace('-', '_')));
+                    into.took(keyword);
+                }
+                case "inhibit_on_failure" -> {
+                    inhibit = true;
+                    into.took(keyword);
+                }
+                case "alpha" -> {
+                    service.alpha = true;
+                    into.took(keyword);
+                }
+                case "quorum" -> {
+                    Integer minimum = took(child, number(child.word(0)));
+                    service.quorum = new Quorum(minimum, service.quorum == null ? null : service.quorum.hysteresis());
+                }
+                case "hysteresis" -> {
+                    Integer hysteresis = took(child, number(child.word(0)));
+                    service.quorum = new Quorum(service.quorum == null ? null : service.quorum.minimum(), hysteresis);
+                }
+                case "sorry_server" -> {
+                    IpAddr address = child.word(0) == null ? null : IpAddr.parse(child.word(0));
+                    if (address == null) {
+                        into.note(Note.Kind.UNREADABLE, "unreadable.keepalived", text(child));
+                    } else {
+                        Integer port = child.word(1) == null ? null : number(child.word(1));
+                        Integer own = port == null || port.equals(Endpoint.port(service.key)) ? null : port;
+                        service.sorryServer = new SorryServer(address.text(), own);
+                        into.took(text(child));
+                    }
+                }
+                case "real_server" -> realServers.add(child);
+                case "nat_mask" -> deprecated(child);
+                case "ops", "persistence_engine" -> into.note(Note.Kind.UNREADABLE, "unreadable.unsupported", text(child));
+                default -> leftOut(child);
+            }
+        }
+        service.flags = List.copyOf(flags);
+        if (persistence != null) {
+            service.persistence = new Persistence(persistence, granularity == null
+                    || granularity.equals("255.255.255.255") || granularity.equals("128") ? null : granularity);
+        }
+        HealthCheck first = null;
+        boolean checked = false;
+        for (Node realServer : realServers) {
+            HealthCheck check = realServer(service, realServer, method,
+                    delayLoop == null ? DEFAULT_DELAY_LOOP : delayLoop, inhibit);
+            if (!checked) {
+                first = check;
+                checked = true;
+            } else if (!java.util.Objects.equals(first, check)) {
+                at(realServer);
+                into.note(Note.Kind.IGNORED, "ignored.other-check", text(realServer));
+            }
+        }
+        service.healthCheck = first;
+    }
+
+    /** The forwarding a lvs_method line names: NAT, DR, TUN [type ipip|gue port N|gre]. */
+    private record Method(Forwarding forwarding, TunnelType tunnelType, Integer tunnelPort) {
+    }
+
+    private Method method(Node node) {
+        String word = node.word(0) == null ? "" : node.word(0).toUpperCase(Locale.ROOT);
+        Method method = switch (word) {
+            case "NAT" -> new Method(Forwarding.NAT, null, null);
+            case "DR" -> new Method(Forwarding.DR, null, null);
+            case "TUN" -> {
+                int type = node.words().indexOf("type");
+                String tunnel = type >= 0 && type + 1 < node.words().size() ? node.words().get(type + 1) : "ipip";
+                int port = node.words().indexOf("port");
+                Integer tunnelPort = port >= 0 && port + 1 < node.words().size() ? number(node.words().get(port + 1))
+                        : null;
+                yield switch (tunnel) {
+                    case "gue" -> new Method(Forwarding.TUN, TunnelType.GUE, tunnelPort);
+                    case "gre" -> new Method(Forwarding.TUN, TunnelType.GRE, null);
+                    case "ipip" -> new Method(Forwarding.TUN, TunnelType.IPIP, null);
+                    default -> null;
+                };
+            }
+            default -> null;
+        };
+        if (method == null) {
+            into.note(Note.Kind.UNREADABLE, "unreadable.keepalived", text(node));
+        } else {
+            into.took(text(node));
+        }
+        return method;
+    }
+
+    /** One real server; returns its checker as the model's health check (none: null). */
+    private HealthCheck realServer(ServiceDraft service, Node node, Method serviceMethod, int delayLoop,
+                                   boolean serviceInhibit) {
+        at(node);
+        Endpoint endpoint = node.word(0) == null ? null
+                : Endpoint.parse(node.word(0).contains(":") && node.word(1) != null ? "[" + node.word(0) + "]"
+                : node.word(0));
+        Integer port = node.word(1) == null ? null : number(node.word(1));
+        if (endpoint == null) {
+            into.note(Note.Kind.UNREADABLE, "unreadable.keepalived", text(node));
+            return null;
+        }
+        Integer servicePort = Endpoint.port(service.key);
+        Integer own = port == null || port.equals(servicePort) || service.key.isFwmark() && port == 0 ? null : port;
+        BackendDraft backend = service.backends.computeIfAbsent(endpoint.host(), h -> new BackendDraft(h, own));
+        into.host(endpoint.host());
+        into.took(text(node));
+        Method method = serviceMethod;
+        boolean inhibit = serviceInhibit;
+        HealthCheck check = null;
+        backend.weight = 1;
+        for (Node child : children(node)) {
+            at(child);
+            switch (child.keyword()) {
+                case "weight" -> backend.weight = took(child, number(child.word(0)));
+                case "lvs_method" -> {
+                    Method read = method(child);
+                    method = read == null ? method : read;
+                }
+                case "uthreshold" -> backend.upperThreshold = took(child, number(child.word(0)));
+                case "lthreshold" -> backend.lowerThreshold = took(child, number(child.word(0)));
+                case "inhibit_on_failure" -> {
+                    inhibit = true;
+                    into.took(child.keyword());
+                }
+                case "TCP_CHECK", "HTTP_GET", "SSL_GET", "MISC_CHECK" -> check = checker(child, delayLoop);
+                case "DNS_CHECK", "SMTP_CHECK", "UDP_CHECK", "PING_CHECK", "FILE_CHECK", "BFD_CHECK" ->
+                        into.note(Note.Kind.UNREADABLE, "unreadable.checker", child.keyword());
+                default -> leftOut(child);
+            }
+        }
+        backend.forwarding = method.forwarding();
+        backend.tunnelType = method.tunnelType();
+        backend.tunnelPort = method.tunnelPort();
+        if (check != null && inhibit) {
+            check = new HealthCheck(check.kind(), check.port(), check.path(), check.status(), check.digest(),
+                    check.command(), check.interval(), check.timeout(), check.retries(), OnFailure.QUIESCE);
+        }
+        return check;
+    }
+
+    private HealthCheck checker(Node node, int delayLoop) {
+        CheckKind kind = switch (node.keyword()) {
+            case "HTTP_GET" -> CheckKind.HTTP;
+            case "SSL_GET" -> CheckKind.HTTPS;
+            case "MISC_CHECK" -> CheckKind.COMMAND;
+            default -> CheckKind.TCP;
+        };
+        into.took(node.keyword());
+        Integer port = null;
+        String path = null;
+        Integer status = null;
+        String digest = null;
+        String command = null;
+        Integer timeout = null;
+        Integer retry = null;
+        for (Node child : children(node)) {
+            at(child);
+            switch (child.keyword()) {
+                case "connect_port" -> port = took(child, number(child.word(0)));
+                case "connect_timeout", "misc_timeout" -> timeout = took(child, number(child.word(0)));
+                case "retry", "nb_get_retry" -> {
+                    deprecated(child);
+                    retry = took(child, number(child.word(0)));
+                }
+                case "misc_path" -> {
+                    command = child.word(0);
+                    into.took(text(child));
+                }
+                case "url" -> {
+                    if (path != null) {
+                        into.note(Note.Kind.IGNORED, "ignored.second-url", text(child));
+                        continue;
+                    }
+                    for (Node url : children(child)) {
+                        at(url);
+                        switch (url.keyword()) {
+                            case "path" -> path = took(url, url.word(0));
+                            case "status_code" -> status = took(url, number(url.word(0)));
+                            case "digest" -> digest = took(url, url.word(0));
+                            default -> leftOut(url);
+                        }
+                    }
+                }
+                default -> leftOut(child);
+            }
+        }
+        return new HealthCheck(kind, port, path, status, digest, command, delayLoop,
+                timeout == null ? DEFAULT_CONNECT_TIMEOUT : timeout, (retry == null ? DEFAULT_RETRY : retry) + 1, null);
+    }
+
+    private void instance(Node node) {
+        String state = null;
+        String iface = null;
+        Integer routerId = null;
+        Integer priority = null;
+        Integer advert = null;
+        boolean nopreempt = false;
+        String unicastSource = null;
+        List<String> peers = new ArrayList<>();
+        String authPass = null;
+        List<String[]> addresses = new ArrayList<>();
+        into.took("vrrp_instance " + String.join(" ", node.words()));
+        for (Node child : children(node)) {
+            at(child);
+            switch (child.keyword()) {
+                case "state" -> state = took(child, child.word(0));
+                case "interface" -> iface = took(child, child.word(0));
+                case "virtual_router_id" -> routerId = took(child, number(child.word(0)));
+                case "priority" -> priority = took(child, number(child.word(0)));
+                case "advert_int" -> advert = took(child, number(child.word(0)));
+                case "nopreempt" -> {
+                    nopreempt = true;
+                    into.took("nopreempt");
+                }
+                case "unicast_src_ip" -> unicastSource = took(child, child.word(0));
+                case "unicast_peer" -> children(child).forEach(peer -> {
+                    at(peer);
+                    peers.add(took(peer, peer.keyword()));
+                });
+                case "authentication" -> {
+                    for (Node auth : children(child)) {
+                        at(auth);
+                        if (auth.keyword().equals("auth_pass")) {
+                            authPass = took(auth, auth.word(0));
+                        } else {
+                            into.took(text(auth));
+                        }
+                    }
+                }
+                case "virtual_ipaddress" -> children(child).forEach(address -> {
+                    at(address);
+                    int dev = address.words().indexOf("dev");
+                    int label = address.words().indexOf("label");
+                    addresses.add(new String[] {address.keyword(),
+                            dev >= 0 && dev + 1 < address.words().size() ? address.words().get(dev + 1) : null,
+                            label >= 0 && label + 1 < address.words().size() ? address.words().get(label + 1) : null});
+                    into.took(text(address));
+                });
+                case "virtual_routes" -> children(child).forEach(route -> {
+                    at(route);
+                    int via = route.words().indexOf("via");
+                    if (route.keyword().equals("default") && via >= 0 && via + 1 < route.words().size()) {
+                        into.directorGateway = route.words().get(via + 1);
+                        into.took(text(route));
+                    } else {
+                        into.note(Note.Kind.IGNORED, "ignored.not-lvs", text(route));
+                    }
+                });
+                default -> leftOut(child);
+            }
+        }
+        instances.add(new Vrrp(node.file(), node.line(), state, iface, routerId, priority, advert, nopreempt, unicastSource,
+                List.copyOf(peers), authPass, addresses, strict, syncInterface, syncId));
+    }
+
+    private List<Node> children(Node node) {
+        if (!node.isBlock()) {
+            at(node);
+            into.note(Note.Kind.UNREADABLE, "unreadable.not-a-block", node.keyword());
+            return List.of();
+        }
+        return node.children();
+    }
+
+    private void deprecated(Node node) {
+        String current = DEPRECATED.get(node.keyword());
+        if (current == null) {
+            return;
+        }
+        if (current.isEmpty()) {
+            into.finding(LintRule.DEPRECATED_KEYWORD, "lint.obsolete-keyword", node.keyword());
+            into.note(Note.Kind.IGNORED, "ignored.obsolete", text(node));
+        } else {
+            into.finding(LintRule.DEPRECATED_KEYWORD, "lint.deprecated-keyword", node.keyword(), current);
+        }
+    }
+
+    /** A keyword this importer knows and leaves out on purpose, or one it does not know. */
+    private void leftOut(Node node) {
+        if (KEEPALIVED_ONLY.contains(node.keyword()) || node.keyword().startsWith("vrrp_")
+                || node.keyword().startsWith("notify") || node.keyword().startsWith("smtp")) {
+            into.note(Note.Kind.IGNORED, "ignored.keepalived-only", node.keyword());
+        } else {
+            unknown(node);
+        }
+    }
+
+    private void unknown(Node node) {
+        into.note(Note.Kind.UNREADABLE, "unreadable.keyword", text(node));
+    }
+
+    private <T> T took(Node node, T value) {
+        if (value == null) {
+            into.note(Note.Kind.UNREADABLE, "unreadable.keepalived", text(node));
+        } else {
+            into.took(text(node));
+        }
+        return value;
+    }
+
+    private static Integer number(String word) {
+        return word != null && word.matches("\\d{1,9}") ? Integer.valueOf(word) : null;
+    }
+
+    private static String text(Node node) {
+        return node.words().isEmpty() ? node.keyword() : node.keyword() + " " + String.join(" ", node.words());
+    }
+}

@@ -1,0 +1,35 @@
+package lvswizard.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A source file's text: bounded (no source is megabytes), strict UTF-8, carriage returns dropped. */
+final class SourceText {
+    static final int MAX_BYTES = 16 << 20;
+
+    private SourceText() {
+    }
+
+    static String read(Path file) throws IOException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new IOException("larger than " + (MAX_BYTES >> 20) + " MiB: not an LVS configuration");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString()
+                    .replace("\r\n", "\n").replace("\uFEFF", "");
+        } catch (CharacterCodingException e) {
+            throw new IOException("not UTF-8 text");
+        }
+    }
+}
