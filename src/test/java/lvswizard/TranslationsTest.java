@@ -54,6 +54,10 @@ import lvswizard.ops.Role;
 import lvswizard.ops.RoleRun;
 import lvswizard.ops.SharedRecords;
 import lvswizard.ops.WeightEditor;
+import lvswizard.imports.Importer;
+import lvswizard.imports.Lint;
+import lvswizard.imports.HostSourceTest;
+import lvswizard.imports.SourceFinding;
 import lvswizard.plan.HostNeeds;
 import lvswizard.plan.IpvsOwner;
 import lvswizard.plan.Ipvsadm;
@@ -89,7 +93,7 @@ class TranslationsTest {
     /** The bundles of the layers below the windows: the scenarios must reach each of their keys. */
     private static final List<String> HOST_BUNDLES = List.of("lvswizard.ops.texts", "lvswizard.render.texts",
             "lvswizard.plan.texts",
-            "lvswizard.ipvs.texts", "lvswizard.exec.texts");
+            "lvswizard.ipvs.texts", "lvswizard.exec.texts", "lvswizard.imports.texts");
     /** Keys no scenario reaches, and why. */
     private static final Map<String, String> UNREACHED = Map.of(
             "lvswizard.ops.texts:run.snapshot-not-set-aside", "needs a rename that fails after a successful undo",
@@ -121,7 +125,8 @@ class TranslationsTest {
                 "lvswizard/messages_en.properties", "lvswizard/validation/findings_en.properties",
                 "lvswizard/ops/texts_en.properties", "lvswizard/render/texts_en.properties",
                 "lvswizard/plan/texts_en.properties",
-                "lvswizard/ipvs/texts_en.properties", "lvswizard/exec/texts_en.properties");
+                "lvswizard/ipvs/texts_en.properties", "lvswizard/exec/texts_en.properties",
+                "lvswizard/imports/texts_en.properties");
         List<String> problems = new ArrayList<>();
         for (Path enFile : english) {
             Path zhFile = enFile.resolveSibling(enFile.getFileName().toString().replace("_en.", "_zh."));
@@ -308,6 +313,43 @@ class TranslationsTest {
         }
         failures(dir.resolve("failures"));
         keepalived(dir.resolve("keepalived"));
+        imports();
+    }
+
+    /** Import and lint of every source in the corpus, and of this host: each line of the report in Chinese. */
+    private void imports() throws Exception {
+        Path corpus = Path.of("src/test/resources/imports");
+        List<List<String>> sets = new ArrayList<>();
+        try (Stream<Path> files = Files.list(corpus)) {
+            files.filter(Files::isRegularFile).sorted().forEach(f -> sets.add(List.of(f.toString())));
+        }
+        sets.add(List.of(corpus.resolve("seed-director.sh").toString(), corpus.resolve("realserver-careless.sh").toString()));
+        sets.add(List.of(corpus.resolve("keepalived-pair-a.conf").toString(),
+                corpus.resolve("keepalived-pair-b.conf").toString()));
+        sets.add(List.of(Importer.HOST));
+        sets.add(List.of(Importer.HOST, "route"));
+        for (List<String> sources : sets) {
+            boolean host = sources.get(0).equals(Importer.HOST);
+            Importer.Result result = Importer.from(sources.subList(0, host ? 1 : sources.size()), null,
+                    host ? HostSourceTest.director(sources.size() == 1 ? HostSourceTest.MANGLE : null,
+                            sources.size() == 1 ? null : "not json") : new lvswizard.exec.FakeRunner());
+            String where = "import " + sources;
+            Set<String> literals = new LinkedHashSet<>(result.missing());
+            result.notes().forEach(n -> {
+                show(where, n.text());
+                literals.addAll(literals(n.text()));
+                literals.add(n.source());
+                line(where, n.toLine(ZH), union(literals(n.text()), Set.of(n.source())));
+            });
+            for (SourceFinding finding : result.findings()) {
+                show(where + " lint", finding.text());
+                literals.addAll(literals(finding.text()));
+                literals.add(finding.where());
+                line(where + " lint", finding.toLine(ZH), union(literals(finding.text()), Set.of(finding.where())));
+            }
+            Lint.of(result, ZH).lines().forEach(l -> line(where + " lint line", l, literals));
+            show(where, Importer.summary(result, "imported.json", 0));
+        }
     }
 
     /** A director in keepalived mode on hosts as they come: every run, the doctor, the monitor's health. */

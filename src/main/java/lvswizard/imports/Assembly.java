@@ -409,7 +409,7 @@ final class Assembly {
         if (draft.key.isFwmark()) {
             fwmark = Long.parseLong(draft.key.address());
             MarkRule rule = marks.get(fwmark);
-            vip = rule == null ? null : rule.vip();
+            vip = rule == null || rule.vip() == null ? null : vipCidrs.getOrDefault(rule.vip(), rule.vip());
             if (rule != null) {
                 markPorts = rule.ports();
                 protocol = rule.protocol();

@@ -172,6 +172,10 @@ final class KeepalivedSource {
     }
 
     private void virtualServer(Node node) {
+        if (!node.isBlock()) {
+            into.note(Note.Kind.UNREADABLE, "unreadable.not-a-block", text(node));
+            return;
+        }
         List<ServiceKey> keys;
         if ("group".equals(node.word(0))) {
             keys = groups.get(node.word(1));

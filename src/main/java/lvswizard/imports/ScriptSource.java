@@ -29,7 +29,7 @@ final class ScriptSource {
     private static final Pattern OTHER_ACTION = Pattern.compile("(?i).*(stop|status|usage|down|clean|remove|del).*");
 
     /** One address a command put on an interface. */
-    private record AddressFact(int line, String iface, IpAddr address, String broadcast) {
+    private record AddressFact(int line, String iface, IpAddr address, String text) {
     }
 
     private final String name;
@@ -272,8 +272,10 @@ final class ScriptSource {
         List<String> args = command.arguments();
         if (args.size() >= 4 && args.get(0).equals("add") && args.get(1).equals("default") && args.get(2).equals("gw")) {
             gateway(args.get(3), command.text());
-        } else {
+        } else if (args.contains("-host")) {
             into.note(Note.Kind.IGNORED, "ignored.host-route", command.text());
+        } else {
+            into.note(Note.Kind.IGNORED, "ignored.not-lvs", command.text());
         }
     }
 
@@ -330,7 +332,7 @@ final class ScriptSource {
     }
 
     private void address(String iface, IpAddr address, String broadcast, String text) {
-        addresses.add(new AddressFact(currentLine(), iface, address, broadcast));
+        addresses.add(new AddressFact(currentLine(), iface, address, text));
         if (broadcast != null && IpAddr.parse(broadcast) != null && IpAddr.parse(broadcast).sameHost(address)
                 && address.hasPrefix() && address.effectivePrefixLength() < (address.isIPv6() ? 128 : 32)) {
             into.finding(LintRule.VIP_BROADCAST, "lint.vip-broadcast", text, broadcast);
@@ -338,7 +340,6 @@ final class ScriptSource {
         if (iface.startsWith("lo") && firstLoVipLine == 0) {
             firstLoVipLine = currentLine();
         }
-        into.took(text);
     }
 
     private void gateway(String address, String text) {
@@ -397,6 +398,7 @@ final class ScriptSource {
             into.at(name, fact.line());
             if (isServiceVip(fact.address().hostOnly().text())) {
                 into.vip(fact.address().cidr(), fact.iface());
+                into.took(fact.text());
             } else {
                 into.note(Note.Kind.IGNORED, "ignored.not-a-vip", fact.address().text(), fact.iface());
             }
@@ -419,6 +421,7 @@ final class ScriptSource {
         Map<String, RealServerScript.Own> own = new LinkedHashMap<>();
         for (AddressFact fact : addresses) {
             into.at(name, fact.line());
+            into.took(fact.text());
             if (fact.iface().startsWith("lo")) {
                 IpAddr vip = fact.address();
                 if (vip.hasPrefix() && vip.effectivePrefixLength() != (vip.isIPv6() ? 128 : 32)) {

@@ -30,7 +30,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Properties of rendering over generated clusters and hostile strings. */
-class RenderProperties {
+public class RenderProperties {
 
     /** Any valid cluster renders scripts that bash accepts. */
     @Property(tries = 60)
@@ -154,7 +154,7 @@ class RenderProperties {
     // ---- valid clusters, built valid by construction --------------------------------------------
 
     @Provide
-    Arbitrary<Cluster> validClusters() {
+    public Arbitrary<Cluster> validClusters() {
         Arbitrary<Boolean> ipv6 = Arbitraries.of(false, true);
         Arbitrary<Integer> servers = Arbitraries.integers().between(1, 4);
         Arbitrary<Forwarding> forwarding = Arbitraries.of(Forwarding.class);

@@ -1,0 +1,2 @@
+#!/bin/sh
+ifconfig eth0 up
