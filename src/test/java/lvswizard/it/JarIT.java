@@ -81,6 +81,42 @@ class JarIT {
         assertThat(Files.readString(dir.resolve("out/README.txt"))).contains("LVS cluster \"edge\"");
     }
 
+    /** The how-to's own scripts, as an operator has them: imported, linted, refused where they must be. */
+    @Test
+    void theHowTosScriptsImportAndLint(@TempDir Path dir) throws Exception {
+        String director = Path.of("src/test/resources/imports/seed-director.sh").toAbsolutePath().toString();
+        String realServer = Path.of("src/test/resources/imports/seed-realserver.sh").toAbsolutePath().toString();
+        Path config = dir.resolve("seed.json");
+        Tools.Result imported = Jar.run("import", "--from", director, "--from", realServer, "--out", config.toString());
+        assertThat(imported.exitCode()).as(imported.output()).isZero();
+        assertThat(imported.output()).contains(director + ":69: took: ipvsadm -A -t 192.168.101.168:80 -s wlc",
+                "missing: director.dips: no source says it", "wrote " + config + ": 1 services, 2 real servers");
+        assertThat(Files.readString(config)).contains("\"vip\" : \"192.168.101.168/24\"", "\"weight\" : 2");
+        // the imported configuration is the wizard's to finish: validate names what is left
+        Tools.Result validated = Jar.run("validate", "--config", config.toString());
+        assertThat(validated.exitCode()).isEqualTo(1);
+        assertThat(validated.output()).contains("error[required] director.dips");
+
+        Tools.Result again = Jar.run("import", "--from", director, "--name", "other", "--out", config.toString());
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.output()).endsWith("lvs-wizard import: " + config + " exists with other content; nothing"
+                + " written (--force replaces it)\n");
+
+        Tools.Result lint = Jar.run("lint", director, realServer);
+        assertThat(lint.exitCode()).isEqualTo(1);
+        assertThat(lint.output()).contains("warning[flushes-firewall] " + director + ":57: /sbin/iptables -F",
+                "error[non-breaking-space] " + director + ":23:", "warning[vip-broadcast]",
+                director + ", " + realServer + ": 2 errors, 3 warnings");
+        assertThat(Jar.run("lint", "--lang", "zh", director).output()).contains("错误[non-breaking-space]");
+
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "nothing here\n");
+        Tools.Result bad = Jar.run("import", "--from", notes.toString(), "--out", dir.resolve("x.json").toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.output().lines()).hasSize(1);
+        assertThat(bad.output()).doesNotContain("Exception");
+        assertThat(dir.resolve("x.json")).doesNotExist();
+    }
+
     @Test
     void aConfigurationOfAnotherFormatVersionIsRefusedInOneLine(@TempDir Path dir) throws Exception {
         Path config = Files.writeString(dir.resolve("v2.json"), Files.readString(Path.of("examples/seed-dr.json"))
