@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import lvswizard.config.ConfigException;
+import lvswizard.exec.ExecRunner;
+import lvswizard.exec.Runner;
+import lvswizard.imports.ImportReport;
+import lvswizard.imports.Importer;
 import lvswizard.model.Cluster;
 import lvswizard.model.VirtualService;
 import lvswizard.output.OutputDirectory;
@@ -86,6 +90,8 @@ public final class LineWizard {
     private final PrintWriter out;
     private final Messages m;
     private final Recent recent;
+    /** Reads this host's state when an import names it. */
+    private final Runner runner;
     private Draft draft;
     /** The configuration file as this session opened it (null: none, or it did not exist yet). */
     private byte[] opened;
@@ -99,6 +105,7 @@ public final class LineWizard {
         this.m = messages;
         this.draft = draft;
         this.recent = recent;
+        this.runner = new ExecRunner();
     }
 
     public LineWizard(Prompter prompter, PrintWriter out, Messages messages, Draft draft) {
@@ -174,10 +181,13 @@ public final class LineWizard {
     private Draft askStart() throws EndOfInput {
         Optional<Path> last = recent.last();
         last.ifPresent(file -> out.println(m.get("line.recent", file)));
-        List<String> choices = List.of("new", "open", "example");
+        List<String> choices = List.of("new", "open", "import", "example");
         String how = choose(m.get("line.start"), last.isPresent() ? "open" : "new", choices);
         if (how.equals("new")) {
             return Opening.newConfiguration(null);
+        }
+        if (how.equals("import")) {
+            return importSetup();
         }
         if (how.equals("example")) {
             try {
@@ -196,6 +206,27 @@ public final class LineWizard {
             }
         }
     }
+
+    /** Asks for the sources until they import; prints what could not be read and what will be asked. */
+    private Draft importSetup() throws EndOfInput {
+        while (true) {
+            List<String> sources = ImportReport.sources(read(m.get("line.import"), "", List.of()));
+            if (sources.isEmpty()) {
+                out.println(m.get("line.invalid", m.get("start.import.empty")));
+                continue;
+            }
+            try {
+                Importer.Result result = Importer.from(sources, null, runner);
+                ImportReport.brief(result, m.locale(), BRIEF_LINES).forEach(out::println);
+                return Opening.imported(result.cluster());
+            } catch (Importer.ImportException e) {
+                out.println(m.get("line.invalid", e.getMessage()));
+            }
+        }
+    }
+
+    /** Lines not understood printed after an import; lvs-wizard import prints them all. */
+    private static final int BRIEF_LINES = 10;
 
     // ---- fields -----------------------------------------------------------------------------
 

@@ -11,9 +11,13 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import lvswizard.config.ConfigException;
+import lvswizard.exec.Runner;
 import lvswizard.render.Version;
+import lvswizard.imports.ImportReport;
+import lvswizard.imports.Importer;
 import lvswizard.wizard.Draft;
 import lvswizard.wizard.Fields;
 import lvswizard.wizard.Messages;
@@ -32,7 +36,7 @@ final class StartChooser {
     record Choice(Draft draft, boolean interrupted) {
     }
 
-    static Choice choose(WindowBasedTextGUI gui, Messages m, Recent recent) {
+    static Choice choose(WindowBasedTextGUI gui, Messages m, Recent recent, Runner runner) {
         Draft[] chosen = {null};
         BasicWindow window = Dialogs.window(m, m.get("app.title", Version.current()), () -> { },
                 focused -> m.get("help.start"));
@@ -66,6 +70,7 @@ final class StartChooser {
                 open(gui, m, Path.of(answer), chosen, window);
             }
         }));
+        panel.addComponent(Form.button(m.get("start.import"), () -> importSetup(gui, m, runner, chosen, window)));
         panel.addComponent(Form.button(m.get("start.example"), () -> {
             try {
                 chosen[0] = Opening.example();
@@ -97,6 +102,38 @@ final class StartChooser {
             return m.get("invalid.path", text);
         }
     }
+
+    /**
+     * Import: asks for the sources until they can be read, shows what could not be read and what
+     * the wizard will ask for, then edits the result as a new configuration (saving asks where).
+     */
+    private static void importSetup(WindowBasedTextGUI gui, Messages m, Runner runner, Draft[] chosen,
+                                    BasicWindow window) {
+        Importer.Result[] imported = {null};
+        String answer = Dialogs.askText(gui, m, m.get("start.import.title"), m.get("start.import.text"), "",
+                Fields.byId("outputDir").keys(), text -> {
+                    List<String> sources = ImportReport.sources(text);
+                    if (sources.isEmpty()) {
+                        return m.get("start.import.empty");
+                    }
+                    try {
+                        imported[0] = Importer.from(sources, null, runner);
+                        return null;
+                    } catch (Importer.ImportException | RuntimeException e) {
+                        return e.getMessage();
+                    }
+                });
+        if (answer == null || imported[0] == null) {
+            return;
+        }
+        Dialogs.info(gui, m, m.get("start.import.done"),
+                String.join("\n", ImportReport.brief(imported[0], m.locale(), BRIEF_LINES)));
+        chosen[0] = Opening.imported(imported[0].cluster());
+        window.close();
+    }
+
+    /** Lines not understood shown after an import; the rest is one line away (lvs-wizard import). */
+    private static final int BRIEF_LINES = 6;
 
     private static void open(WindowBasedTextGUI gui, Messages m, Path file, Draft[] chosen, BasicWindow window) {
         try {

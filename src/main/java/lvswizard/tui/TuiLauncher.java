@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import lvswizard.exec.ExecRunner;
+import lvswizard.exec.Runner;
 import lvswizard.wizard.Draft;
 import lvswizard.wizard.Messages;
 import lvswizard.wizard.Recent;
@@ -54,13 +55,14 @@ public final class TuiLauncher {
     public static int launch(Draft draft, Messages messages, Recent recent) {
         String[] farewell = {null};
         int code = launch(gui -> {
+            Runner runner = new ExecRunner();
             StartChooser.Choice choice = draft != null ? new StartChooser.Choice(draft, false)
-                    : StartChooser.choose(gui, messages, recent);
+                    : StartChooser.choose(gui, messages, recent, runner);
             Draft start = choice.draft();
             if (start == null) {
                 return choice.interrupted() ? 130 : 0;
             }
-            WizardTui wizard = new WizardTui(gui, start, messages, new ExecRunner(), recent);
+            WizardTui wizard = new WizardTui(gui, start, messages, runner, recent);
             WizardTui.Outcome outcome = wizard.run();
             farewell[0] = wizard.farewell();
             return outcome == WizardTui.Outcome.INTERRUPTED ? 130 : 0;

@@ -21,6 +21,11 @@ public final class Opening {
         return new Draft(Edits.newCluster(), null, file, null, null);
     }
 
+    /** An imported configuration: no file yet, so that the first save asks where. */
+    public static Draft imported(Cluster cluster) {
+        return new Draft(cluster, null, null, null, null);
+    }
+
     public static Draft example() throws ConfigException {
         return new Draft(ConfigFile.builtInExample(), null, null, null, null);
     }

@@ -189,9 +189,24 @@ class LineWizardTest {
         StringWriter out = new StringWriter();
         Piped answers = new Piped(List.of("new"));
         new LineWizard(answers, new PrintWriter(out, true), Messages.of(Language.EN), null, Recent.none()).run();
-        assertThat(answers.asked.get(0)).startsWith("Start from (new/open/example)");
+        assertThat(answers.asked.get(0)).startsWith("Start from (new/open/import/example)");
         assertThat(answers.asked).contains("This host is (director/real-server/all)");
         assertThat(out.toString()).doesNotContain("192.168.101", "10.10.10", "seed-dr");
+    }
+
+    @Test
+    void importAtTheStartReadsTheSourcesAndAsksOnlyWhatTheyDoNotSay() {
+        StringWriter out = new StringWriter();
+        Piped answers = new Piped(List.of("import", "/nonexistent.conf",
+                "src/test/resources/imports/seed-director.sh src/test/resources/imports/seed-realserver.sh"));
+        LineWizard wizard = new LineWizard(answers, new PrintWriter(out, true), Messages.of(Language.EN), null,
+                Recent.none());
+        wizard.run();
+        assertThat(out.toString()).contains("/nonexistent.conf: no such file",
+                "The wizard asks for what no source says: director.dipInterface",
+                "1 services and 2 real servers imported");
+        assertThat(wizard.draft().cluster().services().get(0).vip()).isEqualTo("192.168.101.168/24");
+        assertThat(wizard.draft().configPath()).isNull();
     }
 
     @Test

@@ -137,23 +137,54 @@ class WizardDialogsTest {
     void theStartScreenQuitsOnQAndF10AndCtrlCLikeEveryScreen() throws Exception {
         for (KeyType key : new KeyType[] {KeyType.F10, KeyType.Escape}) {
             try (VirtualScreen ui = new VirtualScreen(80, 24, gui -> StartChooser.choose(gui, EN,
-                    lvswizard.wizard.Recent.none()))) {
+                    lvswizard.wizard.Recent.none(), NO_COMMANDS))) {
                 ui.waitFor("New configuration");
                 ui.press(key);
                 assertThat(ui.result()).isEqualTo(new StartChooser.Choice(null, false));
             }
         }
         try (VirtualScreen ui = new VirtualScreen(80, 24, gui -> StartChooser.choose(gui, EN,
-                lvswizard.wizard.Recent.none()))) {
+                lvswizard.wizard.Recent.none(), NO_COMMANDS))) {
             ui.waitFor("New configuration");
             ui.type("q");
             assertThat(ui.result()).isEqualTo(new StartChooser.Choice(null, false));
         }
         try (VirtualScreen ui = new VirtualScreen(80, 24, gui -> StartChooser.choose(gui, EN,
-                lvswizard.wizard.Recent.none()))) {
+                lvswizard.wizard.Recent.none(), NO_COMMANDS))) {
             ui.waitFor("New configuration");
             ui.ctrl('c');
             assertThat(ui.result()).isEqualTo(new StartChooser.Choice(null, true));
+        }
+    }
+
+    /** Import from the start screen: a file that is none is refused under the field, the how-to's scripts open. */
+    @Test
+    void theStartScreenImportsTheHowTosScripts() throws Exception {
+        String director = Path.of("src/test/resources/imports/seed-director.sh").toAbsolutePath().toString();
+        String realServer = Path.of("src/test/resources/imports/seed-realserver.sh").toAbsolutePath().toString();
+        try (VirtualScreen ui = new VirtualScreen(80, 24, gui -> StartChooser.choose(gui, EN,
+                lvswizard.wizard.Recent.none(), NO_COMMANDS))) {
+            ui.waitFor("New configuration");
+            ui.tabToButton("Import an existing setup...");
+            ui.press(KeyType.Enter);
+            ui.waitFor("ldirectord.cf, ipvsadm.rules");
+            ui.type("/nonexistent/keepalived.conf");
+            ui.tabToButton("OK");
+            ui.press(KeyType.Enter);
+            ui.waitFor("/nonexistent/keepalived.conf: no such file");
+            ui.tabTo(i -> i instanceof com.googlecode.lanterna.gui2.TextBox, "the sources");
+            for (int i = 0; i < "/nonexistent/keepalived.conf".length(); i++) {
+                ui.press(KeyType.Backspace);
+            }
+            ui.type(director + " " + realServer);
+            ui.tabToButton("OK");
+            ui.press(KeyType.Enter);
+            ui.waitForAll("Imported", "The wizard asks for what no source says: director.dipInterface",
+                    "1 services and 2 real servers imported");
+            ui.press(KeyType.Enter);
+            StartChooser.Choice choice = (StartChooser.Choice) ui.result();
+            assertThat(choice.draft().configPath()).as("saving asks where").isNull();
+            assertThat(choice.draft().cluster().services().get(0).vip()).isEqualTo("192.168.101.168/24");
         }
     }
 
