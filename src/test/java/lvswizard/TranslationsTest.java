@@ -57,6 +57,7 @@ import lvswizard.ops.WeightEditor;
 import lvswizard.imports.Importer;
 import lvswizard.imports.Lint;
 import lvswizard.imports.HostSourceTest;
+import lvswizard.imports.ImportReport;
 import lvswizard.imports.SourceFinding;
 import lvswizard.plan.HostNeeds;
 import lvswizard.plan.IpvsOwner;
@@ -349,6 +350,7 @@ class TranslationsTest {
             }
             Lint.of(result, ZH).lines().forEach(l -> line(where + " lint line", l, literals));
             show(where, Importer.summary(result, "imported.json", 0));
+            ImportReport.brief(result, ZH, 1).forEach(l -> line(where + " brief", l, literals));
         }
     }
 

@@ -171,6 +171,13 @@ scenario_run() {
   negative_end
   nsx rs1 sysctl -q -w net.ipv4.conf.eth0.arp_ignore=1
 
+  log "phase h: import --from host: the running director read back into a configuration"
+  wiz director import --from host --name seed-dr --out /tmp/imported.json
+  rc=$?
+  sed 's/^/[imported] /' /tmp/imported.json
+  [ $rc = 0 ] && grep -q '"vip" : "192.168.101.168/24"' /tmp/imported.json && grep -q '"dips" : \[ "10.10.10.10/24" \]' /tmp/imported.json
+  check import-host $? "import --from host: exit $rc, $(tail -1 /tmp/wiz.out)"
+
   log "phase e: undo on the director"
   wiz director run --config /lab/seed-dr.json --role director --out /tmp/out-director --yes undo
   rc=$?

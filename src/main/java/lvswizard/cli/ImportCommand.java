@@ -17,11 +17,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Bring an existing LVS setup into a configuration: this host's running state (--from host),"
-                + " a saved table (ipvsadm -S -n output, ipvsadm.rules), keepalived.conf (includes followed),"
-                + " ldirectord.cf, or init scripts with ipvsadm, ifconfig or ip lines (a director's and its real"
-                + " servers': --from more than once). Reports line by line what it took, what it left out and why,"
-                + " and the fields no source says, which the wizard then asks for (lvs-wizard --config OUT)."})
+        description = {"Bring an existing LVS setup into a configuration.",
+                "Sources: this host's running state (--from host), a saved table (ipvsadm -S -n output,"
+                        + " ipvsadm.rules), keepalived.conf (includes followed), ldirectord.cf, or init scripts"
+                        + " with ipvsadm, ifconfig or ip lines (a director's and its real servers': --from more"
+                        + " than once).",
+                "Reports line by line what it took, what it left out and why, and the fields no source"
+                        + " says, which the wizard then asks for (lvs-wizard --config FILE)."})
 final class ImportCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, paramLabel = "SOURCE",
             description = "host, or a file (repeatable; read in order into one configuration)")

@@ -13,12 +13,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "lint", mixinStandardHelpOptions = true,
-        description = {"Check an existing setup across the whole cluster: imports the files (keepalived.conf,"
-                + " ldirectord.cf, a rules file, the director's and real servers' scripts; or host) and prints what"
-                + " keepalived -t cannot see: the ARP fix on DR/TUN real servers, gateways and subnets, the VIP's"
-                + " netmask, missing MARK rules, persistence against schedulers, VRID clashes, vrrp_strict's"
-                + " contradictions, old keywords and their current names. Exit 0 clean (warnings allowed),"
-                + " 1 errors, 2 unusable input."})
+        description = {"Check an existing setup across the whole cluster.",
+                "Imports the files (keepalived.conf, ldirectord.cf, a rules file, the director's and real"
+                        + " servers' scripts; or host) and prints what keepalived -t cannot see: the ARP fix on"
+                        + " DR/TUN real servers, gateways and subnets, the VIP's netmask, missing MARK rules,"
+                        + " persistence against schedulers, VRID clashes, vrrp_strict's contradictions, old"
+                        + " keywords and their current names.",
+                "Exit codes: 0 clean (warnings allowed), 1 errors, 2 unusable input."})
 final class LintCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "files (or host), read into one cluster")
     List<String> sources = new ArrayList<>();

@@ -21,14 +21,14 @@ import lvswizard.plan.IpAddr;
  * ipvsadm settings), what keepalived.conf adds (checks, sorry servers, quorum, and for a pair the
  * VRRP settings, the VIPs' prefixes and interfaces). Names the import makes up are left out.
  */
-final class Knowable {
+public final class Knowable {
     /** What a source can say. */
-    enum Source { RULES, KEEPALIVED, HOST }
+    public enum Source { RULES, KEEPALIVED, HOST }
 
     private Knowable() {
     }
 
-    static List<String> of(Cluster cluster, Source source) {
+    public static List<String> of(Cluster cluster, Source source) {
         Map<String, String> addresses = cluster.realServers().stream()
                 .collect(Collectors.toMap(RealServer::name, r -> host(r.address())));
         boolean pair = cluster.failover() != null && source == Source.KEEPALIVED;

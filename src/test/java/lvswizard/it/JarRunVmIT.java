@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import lvswizard.Examples;
+import lvswizard.config.ConfigFile;
+import lvswizard.imports.Knowable;
+import lvswizard.model.Cluster;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -22,7 +26,7 @@ class JarRunVmIT {
     private static final List<String> REQUIRED_CHECKS = List.of("dry-run-changes-nothing", "jar-start-rs1",
             "jar-start-rs2", "jar-start-director", "command-log", "answered", "split", "arp-only-director",
             "ipvs-scheduled", "monitor-once-stats", "monitor-once-share", "doctor-director", "doctor-rs1",
-            "doctor-rs2", "status-director", "jar-undo-director", "ka-start", "ka-both-in", "ka-split", "ka-arp-only-director", "ka-status",
+            "doctor-rs2", "status-director", "import-host", "jar-undo-director", "ka-start", "ka-both-in", "ka-split", "ka-arp-only-director", "ka-status",
             "ka-doctor", "ka-detect", "ka-detect-bound", "ka-others-answer", "ka-monitor-down", "ka-doctor-down",
             "ka-back", "ka-share-again", "ka-undo", "jar-undo-rs2", "jar-undo-rs1",
             "undo-restores-addr", "undo-restores-route", "undo-restores-sysctl", "undo-restores-ipvs");
@@ -56,6 +60,16 @@ class JarRunVmIT {
     void theDoctorCatchesTheArpFixRemoved() {
         assertThat(lab.lines()).contains("NEGATIVE doctor-arp-fix-removed DETECTED");
         assertThat(lab.lines()).anyMatch(l -> l.startsWith("[rs1:wiz] WRONG  net.ipv4.conf.eth0.arp_ignore: is 0, needs 1"));
+    }
+
+    /** import --from host on the started director gives back the configuration, in all the host can know. */
+    @Test
+    void theRunningDirectorImportsAsItsConfiguration() throws Exception {
+        String json = lab.lines().stream().filter(l -> l.startsWith("[imported] "))
+                .map(l -> l.substring("[imported] ".length())).collect(Collectors.joining("\n"));
+        Cluster imported = ConfigFile.parse(json, "imported.json");
+        assertThat(String.join("\n", Knowable.of(imported, Knowable.Source.HOST)))
+                .isEqualTo(String.join("\n", Knowable.of(Examples.load("seed-dr"), Knowable.Source.HOST)));
     }
 
     @Test
