@@ -69,10 +69,7 @@ public final class Main implements Callable<Integer> {
         // every line of the command line goes through one guard: values from files are shown, not obeyed
         PrintWriter out = TerminalWriter.guard(rawOut);
         PrintWriter err = TerminalWriter.guard(rawErr);
-        CommandLine commandLine = new CommandLine(new Main(runner));
-        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        // plain help: the guard would show picocli's colour codes instead of obeying them
-        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        CommandLine commandLine = commandLine(runner);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((ex, ignored) -> {
@@ -85,6 +82,22 @@ public final class Main implements Callable<Integer> {
             return ExitCodes.INTERNAL;
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * The configured command line: the one model that {@link #execute} runs and from which the build
+     * generates the man page and the bash completion, so neither is written by hand.
+     */
+    public static CommandLine commandLine() {
+        return commandLine(new ExecRunner());
+    }
+
+    static CommandLine commandLine(Runner runner) {
+        CommandLine commandLine = new CommandLine(new Main(runner));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // plain help: the guard would show picocli's colour codes instead of obeying them
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        return commandLine;
     }
 
     Runner runner() {
