@@ -1,6 +1,7 @@
 package lvswizard.imports;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -128,6 +129,19 @@ final class Assembly {
 
     List<Note> notes() {
         return notes;
+    }
+
+    /** How many notes there are: where a source's own begin. */
+    int noteCount() {
+        return notes.size();
+    }
+
+    /** The notes from {@code from} on in line order (a note about the whole source after its lines). */
+    void sortNotesFrom(int from) {
+        List<Note> own = new ArrayList<>(notes.subList(from, notes.size()));
+        own.sort(Comparator.comparingInt(n -> n.line() == 0 ? Integer.MAX_VALUE : n.line()));
+        notes.subList(from, notes.size()).clear();
+        notes.addAll(own);
     }
 
     /** A lint rule fired on the current line. */

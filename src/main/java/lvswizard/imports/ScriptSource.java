@@ -55,6 +55,7 @@ final class ScriptSource {
     }
 
     private void read(String text) {
+        int firstNote = into.noteCount();
         String[] lines = text.split("\n", -1);
         boolean inCase = false;
         boolean takeBranch = true;
@@ -150,6 +151,7 @@ final class ScriptSource {
             into.finding(LintRule.NON_BREAKING_SPACE, "lint.non-breaking-space", Ranges.of(nonBreaking));
         }
         finish();
+        into.sortNotesFrom(firstNote);
     }
 
     private void readLine(int number, String line) {
@@ -298,6 +300,8 @@ final class ScriptSource {
         List<String> args = command.arguments();
         if (args.stream().anyMatch(w -> w.equals("-F") || w.equals("--flush"))) {
             into.finding(LintRule.FLUSHES_FIREWALL, "lint.flushes-firewall", command.text());
+            into.note(Note.Kind.IGNORED, "ignored.flush", command.text());
+            return;
         }
         Optional<String> mark = after(args, "--set-mark").or(() -> after(args, "--set-xmark"));
         if (mark.isEmpty() || !args.contains("PREROUTING")) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import lvswizard.Tools;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,8 @@ class HaPairVmIT {
         Tools.Result generated = Jar.run("generate", "--config", "examples/ha-dr.json", "--format", "keepalived",
                 "--out", files.toString());
         assertThat(generated.exitCode()).as(generated.output()).isZero();
-        lab = VmLab.boot("ha-pair", files, TIMEOUT_MINUTES);
+        // two labs share the two cores (failsafe's vm execution): room for the slower half of that
+        lab = VmLab.boot("ha-pair", "ha-pair", files, TIMEOUT_MINUTES, List.of(), Map.of("VM_TIMEOUT", "450"));
     }
 
     @Test

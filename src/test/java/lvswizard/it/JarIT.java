@@ -90,7 +90,7 @@ class JarIT {
         Tools.Result imported = Jar.run("import", "--from", director, "--from", realServer, "--out", config.toString());
         assertThat(imported.exitCode()).as(imported.output()).isZero();
         assertThat(imported.output()).contains(director + ":69: took: ipvsadm -A -t 192.168.101.168:80 -s wlc",
-                "missing: director.dips: no source says it", "wrote " + config + ": 1 services, 2 real servers");
+                "missing: director.dips: no source says it", "wrote " + config + " (services: 1, real servers: 2)");
         assertThat(Files.readString(config)).contains("\"vip\" : \"192.168.101.168/24\"", "\"weight\" : 2");
         // the imported configuration is the wizard's to finish: validate names what is left
         Tools.Result validated = Jar.run("validate", "--config", config.toString());

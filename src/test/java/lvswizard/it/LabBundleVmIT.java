@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LabBundleVmIT {
-    private static final long TIMEOUT_MINUTES = 15;
+    private static final long TIMEOUT_MINUTES = 20;
     private static final List<String> EXAMPLES = List.of("seed-dr", "nat-portmap", "tun-ipip", "fwmark-https",
             "schedulers", "ipv6-dr", "ha-dr", "ha-nat", "tun-types", "tun6");
     private VmLab lab;
@@ -44,7 +44,7 @@ class LabBundleVmIT {
         Tools.Result tar = Tools.run(List.of("tar", "-C", bundles.toString(), "-cf",
                 files.resolve("lab-bundles.tar").toString(), "."));
         assertThat(tar.exitCode()).as(tar.output()).isZero();
-        lab = VmLab.boot("lab-bundle", "lab-bundle", files, TIMEOUT_MINUTES, List.of(), Map.of("VM_TIMEOUT", "720"));
+        lab = VmLab.boot("lab-bundle", "lab-bundle", files, TIMEOUT_MINUTES, List.of(), Map.of("VM_TIMEOUT", "1100"));
     }
 
     @Test

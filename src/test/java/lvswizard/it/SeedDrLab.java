@@ -39,7 +39,9 @@ abstract class SeedDrLab {
         Tools.Result generated = Jar.run("generate", "--config", "examples/seed-dr.json", "--out", scripts.toString(),
                 "--flavour", flavour);
         assertThat(generated.exitCode()).as(generated.output()).isZero();
-        lab = VmLab.boot("seed-dr", "seed-dr-" + flavour, scripts, TIMEOUT_MINUTES, List.of(), Map.of());
+        // two labs share the two cores (failsafe's vm execution): room for the slower half of that
+        lab = VmLab.boot("seed-dr", "seed-dr-" + flavour, scripts, TIMEOUT_MINUTES, List.of(),
+                Map.of("VM_TIMEOUT", "450"));
     }
 
     @Test

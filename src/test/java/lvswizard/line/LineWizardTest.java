@@ -204,7 +204,7 @@ class LineWizardTest {
         wizard.run();
         assertThat(out.toString()).contains("/nonexistent.conf: no such file",
                 "The wizard asks for what no source says: director.dipInterface",
-                "1 services and 2 real servers imported");
+                "Imported: services 1, real servers 2");
         assertThat(wizard.draft().cluster().services().get(0).vip()).isEqualTo("192.168.101.168/24");
         assertThat(wizard.draft().configPath()).isNull();
     }

@@ -180,7 +180,7 @@ class WizardDialogsTest {
             ui.tabToButton("OK");
             ui.press(KeyType.Enter);
             ui.waitForAll("Imported", "The wizard asks for what no source says: director.dipInterface",
-                    "1 services and 2 real servers imported");
+                    "Imported: services 1, real servers 2");
             ui.press(KeyType.Enter);
             StartChooser.Choice choice = (StartChooser.Choice) ui.result();
             assertThat(choice.draft().configPath()).as("saving asks where").isNull();
