@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import lvswizard.imports.Assembly.BackendDraft;
 import lvswizard.imports.Assembly.ServiceDraft;
@@ -307,7 +308,7 @@ final class KeepalivedSource {
             if (!checked) {
                 first = check;
                 checked = true;
-            } else if (!java.util.Objects.equals(first, check)) {
+            } else if (!Objects.equals(first, check)) {
                 at(realServer);
                 into.note(Note.Kind.IGNORED, "ignored.other-check", text(realServer));
             }

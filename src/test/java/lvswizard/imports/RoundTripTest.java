@@ -6,17 +6,23 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import lvswizard.cli.Main;
 import lvswizard.config.ConfigFile;
 import lvswizard.exec.FakeRunner;
 import lvswizard.model.Cluster;
+import lvswizard.model.Director;
+import lvswizard.model.RealServer;
+import lvswizard.validation.Validator;
 import lvswizard.render.RenderProperties;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -57,8 +63,29 @@ class RoundTripTest {
             assertRoundTrip(cluster, format, dir.resolve("out"));
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /**
+     * Done means: the how-to's scripts imported, the fields they do not say filled in (as the wizard
+     * asks), and the result validates, exports to keepalived and builds its lab, and is the seed.
+     */
+    @Test
+    void theHowTosScriptsCompletedAreTheSeedAndExportEverywhere(@TempDir Path dir) throws Exception {
+        Cluster imported = ImportCorpusTest.importing("seed-director.sh", "seed-realserver.sh").cluster();
+        Director d = imported.director();
+        Cluster completed = new Cluster(null, "seed-dr", new Director(d.name(), "eth0", List.of("10.10.10.10/24"),
+                d.vipInterface(), d.gateway(), "10.10.10.10"), imported.realServers().stream()
+                .map(r -> new RealServer(r.name(), r.address() + "/24", "eth0", "10.10.10.1")).toList(),
+                imported.services(), null);
+        assertThat(Validator.check(completed).hasErrors()).isFalse();
+        assertThat(ConfigFile.toJson(completed)).isEqualTo(ConfigFile.toJson(ConfigFile.read(
+                Path.of("examples/seed-dr.json"))).replace("\"name\" : \"web\"", "\"name\" : null"));
+        Path config = Files.writeString(dir.resolve("seed.json"), ConfigFile.toJson(completed));
+        for (String format : List.of("scripts", "keepalived", "lab")) {
+            assertThat(generate(config, format, dir.resolve(format))).as(format).isZero();
         }
     }
 
@@ -69,7 +96,7 @@ class RoundTripTest {
 
     @Provide
     Arbitrary<String> formats() {
-        return net.jqwik.api.Arbitraries.of("scripts", "keepalived");
+        return Arbitraries.of("scripts", "keepalived");
     }
 
     private static void assertRoundTrip(Cluster original, String format, Path out) throws Exception {

@@ -235,6 +235,26 @@ class WizardTmuxIT {
         assertTerminalAsBefore(dir);
     }
 
+    /** The start screen's import at 80x24 in Chinese: the how-to's scripts, the report, then the wizard on them. */
+    @Test
+    void importingTheHowTosScriptsFromTheStartScreenInChinese(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("src/test/resources/imports/seed-director.sh"), dir.resolve("director.sh"));
+        Files.copy(Path.of("src/test/resources/imports/seed-realserver.sh"), dir.resolve("realserver.sh"));
+        try (Tmux tmux = new Tmux(dir, 80, 24, between(" --lang zh"))) {
+            tmux.waitFor("导入已有的配置...");
+            tmux.keys("Down", "Down", "Enter");
+            tmux.waitFor("ldirectord.cf");
+            tmux.text("director.sh realserver.sh");
+            tmux.keys("Tab", "Enter");
+            tmux.waitForAll("已导入 1 个服务和 2 台 RealServer", "director.dipInterface");
+            tmux.keys("Enter");
+            tmux.waitFor("本机是");
+            tmux.keys("C-c");
+            tmux.waitFor("EXIT=130");
+        }
+        assertTerminalAsBefore(dir);
+    }
+
     @Test
     void sigtermLeavesTheTerminalAsItWas(@TempDir Path dir) throws Exception {
         try (Tmux tmux = new Tmux(dir, 100, 30, "sh -c '" + between(" --config new.json").replace("\"$PWD/config\"",
