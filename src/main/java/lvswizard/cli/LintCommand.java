@@ -9,7 +9,7 @@ import lvswizard.imports.Importer;
 import lvswizard.imports.Lint;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "lint", mixinStandardHelpOptions = true,
@@ -24,8 +24,8 @@ final class LintCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "files (or host), read into one cluster")
     List<String> sources = new ArrayList<>();
 
-    @Option(names = "--lang", paramLabel = "LANG", description = "en or zh (default: from LANG)")
-    String lang;
+    @Mixin
+    LanguageOption language;
 
     @CommandLine.ParentCommand
     Main main;
@@ -36,7 +36,7 @@ final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Locale locale = Languages.locale(lang, main);
+        Locale locale = language.locale(main);
         Importer.Result result;
         try {
             result = Importer.from(sources, null, main.runner());

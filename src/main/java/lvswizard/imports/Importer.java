@@ -48,8 +48,8 @@ public final class Importer {
     /** Imports {@code sources} (file names, or {@link #HOST}); the cluster is named {@code name} when given. */
     public static Result from(List<String> sources, String name, Runner runner) throws ImportException {
         Assembly assembly = new Assembly();
-        List<KeepalivedSource.Vrrp> vrrp = new ArrayList<>();
-        List<List<KeepalivedSource.Vrrp>> sides = new ArrayList<>();
+        List<KeepalivedInstance.Vrrp> vrrp = new ArrayList<>();
+        List<List<KeepalivedInstance.Vrrp>> sides = new ArrayList<>();
         for (String source : expand(sources)) {
             if (source.equals(HOST)) {
                 HostSource.read(runner, assembly);
@@ -60,7 +60,7 @@ public final class Importer {
             switch (kind(source, text)) {
                 case KEEPALIVED -> {
                     try {
-                        List<KeepalivedSource.Vrrp> side = KeepalivedSource.read(source, text,
+                        List<KeepalivedInstance.Vrrp> side = KeepalivedSource.read(source, text,
                                 file.toAbsolutePath().getParent(), assembly);
                         if (!side.isEmpty()) {
                             sides.add(side);

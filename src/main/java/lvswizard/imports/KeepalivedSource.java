@@ -30,36 +30,13 @@ import lvswizard.plan.ServiceKey;
  * health checks, sorry server and quorum, and what its VRRP instances say about the director.
  * Every keyword is accounted for: taken, left out with the reason, or reported as not understood.
  */
-final class KeepalivedSource {
-    /** Old keywords and their current names (keepalived still reads both). */
-    static final Map<String, String> DEPRECATED = Map.of("lb_algo", "lvs_sched", "lb_kind", "lvs_method",
-            "nb_get_retry", "retry", "lvs_sync_daemon_interface", "lvs_sync_daemon", "nat_mask", "");
-
+final class KeepalivedSource extends KeepalivedReader {
     /** keepalived's defaults where a file says nothing (keepalived.conf(5)). */
     private static final int DEFAULT_DELAY_LOOP = 60;
-    private static final int DEFAULT_CONNECT_TIMEOUT = 5;
-    private static final int DEFAULT_RETRY = 1;
-
-    /** Keywords that configure keepalived itself, not the cluster: read and left out. */
-    private static final Set<String> KEEPALIVED_ONLY = Set.of("notification_email", "notification_email_from",
-            "smtp_server", "smtp_connect_timeout", "smtp_alert", "enable_script_security", "script_user",
-            "router_id", "vrrp_skip_check_adv_addr", "vrrp_garp_interval", "vrrp_gna_interval", "notify", "notify_up",
-            "notify_down", "notify_master", "notify_backup", "notify_fault", "notify_stop", "smtp_alert_checker",
-            "garp_master_delay", "garp_master_refresh", "track_interface", "track_script", "vrrp_script", "ha_suspend",
-            "virtualhost", "omega", "quorum_up", "quorum_down", "warmup", "delay_before_retry", "max_auto_priority",
-            "dynamic_interfaces", "lvs_timeouts", "lvs_flush", "vrrp_sync_group", "native_ipv6", "version",
-            "sorry_server_inhibit", "vrrp_version", "checker_log_all_failures", "log_all_failures");
-
-    /** What one file's VRRP instances say. */
-    record Vrrp(String file, int line, String state, String iface, Integer routerId, Integer priority, Integer advert,
-                boolean nopreempt, String unicastSource, List<String> peers, String authPass,
-                List<String[]> addresses, boolean strict, String syncInterface, Integer syncId) {
-    }
 
     private final String name;
-    private final Assembly into;
     private final Map<String, List<ServiceKey>> groups = new LinkedHashMap<>();
-    private final List<Vrrp> instances = new ArrayList<>();
+    private final List<KeepalivedInstance.Vrrp> instances = new ArrayList<>();
     private boolean strict;
     private Node strictNode;
     private boolean firewallLeftAlone;
@@ -67,12 +44,12 @@ final class KeepalivedSource {
     private Integer syncId;
 
     private KeepalivedSource(String name, Assembly into) {
+        super(into);
         this.name = name;
-        this.into = into;
     }
 
     /** Reads one file (and its includes); returns what its VRRP instances say, one per instance. */
-    static List<Vrrp> read(String name, String text, Path dir, Assembly into) throws KeepalivedTree.TreeException {
+    static List<KeepalivedInstance.Vrrp> read(String name, String text, Path dir, Assembly into) throws KeepalivedTree.TreeException {
         List<Note> report = new ArrayList<>();
         List<Node> nodes = KeepalivedTree.parse(name, text, dir, report);
         report.forEach(n -> {
@@ -101,7 +78,7 @@ final class KeepalivedSource {
                 case "global_defs" -> into.took("global_defs");
                 case "virtual_server_group" -> group(node);
                 case "virtual_server" -> virtualServer(node);
-                case "vrrp_instance" -> instance(node);
+                case "vrrp_instance" -> instances.add(new KeepalivedInstance(into).read(node, strict, syncInterface, syncId));
                 case "vrrp_sync_group", "vrrp_script", "static_ipaddress", "static_routes", "linkbeat_use_polling" ->
                         into.note(Note.Kind.IGNORED, "ignored.keepalived-only", node.keyword());
                 default -> unknown(node);
@@ -111,10 +88,6 @@ final class KeepalivedSource {
             at(strictNode);
             into.finding(LintRule.VRRP_STRICT, "lint.vrrp-strict-blocks");
         }
-    }
-
-    private void at(Node node) {
-        into.at(node.file(), node.line());
     }
 
     private void globals(Node block) {
@@ -383,7 +356,7 @@ final class KeepalivedSource {
                     inhibit = true;
                     into.took(child.keyword());
                 }
-                case "TCP_CHECK", "HTTP_GET", "SSL_GET", "MISC_CHECK" -> check = checker(child, delayLoop);
+                case "TCP_CHECK", "HTTP_GET", "SSL_GET", "MISC_CHECK" -> check = new KeepalivedCheck(into).read(child, delayLoop);
                 case "DNS_CHECK", "SMTP_CHECK", "UDP_CHECK", "PING_CHECK", "FILE_CHECK", "BFD_CHECK" ->
                         into.note(Note.Kind.UNREADABLE, "unreadable.checker", child.keyword());
                 default -> leftOut(child);
@@ -399,171 +372,4 @@ final class KeepalivedSource {
         return check;
     }
 
-    private HealthCheck checker(Node node, int delayLoop) {
-        CheckKind kind = switch (node.keyword()) {
-            case "HTTP_GET" -> CheckKind.HTTP;
-            case "SSL_GET" -> CheckKind.HTTPS;
-            case "MISC_CHECK" -> CheckKind.COMMAND;
-            default -> CheckKind.TCP;
-        };
-        into.took(node.keyword());
-        Integer port = null;
-        String path = null;
-        Integer status = null;
-        String digest = null;
-        String command = null;
-        Integer timeout = null;
-        Integer retry = null;
-        for (Node child : children(node)) {
-            at(child);
-            switch (child.keyword()) {
-                case "connect_port" -> port = took(child, number(child.word(0)));
-                case "connect_timeout", "misc_timeout" -> timeout = took(child, number(child.word(0)));
-                case "retry", "nb_get_retry" -> {
-                    deprecated(child);
-                    retry = took(child, number(child.word(0)));
-                }
-                case "misc_path" -> {
-                    command = child.word(0);
-                    into.took(text(child));
-                }
-                case "url" -> {
-                    if (path != null) {
-                        into.note(Note.Kind.IGNORED, "ignored.second-url", text(child));
-                        continue;
-                    }
-                    for (Node url : children(child)) {
-                        at(url);
-                        switch (url.keyword()) {
-                            case "path" -> path = took(url, url.word(0));
-                            case "status_code" -> status = took(url, number(url.word(0)));
-                            case "digest" -> digest = took(url, url.word(0));
-                            default -> leftOut(url);
-                        }
-                    }
-                }
-                default -> leftOut(child);
-            }
-        }
-        return new HealthCheck(kind, port, path, status, digest, command, delayLoop,
-                timeout == null ? DEFAULT_CONNECT_TIMEOUT : timeout, (retry == null ? DEFAULT_RETRY : retry) + 1, null);
-    }
-
-    private void instance(Node node) {
-        String state = null;
-        String iface = null;
-        Integer routerId = null;
-        Integer priority = null;
-        Integer advert = null;
-        boolean nopreempt = false;
-        String unicastSource = null;
-        List<String> peers = new ArrayList<>();
-        String authPass = null;
-        List<String[]> addresses = new ArrayList<>();
-        into.took("vrrp_instance " + String.join(" ", node.words()));
-        for (Node child : children(node)) {
-            at(child);
-            switch (child.keyword()) {
-                case "state" -> state = took(child, child.word(0));
-                case "interface" -> iface = took(child, child.word(0));
-                case "virtual_router_id" -> routerId = took(child, number(child.word(0)));
-                case "priority" -> priority = took(child, number(child.word(0)));
-                case "advert_int" -> advert = took(child, number(child.word(0)));
-                case "nopreempt" -> {
-                    nopreempt = true;
-                    into.took("nopreempt");
-                }
-                case "unicast_src_ip" -> unicastSource = took(child, child.word(0));
-                case "unicast_peer" -> children(child).forEach(peer -> {
-                    at(peer);
-                    peers.add(took(peer, peer.keyword()));
-                });
-                case "authentication" -> {
-                    for (Node auth : children(child)) {
-                        at(auth);
-                        if (auth.keyword().equals("auth_pass")) {
-                            authPass = took(auth, auth.word(0));
-                        } else {
-                            into.took(text(auth));
-                        }
-                    }
-                }
-                case "virtual_ipaddress" -> children(child).forEach(address -> {
-                    at(address);
-                    int dev = address.words().indexOf("dev");
-                    int label = address.words().indexOf("label");
-                    addresses.add(new String[] {address.keyword(),
-                            dev >= 0 && dev + 1 < address.words().size() ? address.words().get(dev + 1) : null,
-                            label >= 0 && label + 1 < address.words().size() ? address.words().get(label + 1) : null});
-                    into.took(text(address));
-                });
-                case "virtual_routes" -> children(child).forEach(route -> {
-                    at(route);
-                    int via = route.words().indexOf("via");
-                    if (route.keyword().equals("default") && via >= 0 && via + 1 < route.words().size()) {
-                        into.directorGateway = route.words().get(via + 1);
-                        into.took(text(route));
-                    } else {
-                        into.note(Note.Kind.IGNORED, "ignored.not-lvs", text(route));
-                    }
-                });
-                default -> leftOut(child);
-            }
-        }
-        instances.add(new Vrrp(node.file(), node.line(), state, iface, routerId, priority, advert, nopreempt, unicastSource,
-                List.copyOf(peers), authPass, addresses, strict, syncInterface, syncId));
-    }
-
-    private List<Node> children(Node node) {
-        if (!node.isBlock()) {
-            at(node);
-            into.note(Note.Kind.UNREADABLE, "unreadable.not-a-block", node.keyword());
-            return List.of();
-        }
-        return node.children();
-    }
-
-    private void deprecated(Node node) {
-        String current = DEPRECATED.get(node.keyword());
-        if (current == null) {
-            return;
-        }
-        if (current.isEmpty()) {
-            into.finding(LintRule.DEPRECATED_KEYWORD, "lint.obsolete-keyword", node.keyword());
-            into.note(Note.Kind.IGNORED, "ignored.obsolete", text(node));
-        } else {
-            into.finding(LintRule.DEPRECATED_KEYWORD, "lint.deprecated-keyword", node.keyword(), current);
-        }
-    }
-
-    /** A keyword this importer knows and leaves out on purpose, or one it does not know. */
-    private void leftOut(Node node) {
-        if (KEEPALIVED_ONLY.contains(node.keyword()) || node.keyword().startsWith("vrrp_")
-                || node.keyword().startsWith("notify") || node.keyword().startsWith("smtp")) {
-            into.note(Note.Kind.IGNORED, "ignored.keepalived-only", node.keyword());
-        } else {
-            unknown(node);
-        }
-    }
-
-    private void unknown(Node node) {
-        into.note(Note.Kind.UNREADABLE, "unreadable.keyword", text(node));
-    }
-
-    private <T> T took(Node node, T value) {
-        if (value == null) {
-            into.note(Note.Kind.UNREADABLE, "unreadable.keepalived", text(node));
-        } else {
-            into.took(text(node));
-        }
-        return value;
-    }
-
-    private static Integer number(String word) {
-        return word != null && word.matches("\\d{1,9}") ? Integer.valueOf(word) : null;
-    }
-
-    private static String text(Node node) {
-        return node.words().isEmpty() ? node.keyword() : node.keyword() + " " + String.join(" ", node.words());
-    }
 }

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import lvswizard.imports.KeepalivedSource.Vrrp;
+import lvswizard.imports.KeepalivedInstance.Vrrp;
 import lvswizard.model.Director;
 import lvswizard.model.Failover;
 import lvswizard.plan.IpAddr;

@@ -45,6 +45,7 @@ public enum Rule {
     /* 10 */ TUN_KERNEL("tun-kernel", WARNING),
     /* 11 */ DR_TWO_NICS("dr-two-nics", WARNING),
     /* 12 */ FWMARK_PERSISTENCE("fwmark-persistence", WARNING),
+    PERSISTENCE_SCHEDULER("persistence-scheduler", WARNING),
     /* 13 */ NTP("ntp", WARNING),
     NO_SERVICES("no-services", ERROR),
     NO_BACKENDS("no-backends", WARNING),

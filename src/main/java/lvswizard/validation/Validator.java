@@ -1,6 +1,7 @@
 package lvswizard.validation;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +29,10 @@ import lvswizard.plan.Names;
  * size of the configuration: lookups go through hash maps, never nested loops over real servers.
  */
 public final class Validator {
+    /** Schedulers that already send one client (sh, mh) or one destination (dh, lblc, lblcr) to one server. */
+    private static final Set<Scheduler> HASHING = EnumSet.of(Scheduler.SH, Scheduler.MH, Scheduler.DH,
+            Scheduler.LBLC, Scheduler.LBLCR);
+
     /** ipvsadm's own limit (MAX_TIMEOUT, 31 days); the kernel would take more but ipvsadm refuses it. */
     private static final long MAX_PERSISTENCE = 86_400L * 31;
     private static final long MAX_FWMARK = (1L << 32) - 1;
@@ -351,6 +356,10 @@ public final class Validator {
         if (service.hasFwmark() && service.markPorts().size() > 1 && service.persistence() == null) {
             findings.add(Rule.FWMARK_PERSISTENCE, path + ".persistence", "fwmark-persistence", service.fwmark(),
                     service.markPorts());
+        }
+        if (service.persistence() != null && HASHING.contains(service.scheduler())) {
+            findings.add(Rule.PERSISTENCE_SCHEDULER, path + ".scheduler", "persistence-scheduler", service.scheduler(),
+                    service.persistence().timeout());
         }
         drUsed |= service.uses(Forwarding.DR);
         if (vip != null && vip.isIPv6() && service.uses(Forwarding.NAT)) {

@@ -102,6 +102,7 @@ public class RuleCasesTest {
                 c(Rule.TUN_KERNEL, "tun-ipip", "services[0]", "/services/0/backends/0/tunnelType=\"gre\""),
                 withClean(Rule.DR_TWO_NICS, "seed-dr", "fwmark-https", "director.vipInterface"),
                 c(Rule.FWMARK_PERSISTENCE, "fwmark-https", "services[0].persistence", "/services/0/persistence=null"),
+                c(Rule.PERSISTENCE_SCHEDULER, "fwmark-https", "services[0].scheduler", "/services/0/scheduler=\"sh\""),
                 c(Rule.NTP, "seed-dr", "director.ntpServer", "/director/ntpServer=null"),
                 c(Rule.NO_SERVICES, "seed-dr", "services", "/services=[]"),
                 c(Rule.NO_BACKENDS, "seed-dr", "services[0].backends", "/services/0/backends=[]"),

@@ -2,13 +2,14 @@ package lvswizard.cli;
 
 import java.util.Locale;
 import lvswizard.wizard.Language;
+import picocli.CommandLine.Option;
 
-/** The language a command prints in: its own --lang, else the wizard's (--lang before the command, or LANG). */
-final class Languages {
-    private Languages() {
-    }
+/** --lang of a command that prints prose (import, lint): its own, else the wizard's (--lang before the command, or LANG). */
+final class LanguageOption {
+    @Option(names = "--lang", paramLabel = "LANG", description = "en or zh (default: from LANG)")
+    String lang;
 
-    static Locale locale(String lang, Main main) {
+    Locale locale(Main main) {
         if (lang != null) {
             try {
                 return Language.parse(lang).locale();
