@@ -53,10 +53,28 @@ final class Assembly {
         SorryServer sorryServer;
         Quorum quorum;
         boolean alpha;
-        /** keepalived's real servers without a port: the service's. */
         ServiceDraft(ServiceKey key) {
             this.key = key;
             this.protocol = key.isFwmark() ? null : key.protocol();
+        }
+
+        /** A port as the configuration keeps it: null for the service's own (and for any port of a mark). */
+        Integer ownPort(Integer port) {
+            return port == null || port.equals(Endpoint.port(key)) || key.isFwmark() && port == 0 ? null : port;
+        }
+
+        /** The real server at host and port (one host may serve a service on two ports), made when new. */
+        BackendDraft member(String host, Integer port) {
+            Integer own = ownPort(port);
+            return backends.computeIfAbsent(host + " " + own, k -> new BackendDraft(host, own));
+        }
+
+        boolean hasMember(String host, Integer port) {
+            return backends.containsKey(host + " " + ownPort(port));
+        }
+
+        BackendDraft removeMember(String host, Integer port) {
+            return backends.remove(host + " " + ownPort(port));
         }
     }
 
@@ -212,7 +230,7 @@ final class Assembly {
         } else if (op instanceof DeleteServer delete) {
             ServiceDraft service = services.get(delete.key());
             Endpoint server = Endpoint.parse(delete.server());
-            if (service == null || server == null || service.backends.remove(server.host()) == null) {
+            if (service == null || server == null || service.removeMember(server.host(), server.port()) == null) {
                 note(Note.Kind.IGNORED, "ignored.no-such-service", text, delete.key() + " -r " + delete.server());
             } else {
                 took(text);
@@ -258,15 +276,12 @@ final class Assembly {
             note(Note.Kind.UNREADABLE, "unreadable.server", text, op.server());
             return;
         }
-        if (op.edit() != service.backends.containsKey(server.host())) {
+        if (op.edit() != service.hasMember(server.host(), server.port())) {
             note(Note.Kind.IGNORED, op.edit() ? "ignored.no-such-service" : "ignored.service-exists", text,
                     op.key() + " -r " + op.server());
             return;
         }
-        Integer servicePort = Endpoint.port(op.key());
-        Integer port = server.port() == null || server.port().equals(servicePort)
-                || op.key().isFwmark() && server.port() == 0 ? null : server.port();
-        BackendDraft backend = service.backends.computeIfAbsent(server.host(), h -> new BackendDraft(h, port));
+        BackendDraft backend = service.member(server.host(), server.port());
         host(server.host());
         if (op.forwarding() != null || !op.edit()) {
             backend.forwarding = op.forwarding() == null ? Forwarding.DR : op.forwarding();
@@ -361,9 +376,10 @@ final class Assembly {
     }
 
     /** The thresholds ipvsadm -S leaves out, from ipvsadm -L --thresholds. */
-    void thresholds(ServiceKey key, String host, int upper, int lower) {
+    void thresholds(ServiceKey key, Endpoint server, int upper, int lower) {
         ServiceDraft service = services.get(key);
-        BackendDraft backend = service == null ? null : service.backends.get(host);
+        BackendDraft backend = service == null || !service.hasMember(server.host(), server.port()) ? null
+                : service.member(server.host(), server.port());
         if (backend != null) {
             backend.upperThreshold = upper;
             backend.lowerThreshold = lower;

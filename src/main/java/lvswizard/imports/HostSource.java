@@ -56,7 +56,7 @@ final class HostSource {
             } else if (w.length >= 4 && w[0].equals("->") && service != null && w[2].matches("\\d+")) {
                 Endpoint server = Endpoint.parse(w[1]);
                 if (server != null) {
-                    into.thresholds(service, server.host(), Integer.parseInt(w[2]), Integer.parseInt(w[3]));
+                    into.thresholds(service, server, Integer.parseInt(w[2]), Integer.parseInt(w[3]));
                 }
             }
         }

@@ -139,7 +139,7 @@ public final class Importer {
         } catch (NoSuchFileException e) {
             throw new ImportException(file + ": no such file");
         } catch (IOException e) {
-            throw new ImportException(file + ": cannot read: " + e.getMessage());
+            throw new ImportException(file + ": " + e.getMessage());
         }
     }
 

@@ -189,7 +189,8 @@ final class IpvsadmArgs {
     }
 
     private static SchedulerFlag flag(Scheduler scheduler, String flag) throws Unreadable {
-        String name = flag.replace("flag-1", "fallback").replace("flag-2", "port");
+        // ipvsadm's generic names: flag-1 is sh-fallback (mh-fallback), flag-2 sh-port (mh-port)
+        String name = flag.equals("flag-1") ? scheduler + "-fallback" : flag.equals("flag-2") ? scheduler + "-port" : flag;
         for (SchedulerFlag known : SchedulerFlag.values()) {
             if (known.scheduler() == scheduler && known.toString().equals(name)) {
                 return known;

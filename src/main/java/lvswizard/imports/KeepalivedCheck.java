@@ -12,6 +12,8 @@ final class KeepalivedCheck extends KeepalivedReader {
     /** keepalived's defaults where a file says nothing (keepalived.conf(5)). */
     private static final int DEFAULT_CONNECT_TIMEOUT = 5;
     private static final int DEFAULT_RETRY = 1;
+    /** MISC_CHECK retries nothing by default, and its timeout is the delay_loop. */
+    private static final int DEFAULT_MISC_RETRY = 0;
 
     KeepalivedCheck(Assembly into) {
         super(into);
@@ -64,6 +66,7 @@ final class KeepalivedCheck extends KeepalivedReader {
             }
         }
         return new HealthCheck(kind, port, path, status, digest, command, delayLoop,
-                timeout == null ? DEFAULT_CONNECT_TIMEOUT : timeout, (retry == null ? DEFAULT_RETRY : retry) + 1, null);
+                timeout != null ? timeout : kind == CheckKind.COMMAND ? delayLoop : DEFAULT_CONNECT_TIMEOUT,
+                (retry != null ? retry : kind == CheckKind.COMMAND ? DEFAULT_MISC_RETRY : DEFAULT_RETRY) + 1, null);
     }
 }

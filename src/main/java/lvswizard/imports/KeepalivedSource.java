@@ -33,6 +33,7 @@ import lvswizard.plan.ServiceKey;
 final class KeepalivedSource extends KeepalivedReader {
     /** keepalived's defaults where a file says nothing (keepalived.conf(5)). */
     private static final int DEFAULT_DELAY_LOOP = 60;
+    private static final int DEFAULT_PERSISTENCE = 360;
 
     private final String name;
     private final Map<String, List<ServiceKey>> groups = new LinkedHashMap<>();
@@ -99,8 +100,9 @@ final class KeepalivedSource extends KeepalivedReader {
                     strictNode = node;
                     into.took("vrrp_strict");
                 }
-                case "vrrp_iptables", "vrrp_nftables" -> {
-                    // without a chain name: keepalived adds no firewall rules
+                case "vrrp_iptables" -> {
+                    // without a chain name keepalived adds no firewall rules (vrrp_nftables without a
+                    // table name uses its default table: rules are still added)
                     firewallLeftAlone = node.words().isEmpty();
                     into.took(text(node));
                 }
@@ -193,7 +195,8 @@ final class KeepalivedSource extends KeepalivedReader {
     }
 
     private void service(ServiceDraft service, Node node, Protocol protocol) {
-        Method method = new Method(Forwarding.DR, null, null);
+        // keepalived's own default when no lvs_method is given ("setting default NAT")
+        Method method = new Method(Forwarding.NAT, null, null);
         Integer delayLoop = null;
         boolean inhibit = false;
         List<SchedulerFlag> flags = new ArrayList<>();
@@ -225,8 +228,14 @@ final class KeepalivedSource extends KeepalivedReader {
                     service.protocol = service.key.isFwmark() ? protocol : service.protocol;
                     into.took(text(child));
                 }
-                case "persistence_timeout" -> persistence = took(child, number(child.word(0))) == null ? null
-                        : Long.valueOf(number(child.word(0)));
+                case "persistence_timeout" -> {
+                    Integer timeout = child.word(0) == null ? Integer.valueOf(DEFAULT_PERSISTENCE)
+                            : took(child, number(child.word(0)));
+                    if (child.word(0) == null) {
+                        into.took(text(child));
+                    }
+                    persistence = timeout == null ? persistence : Long.valueOf(timeout);
+                }
                 case "persistence_granularity" -> {
                     granularity = child.word(0);
                     into.took(text(child));
@@ -236,8 +245,8 @@ final class KeepalivedSource extends KeepalivedReader {
                     into.took(keyword);
                 }
                 case "inhibit_on_failure" -> {
-                    inhibit = true;
-                    into.took(keyword);
+                    inhibit = yes(child);
+                    into.took(text(child));
                 }
                 case "alpha" -> {
                     service.alpha = true;
@@ -269,6 +278,10 @@ final class KeepalivedSource extends KeepalivedReader {
             }
         }
         service.flags = List.copyOf(flags);
+        if (persistence == null && granularity != null) {
+            // keepalived persists with its default timeout when only a granularity is given
+            persistence = (long) DEFAULT_PERSISTENCE;
+        }
         if (persistence != null) {
             service.persistence = new Persistence(persistence, granularity == null
                     || granularity.equals("255.255.255.255") || granularity.equals("128") ? null : granularity);
@@ -287,6 +300,13 @@ final class KeepalivedSource extends KeepalivedReader {
             }
         }
         service.healthCheck = first;
+    }
+
+    /** keepalived's boolean keywords: no word, or true/on/yes, is true. */
+    private static boolean yes(Node node) {
+        String word = node.word(0);
+        return word == null || word.equalsIgnoreCase("true") || word.equalsIgnoreCase("on")
+                || word.equalsIgnoreCase("yes");
     }
 
     /** The forwarding a lvs_method line names: NAT, DR, TUN [type ipip|gue port N|gre]. */
@@ -333,9 +353,7 @@ final class KeepalivedSource extends KeepalivedReader {
             into.note(Note.Kind.UNREADABLE, "unreadable.keepalived", text(node));
             return null;
         }
-        Integer servicePort = Endpoint.port(service.key);
-        Integer own = port == null || port.equals(servicePort) || service.key.isFwmark() && port == 0 ? null : port;
-        BackendDraft backend = service.backends.computeIfAbsent(endpoint.host(), h -> new BackendDraft(h, own));
+        BackendDraft backend = service.member(endpoint.host(), port);
         into.host(endpoint.host());
         into.took(text(node));
         Method method = serviceMethod;
@@ -353,8 +371,8 @@ final class KeepalivedSource extends KeepalivedReader {
                 case "uthreshold" -> backend.upperThreshold = took(child, number(child.word(0)));
                 case "lthreshold" -> backend.lowerThreshold = took(child, number(child.word(0)));
                 case "inhibit_on_failure" -> {
-                    inhibit = true;
-                    into.took(child.keyword());
+                    inhibit = yes(child);
+                    into.took(text(child));
                 }
                 case "TCP_CHECK", "HTTP_GET", "SSL_GET", "MISC_CHECK" -> check = new KeepalivedCheck(into).read(child, delayLoop);
                 case "DNS_CHECK", "SMTP_CHECK", "UDP_CHECK", "PING_CHECK", "FILE_CHECK", "BFD_CHECK" ->

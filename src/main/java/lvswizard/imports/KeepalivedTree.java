@@ -42,7 +42,8 @@ final class KeepalivedTree {
     }
 
     private static final int MAX_INCLUDE_DEPTH = 8;
-    private static final long MAX_BYTES = 16 << 20;
+    /** Deeper than any keepalived.conf (real_server in virtual_server is 3): a runaway is refused, not recursed. */
+    private static final int MAX_BLOCK_DEPTH = 32;
 
     private final List<Token> tokens = new ArrayList<>();
     private final Map<String, String> definitions = new HashMap<>();
@@ -57,7 +58,7 @@ final class KeepalivedTree {
         KeepalivedTree tree = new KeepalivedTree();
         tree.tokenize(name, text, dir, 0);
         report.addAll(tree.includes);
-        List<Node> nodes = tree.nodes(false);
+        List<Node> nodes = tree.nodes(0);
         return nodes;
     }
 
@@ -128,13 +129,10 @@ final class KeepalivedTree {
         }
         for (Path file : files) {
             try {
-                if (Files.size(file) > MAX_BYTES) {
-                    throw new TreeException(file + ": larger than 16 MiB: not a keepalived.conf");
-                }
                 includes.add(new Note(name, line, Note.Kind.TOOK, Texts.of("took.include", file.toString())));
                 tokenize(file.toString(), SourceText.read(file), file.getParent(), depth + 1);
             } catch (IOException e) {
-                throw new TreeException(file + ": cannot read: " + e.getMessage());
+                throw new TreeException(name + ":" + line + ": include " + file + ": " + e.getMessage());
             }
         }
     }
@@ -195,7 +193,13 @@ final class KeepalivedTree {
     }
 
     /** Nodes until the end, or until the brace that closes the current block. */
-    private List<Node> nodes(boolean inBlock) throws TreeException {
+    private List<Node> nodes(int depth) throws TreeException {
+        boolean inBlock = depth > 0;
+        if (depth > MAX_BLOCK_DEPTH) {
+            Token token = tokens.get(Math.max(0, at - 1));
+            throw new TreeException(token.file() + ":" + token.line() + ": blocks nested deeper than "
+                    + MAX_BLOCK_DEPTH);
+        }
         List<Node> nodes = new ArrayList<>();
         while (at < tokens.size()) {
             Token token = tokens.get(at);
@@ -209,7 +213,7 @@ final class KeepalivedTree {
             if (token.text().equals("{")) {
                 // a block with no keyword (keepalived's virtual_ipaddress lists are words, not blocks)
                 at++;
-                nodes.add(new Node("{", List.of(), nodes(true), token.file(), token.line()));
+                nodes.add(new Node("{", List.of(), nodes(depth + 1), token.file(), token.line()));
                 continue;
             }
             at++;
@@ -221,7 +225,7 @@ final class KeepalivedTree {
             List<Node> children = null;
             if (at < tokens.size() && tokens.get(at).text().equals("{")) {
                 at++;
-                children = nodes(true);
+                children = nodes(depth + 1);
             }
             nodes.add(new Node(token.text(), List.copyOf(words), children, token.file(), token.line()));
         }

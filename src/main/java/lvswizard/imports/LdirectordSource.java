@@ -65,12 +65,14 @@ final class LdirectordSource {
                 continue;
             }
             String key = trimmed.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-            String value = unquote(trimmed.substring(eq + 1).strip());
+            // ldirectord.cf allows a comment after a value
+            String value = unquote(trimmed.substring(eq + 1).replaceFirst("\\s+#.*$", "").strip());
             boolean indented = Character.isWhitespace(line.charAt(0));
             if (key.equals("virtual")) {
                 if (service != null) {
                     into.at(name, virtualLine);
                     finish(service, own);
+                    into.at(name, i + 1);
                 }
                 own = new HashMap<>();
                 service = i < lines.length ? virtual(value) : null;
@@ -128,13 +130,15 @@ final class LdirectordSource {
             into.note(Note.Kind.UNREADABLE, "unreadable.keyword", "real=" + value);
             return;
         }
-        Integer servicePort = Endpoint.port(service.key);
-        Integer port = endpoint.port() == null || endpoint.port().equals(servicePort) ? null : endpoint.port();
-        BackendDraft backend = service.backends.computeIfAbsent(endpoint.host(), h -> new BackendDraft(h, port));
+        BackendDraft backend = service.member(endpoint.host(), endpoint.port());
         into.host(endpoint.host());
         backend.forwarding = words.length > 1 ? forwarding(words[1]) : Forwarding.DR;
         backend.weight = words.length > 2 && words[2].matches("\\d{1,5}") ? Integer.parseInt(words[2]) : 1;
         into.took("real=" + value);
+        if (words.length > 3) {
+            // a request and answer of this real server's own: the configuration checks all alike
+            into.note(Note.Kind.IGNORED, "ignored.real-request", value);
+        }
     }
 
     private void fallback(ServiceDraft service, String value) {
@@ -181,16 +185,29 @@ final class LdirectordSource {
         }
         if (settings.containsKey("persistent")) {
             String netmask = settings.get("netmask");
-            service.persistence = new Persistence(Long.parseLong(settings.get("persistent").replaceAll("\\D", "0")),
-                    netmask == null || netmask.equals("255.255.255.255") ? null : netmask);
+            String timeout = settings.get("persistent");
+            if (timeout.matches("\\d{1,9}")) {
+                service.persistence = new Persistence(Long.parseLong(timeout),
+                        netmask == null || netmask.equals("255.255.255.255") ? null : netmask);
+            } else {
+                into.note(Note.Kind.UNREADABLE, "unreadable.value", "persistent=" + timeout);
+            }
         }
         service.healthCheck = check(settings, service);
     }
 
     private HealthCheck check(Map<String, String> settings, ServiceDraft service) {
+        String checkPortText = settings.get("checkport");
+        Integer checkPort = checkPortText != null && checkPortText.matches("\\d{1,5}") ? Integer.valueOf(checkPortText)
+                : null;
+        if (checkPortText != null && checkPort == null) {
+            into.note(Note.Kind.UNREADABLE, "unreadable.value", "checkport=" + checkPortText);
+        }
         String type = settings.getOrDefault("checktype", "negotiate");
-        String kind = settings.getOrDefault("service", Endpoint.port(service.key) != null
-                && Endpoint.port(service.key) == 443 ? "https" : "http");
+        // ldirectord takes the service from the port when none is named
+        Integer port = Endpoint.port(service.key);
+        String kind = settings.getOrDefault("service", port == null ? "none" : port == 443 ? "https"
+                : port == 80 ? "http" : "port " + port);
         CheckKind checkKind = switch (type) {
             case "connect" -> CheckKind.TCP;
             case "external", "external-perl" -> CheckKind.COMMAND;
@@ -210,7 +227,6 @@ final class LdirectordSource {
         String request = settings.getOrDefault("request", "/");
         String path = request.startsWith("/") ? request : "/" + request;
         boolean http = checkKind == CheckKind.HTTP || checkKind == CheckKind.HTTPS;
-        Integer checkPort = settings.containsKey("checkport") ? Integer.valueOf(settings.get("checkport")) : null;
         boolean quiescent = !settings.getOrDefault("quiescent", "yes").equals("no");
         return new HealthCheck(checkKind, checkPort, http ? path : null, http ? 200 : null, null,
                 checkKind == CheckKind.COMMAND ? settings.get("checkcommand") : null,

@@ -9,7 +9,6 @@ import lvswizard.imports.KeepalivedInstance.Vrrp;
 import lvswizard.model.Director;
 import lvswizard.model.Failover;
 import lvswizard.plan.IpAddr;
-import lvswizard.plan.ServiceKey;
 
 /**
  * What the VRRP instances of one keepalived.conf (one director) or two (a pair) say: the VIPs'
@@ -35,7 +34,7 @@ final class Pair {
                 IpAddr parsed = IpAddr.parse(address[0]);
                 if (parsed == null) {
                     into.note(Note.Kind.UNREADABLE, "unreadable.address", address[0]);
-                } else if (isVip(parsed, into)) {
+                } else if (into.isVip(parsed.hostOnly().text())) {
                     into.vip(parsed.cidr(), address[2] != null ? address[2] : address[1] != null ? address[1]
                             : instance.iface());
                 } else if (address[1] == null || address[1].equals(instance.iface())) {
@@ -53,7 +52,7 @@ final class Pair {
             String vipDevice = null;
             for (String[] address : other.addresses()) {
                 IpAddr parsed = IpAddr.parse(address[0]);
-                if (parsed != null && isVip(parsed, into)) {
+                if (parsed != null && into.isVip(parsed.hostOnly().text())) {
                     vipDevice = address[2] != null ? address[2] : address[1];
                 }
             }
@@ -69,16 +68,6 @@ final class Pair {
         if (into.directorName == null) {
             into.directorName = "director";
         }
-    }
-
-    private static boolean isVip(IpAddr address, Assembly into) {
-        String host = address.hostOnly().text();
-        for (ServiceKey key : into.services().keySet()) {
-            if (!key.isFwmark() && Endpoint.parse(key.address()).host().equals(host)) {
-                return true;
-            }
-        }
-        return into.marks().values().stream().anyMatch(m -> host.equals(m.vip()));
     }
 
     /** VRID clashes within a file, the pair's files disagreeing, and vrrp_strict's contradictions. */

@@ -26,7 +26,11 @@ final class ScriptSource {
     private static final Pattern BRANCH = Pattern.compile("\\s*\\(?\\s*([A-Za-z0-9_*|\"' -]+)\\)\\s*(.*)");
     private static final Pattern FUNCTION = Pattern.compile(
             "\\s*(?:function\\s+)?([A-Za-z_][A-Za-z0-9_-]*)\\s*(?:\\(\\s*\\))?\\s*\\{?\\s*(?:#.*)?");
-    private static final Pattern OTHER_ACTION = Pattern.compile("(?i).*(stop|status|usage|down|clean|remove|del).*");
+    /** stop, do_stop, lvs-status, usage...: the words of a function's name, not letters inside one (model, download). */
+    private static final Pattern OTHER_ACTION = Pattern.compile(
+            "(?i)(.*[_-])?(stop|status|usage|down|clean|cleanup|remove|del|delete)([_-].*)?");
+    /** A here-document: its delimiter (a here-string, <<<, is none). */
+    private static final Pattern HEREDOC = Pattern.compile("(?<!<)<<(-?)\\s*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\\2");
 
     /** One address a command put on an interface. */
     private record AddressFact(int line, String iface, IpAddr address, String text) {
@@ -44,6 +48,17 @@ final class ScriptSource {
     private String gateway;
     private boolean director;
     private int lineNumber;
+    /** Settings loaded from a file this import does not read (sysctl -p): the ARP fix cannot be judged. */
+    private boolean settingsFromFile;
+    /** The open here-document: its end, whether tabs are stripped, and what its body is. */
+    private String heredocEnd;
+    private boolean heredocTabs;
+    /** A quoted delimiter ('EOF') leaves the body as written; an unquoted one has its variables expanded. */
+    private boolean heredocLiteral;
+    private HeredocBody heredocBody;
+
+    /** What a here-document's lines are to the import. */
+    private enum HeredocBody { RULES, OTHER, SKIPPED }
 
     private ScriptSource(String name, Assembly into) {
         this.name = name;
@@ -57,7 +72,7 @@ final class ScriptSource {
     private void read(String text) {
         int firstNote = into.noteCount();
         String[] lines = text.split("\n", -1);
-        boolean inCase = false;
+        int caseDepth = 0;
         boolean takeBranch = true;
         int skipDepth = 0;
         int depth = 0;
@@ -66,10 +81,16 @@ final class ScriptSource {
         TreeSet<Integer> nonBreaking = new TreeSet<>();
         for (int i = 0; i < lines.length; i++) {
             String raw = lines[i];
+            if (heredocEnd != null) {
+                heredocLine(i + 1, raw);
+                continue;
+            }
             if (raw.indexOf('\u00a0') >= 0) {
-                // pasted from a web page: bash takes them for letters, the author meant spaces
-                nonBreaking.add(i + 1);
                 raw = raw.replace('\u00a0', ' ');
+                if (!raw.strip().startsWith("#")) {
+                    // pasted from a web page: bash takes them for letters, the author meant spaces
+                    nonBreaking.add(i + 1);
+                }
             }
             if (joined.isEmpty()) {
                 first = i + 1;
@@ -86,6 +107,13 @@ final class ScriptSource {
                 continue;
             }
             into.at(name, first);
+            Matcher heredoc = HEREDOC.matcher(line);
+            if (heredoc.find()) {
+                heredocEnd = heredoc.group(3);
+                heredocTabs = !heredoc.group(1).isEmpty();
+                heredocLiteral = !heredoc.group(2).isEmpty();
+                heredocBody = HeredocBody.SKIPPED;
+            }
             // functions named for another action: their bodies are not what start does
             Matcher function = FUNCTION.matcher(line);
             if (skipDepth == 0 && function.matches() && (trimmed.contains("()") || trimmed.startsWith("function"))) {
@@ -116,19 +144,20 @@ final class ScriptSource {
                 continue;
             }
             if (trimmed.matches("case\\s+.*\\s+in")) {
-                inCase = true;
-                otherLines.add(first);
+                caseDepth++;
+                (takeBranch ? otherLines : skippedLines).add(first);
                 continue;
             }
-            if (trimmed.equals("esac")) {
-                inCase = false;
-                takeBranch = true;
-                otherLines.add(first);
+            if (trimmed.matches("esac\\b.*")) {
+                caseDepth = Math.max(0, caseDepth - 1);
+                (takeBranch ? otherLines : skippedLines).add(first);
+                takeBranch |= caseDepth == 0;
                 continue;
             }
-            if (inCase) {
+            if (caseDepth > 0) {
+                // the outermost case chooses the action; a case inside a branch is that branch's own
                 Matcher branch = BRANCH.matcher(line);
-                if (branch.matches() && !trimmed.contains("=") && !trimmed.startsWith("$")) {
+                if (caseDepth == 1 && branch.matches() && !trimmed.contains("=") && !trimmed.startsWith("$")) {
                     takeBranch = false;
                     for (String pattern : branch.group(1).replace("\"", "").replace("'", "").split("\\|")) {
                         takeBranch |= pattern.strip().equals("start");
@@ -144,6 +173,9 @@ final class ScriptSource {
                     continue;
                 }
             }
+            if (heredocEnd != null) {
+                heredocBody = HeredocBody.OTHER;
+            }
             readLine(first, line);
         }
         if (!nonBreaking.isEmpty()) {
@@ -154,32 +186,77 @@ final class ScriptSource {
         into.sortNotesFrom(firstNote);
     }
 
+    /** A line of an open here-document: the rules fed to ipvsadm -R, or text that is no command. */
+    private void heredocLine(int number, String raw) {
+        String candidate = heredocTabs ? raw.replaceFirst("^\t+", "") : raw;
+        if (candidate.equals(heredocEnd)) {
+            heredocEnd = null;
+            (heredocBody == HeredocBody.SKIPPED ? skippedLines : otherLines).add(number);
+            return;
+        }
+        if (heredocBody == HeredocBody.RULES && !raw.isBlank() && !raw.strip().startsWith("#")) {
+            lineNumber = number;
+            into.at(name, number);
+            List<String> words = List.of(raw.strip().split("\\s+"));
+            if (!heredocLiteral) {
+                SimpleCommand expanded = ShellWords.commands(raw, variables).get(0);
+                if (!expanded.unresolved().isEmpty()) {
+                    into.note(Note.Kind.UNREADABLE, "unreadable.variable", raw.strip(),
+                            String.join(", ", expanded.unresolved()));
+                    return;
+                }
+                words = expanded.words();
+            }
+            ipvsadm(words, String.join(" ", words));
+        } else {
+            (heredocBody == HeredocBody.SKIPPED ? skippedLines : otherLines).add(number);
+        }
+    }
+
     private void readLine(int number, String line) {
         lineNumber = number;
-        Matcher assignment = ASSIGNMENT.matcher(line);
-        if (assignment.matches() && !assignment.group(2).contains(" ") || assignment.matches()
-                && assignment.group(2).matches("\"[^\"]*\"|'[^']*'")) {
-            List<SimpleCommand> parsed = ShellWords.commands(assignment.group(2).isEmpty() ? "''" : assignment.group(2),
-                    variables);
-            String value = parsed.isEmpty() ? "" : String.join(" ", parsed.get(0).words());
-            if (parsed.size() <= 1 && (parsed.isEmpty() || parsed.get(0).unresolved().isEmpty())) {
-                variables.put(assignment.group(1), value);
-                if (IpAddr.parse(value) != null || Endpoint.parse(value) != null) {
-                    into.took(assignment.group(1) + "=" + value);
-                } else {
-                    otherLines.add(number);
-                }
-            } else {
-                variables.remove(assignment.group(1));
-                otherLines.add(number);
-            }
+        List<SimpleCommand> commands = ShellWords.commands(line, variables);
+        if (commands.size() == 1 && isAssignment(commands.get(0))) {
+            assign(number, commands.get(0));
             return;
         }
         boolean lvs = false;
-        for (SimpleCommand command : ShellWords.commands(line, variables)) {
+        for (SimpleCommand command : commands) {
             lvs |= command(command);
         }
         if (!lvs) {
+            otherLines.add(number);
+        }
+    }
+
+    /** VAR=value, export VAR=value: only assignments (a command after them would get them in its environment). */
+    private static boolean isAssignment(SimpleCommand command) {
+        List<String> words = command.words();
+        int from = words.get(0).matches("export|readonly|local|declare") ? 1 : 0;
+        return from < words.size() && words.subList(from, words.size()).stream()
+                .allMatch(w -> ASSIGNMENT.matcher(w).matches());
+    }
+
+    /** Plain values are remembered for the lines below; one made by a command is not guessed. */
+    private void assign(int number, SimpleCommand command) {
+        boolean shown = false;
+        for (String word : command.words()) {
+            Matcher assignment = ASSIGNMENT.matcher(word);
+            if (!assignment.matches()) {
+                continue;
+            }
+            String value = assignment.group(2);
+            if (command.unresolved().isEmpty()) {
+                variables.put(assignment.group(1), value);
+                if (IpAddr.parse(value) != null || Endpoint.parse(value) != null) {
+                    into.took(assignment.group(1) + "=" + value);
+                    shown = true;
+                }
+            } else {
+                variables.remove(assignment.group(1));
+            }
+        }
+        if (!shown) {
             otherLines.add(number);
         }
     }
@@ -207,17 +284,26 @@ final class ScriptSource {
             case "route" -> route(command);
             case "sysctl" -> sysctl(command);
             case "iptables", "ip6tables" -> iptables(command);
-            default -> setting(command.writesTo().substring("/proc/sys/".length()).replace('/', '.'),
-                    command.arguments().isEmpty() ? "" : command.arguments().get(command.arguments().size() - 1),
+            default -> noteSetting(setting(command.writesTo().substring("/proc/sys/".length()).replace('/', '.'),
+                    command.arguments().isEmpty() ? "" : command.arguments().get(command.arguments().size() - 1)),
                     command.text());
         }
         return true;
     }
 
     private void ipvsadm(SimpleCommand command) {
-        String text = "ipvsadm " + String.join(" ", command.arguments());
+        List<String> args = command.arguments();
+        if (heredocEnd != null && (args.contains("-R") || args.contains("--restore"))) {
+            heredocBody = HeredocBody.RULES;
+            into.took(command.text());
+            return;
+        }
+        ipvsadm(args, "ipvsadm " + String.join(" ", args));
+    }
+
+    private void ipvsadm(List<String> args, String text) {
         try {
-            IpvsadmArgs.Op op = IpvsadmArgs.parse(command.arguments());
+            IpvsadmArgs.Op op = IpvsadmArgs.parse(args);
             if (op instanceof IpvsadmArgs.Clear) {
                 into.finding(LintRule.CLEARS_TABLE, "lint.clears-table", text);
             }
@@ -282,16 +368,31 @@ final class ScriptSource {
     }
 
     private void sysctl(SimpleCommand command) {
-        boolean any = false;
+        if (command.arguments().stream().anyMatch(w -> w.matches("-p.*|--load.*|--system|-f"))) {
+            settingsFromFile = true;
+            into.note(Note.Kind.IGNORED, "ignored.sysctl-file", command.text());
+            return;
+        }
+        Setting strongest = Setting.OTHER;
         for (String word : command.arguments()) {
             int eq = word.indexOf('=');
             if (eq > 0) {
-                setting(word.substring(0, eq).replace('/', '.'), word.substring(eq + 1), command.text());
-                any = true;
+                Setting kind = setting(word.substring(0, eq).replace('/', '.'), word.substring(eq + 1));
+                strongest = kind.ordinal() < strongest.ordinal() ? kind : strongest;
             }
         }
-        if (!any) {
-            into.note(Note.Kind.IGNORED, "ignored.not-lvs", command.text());
+        noteSetting(strongest, command.text());
+    }
+
+    /** What a kernel setting is to the import, the first most telling. */
+    private enum Setting { UNREADABLE, ARP, FORWARDING, OTHER }
+
+    private void noteSetting(Setting kind, String text) {
+        switch (kind) {
+            case UNREADABLE -> into.note(Note.Kind.UNREADABLE, "unreadable.setting", text);
+            case ARP -> into.took(text);
+            case FORWARDING -> into.note(Note.Kind.IGNORED, "ignored.forwarding", text);
+            default -> into.note(Note.Kind.IGNORED, "ignored.not-lvs", text);
         }
     }
 
@@ -304,7 +405,8 @@ final class ScriptSource {
             return;
         }
         Optional<String> mark = after(args, "--set-mark").or(() -> after(args, "--set-xmark"));
-        if (mark.isEmpty() || !args.contains("PREROUTING")) {
+        boolean adds = args.stream().anyMatch(w -> w.matches("-A|-I|--append|--insert"));
+        if (mark.isEmpty() || !args.contains("PREROUTING") || !adds) {
             into.note(Note.Kind.IGNORED, "ignored.not-lvs", command.text());
             return;
         }
@@ -355,23 +457,19 @@ final class ScriptSource {
         into.took(text);
     }
 
-    private void setting(String key, String value, String text) {
+    private Setting setting(String key, String value) {
         if (key.matches("net\\.ipv4\\.conf\\.[^.]+\\.arp_(ignore|announce)")) {
             try {
                 arpSettings.put(key, Integer.parseInt(value.strip()));
             } catch (NumberFormatException e) {
-                into.note(Note.Kind.UNREADABLE, "unreadable.setting", text);
-                return;
+                return Setting.UNREADABLE;
             }
             if (firstArpLine == 0) {
                 firstArpLine = currentLine();
             }
-            into.took(text);
-        } else if (key.matches("net\\.ipv[46]\\.(ip_forward|conf\\.all\\.forwarding)")) {
-            into.note(Note.Kind.IGNORED, "ignored.forwarding", text);
-        } else {
-            into.note(Note.Kind.IGNORED, "ignored.not-lvs", text);
+            return Setting.ARP;
         }
+        return key.matches("net\\.ipv[46]\\.(ip_forward|conf\\.all\\.forwarding)") ? Setting.FORWARDING : Setting.OTHER;
     }
 
     private int currentLine() {
@@ -400,7 +498,7 @@ final class ScriptSource {
         into.sawFirewall = true;
         for (AddressFact fact : addresses) {
             into.at(name, fact.line());
-            if (isServiceVip(fact.address().hostOnly().text())) {
+            if (into.isVip(fact.address().hostOnly().text())) {
                 into.vip(fact.address().cidr(), fact.iface());
                 into.took(fact.text());
             } else {
@@ -409,15 +507,6 @@ final class ScriptSource {
         }
         into.at(name, 0);
         into.directorGateway = into.directorGateway == null ? gateway : into.directorGateway;
-    }
-
-    private boolean isServiceVip(String host) {
-        for (ServiceKey key : into.services().keySet()) {
-            if (!key.isFwmark() && Endpoint.parse(key.address()).host().equals(host)) {
-                return true;
-            }
-        }
-        return into.marks().values().stream().anyMatch(m -> host.equals(m.vip()));
     }
 
     /** A real server: the VIPs on lo (/32 each), the ARP fix before them, and its own address. */
@@ -437,7 +526,9 @@ final class ScriptSource {
             }
         }
         into.at(name, firstLoVipLine);
-        if (firstLoVipLine > 0) {
+        boolean ipv4Vip = addresses.stream().anyMatch(f -> f.iface().startsWith("lo") && !f.address().isIPv6());
+        // ARP is IPv4's; settings loaded from a file (sysctl -p) may hold the fix
+        if (firstLoVipLine > 0 && ipv4Vip && !settingsFromFile) {
             boolean ignore = arpAtLeast("arp_ignore", 1);
             boolean announce = arpAtLeast("arp_announce", 2);
             if (!ignore || !announce) {
@@ -451,10 +542,13 @@ final class ScriptSource {
         into.realServerScript(new RealServerScript(name, own, gateway));
     }
 
-    /** The fix counts on "all" (the kernel takes the larger of all and the interface's). */
+    /**
+     * The kernel takes the larger of "all" and the receiving interface's value: the fix holds when
+     * "all" has it, or an interface other than lo does (which one faces the clients, a script does not say).
+     */
     private boolean arpAtLeast(String setting, int least) {
-        Integer all = arpSettings.get("net.ipv4.conf.all." + setting);
-        return all != null && all >= least;
+        return arpSettings.entrySet().stream().anyMatch(e -> e.getKey().endsWith("." + setting)
+                && !e.getKey().startsWith("net.ipv4.conf.lo.") && e.getValue() >= least);
     }
 
     private static Optional<String> after(List<String> words, String keyword) {

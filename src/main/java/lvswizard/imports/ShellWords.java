@@ -52,6 +52,8 @@ final class ShellWords {
         Set<String> unresolved = new LinkedHashSet<>();
         String writesTo = null;
         boolean redirect = false;
+        // the word after < (or <<) is read from, or ends a here-document: no argument, and not written to
+        boolean input = false;
         StringBuilder word = null;
         int i = 0;
         int n = line.length();
@@ -63,8 +65,9 @@ final class ShellWords {
             if (Character.isWhitespace(c)) {
                 if (word != null) {
                     if (redirect) {
-                        writesTo = word.toString();
+                        writesTo = input ? writesTo : word.toString();
                         redirect = false;
+                        input = false;
                     } else {
                         words.add(word.toString());
                     }
@@ -76,13 +79,14 @@ final class ShellWords {
             if (c == ';' || c == '|' || c == '&' && !(i + 1 < n && line.charAt(i + 1) == '>')) {
                 if (word != null) {
                     if (redirect) {
-                        writesTo = word.toString();
+                        writesTo = input ? writesTo : word.toString();
                     } else {
                         words.add(word.toString());
                     }
                     word = null;
                 }
                 redirect = false;
+                input = false;
                 if (!words.isEmpty()) {
                     commands.add(new SimpleCommand(List.copyOf(words), writesTo, Set.copyOf(unresolved)));
                 }
@@ -106,10 +110,10 @@ final class ShellWords {
                 if (i < n && (line.charAt(i) == '>' || line.charAt(i) == '&')) {
                     i++;
                 }
-                redirect = c == '>';
-                if (c == '<') {
-                    // input redirection: its file is no argument either
-                    redirect = true;
+                redirect = true;
+                input = c == '<';
+                while (i < n && line.charAt(i) == '<') {
+                    i++;
                 }
                 continue;
             }
@@ -146,7 +150,7 @@ final class ShellWords {
         }
         if (word != null) {
             if (redirect) {
-                writesTo = word.toString();
+                writesTo = input ? writesTo : word.toString();
             } else {
                 words.add(word.toString());
             }
