@@ -58,6 +58,7 @@ class ReadmeCapturesIT {
         try (Tmux tmux = new Tmux(dir, 80, 24, ENV + " XDG_CONFIG_HOME=\"$PWD/fresh\" " + java() + "; sleep 60")) {
             captures.put("start-screen", stable(tmux, "New configuration"));
         }
+        importAndLint(dir, captures);
         try (Tmux tmux = new Tmux(dir, 100, 30, ENV + " " + java() + " --config edge.json; sleep 60")) {
             captures.put("start-step", stable(tmux, "This host is"));
             tmux.keys("C-n");
@@ -91,6 +92,30 @@ class ReadmeCapturesIT {
             captures.put("real-servers-zh-80x24", stable(tmux, "web3"));
         }
         compareOrUpdate(captures);
+    }
+
+    /** The how-to's own scripts (verbatim from the seed) imported, linted, and imported from the start screen. */
+    private static void importAndLint(Path dir, Map<String, String> captures) throws Exception {
+        Files.copy(Path.of("src/test/resources/imports/seed-director.sh"), dir.resolve("director.sh"));
+        Files.copy(Path.of("src/test/resources/imports/seed-realserver.sh"), dir.resolve("realserver.sh"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String imports = "import --from director.sh --from realserver.sh --out seed.json";
+        Tools.Result imported = Tools.run(List.of("sh", "-c", "cd \"$2\" && exec \"$0\" -jar \"$1\" " + imports, java,
+                Jar.JAR.toString(), dir.toString()));
+        assertThat(imported.exitCode()).as(imported.output()).isZero();
+        captures.put("import-seed", "$ lvs-wizard " + imports + "\n" + imported.output());
+        Tools.Result lint = Tools.run(List.of("sh", "-c", "cd \"$2\" && exec \"$0\" -jar \"$1\" lint director.sh"
+                + " realserver.sh", java, Jar.JAR.toString(), dir.toString()));
+        assertThat(lint.exitCode()).as(lint.output()).isEqualTo(1);
+        captures.put("lint-seed", "$ lvs-wizard lint director.sh realserver.sh\n" + lint.output());
+        try (Tmux tmux = new Tmux(dir, 80, 24, ENV + " XDG_CONFIG_HOME=\"$PWD/fresh\" " + java() + "; sleep 60")) {
+            tmux.waitFor("New configuration");
+            tmux.keys("Down", "Down", "Enter");
+            tmux.waitFor("ldirectord.cf");
+            tmux.text("director.sh realserver.sh");
+            tmux.keys("Tab", "Enter");
+            captures.put("import-dialog", stable(tmux, "Nothing is written until you save."));
+        }
     }
 
     /** The screen once it has shown {@code text} and two captures in a row agree (no frame half drawn). */
