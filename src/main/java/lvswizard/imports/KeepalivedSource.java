@@ -68,15 +68,22 @@ final class KeepalivedSource extends KeepalivedReader {
     }
 
     private void read(List<Node> nodes) {
+        // the globals first: vrrp_strict and the sync daemon apply to instances above them too
         for (Node node : nodes) {
             if (node.keyword().equals("global_defs") && node.isBlock()) {
+                at(node);
+                into.took("global_defs");
                 globals(node);
             }
         }
         for (Node node : nodes) {
             at(node);
             switch (node.keyword()) {
-                case "global_defs" -> into.took("global_defs");
+                case "global_defs" -> {
+                    if (!node.isBlock()) {
+                        children(node);
+                    }
+                }
                 case "virtual_server_group" -> group(node);
                 case "virtual_server" -> virtualServer(node);
                 case "vrrp_instance" -> instances.add(new KeepalivedInstance(into).read(node, strict, syncInterface, syncId));
