@@ -586,9 +586,10 @@ class TranslationsTest {
         good.files.clear();
         good.ipvsRules = "";
         attempt("start", () -> roleRun(good, seed, director, undoing, "start", true).start(false));
-        Runner failingClear = (c, l) -> c.display().equals("ipvsadm -C") ? FakeRunner.exit(c, 1, "", "Permission denied")
+        attempt("undo dry run", () -> roleRun(good, seed, director, undoing, "undo", true).undo(true));
+        Runner failingSave = (c, l) -> c.display().equals("ipvsadm -S -n") ? FakeRunner.exit(c, 1, "", "Permission denied")
                 : good.run(c, l);
-        attempt("undo stopped", () -> new RoleRun(failingClear, seed, director, undoing, console("undo", true),
+        attempt("undo stopped", () -> new RoleRun(failingSave, seed, director, undoing, console("undo", true),
                 Duration.ofSeconds(5), CLOCK).undo(false));
         // a host in two clusters: undo leaves the ARP fix the other cluster's script still holds
         HostNeeds rs1 = HostNeeds.realServer(seed, seed.hosts().get(0));

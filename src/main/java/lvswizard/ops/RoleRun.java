@@ -8,8 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import lvswizard.exec.Command;
@@ -317,14 +319,19 @@ public final class RoleRun {
                 held.put(path, holders);
             }
         });
-        List<Command> restore = snapshot.restoreCommands(keepalivedNow == null
-                || !Boolean.TRUE.equals(snapshot.keepalivedRunning()), held.keySet());
+        // a keepalived that ran before the first start keeps the table itself: it is left to it
+        boolean table = snapshot.ipvsRules() != null && (keepalivedNow == null
+                || !Boolean.TRUE.equals(snapshot.keepalivedRunning()));
+        List<Command> restore = snapshot.restoreCommands(held.keySet());
         List<Command> before = keepalivedNow == null ? List.of() : keepalived.undo(snapshot, keepalivedNow);
         List<Command> after = keepalivedNow == null ? List.of() : keepalived.afterRestore(snapshot, keepalivedNow);
         if (dryRun) {
             say("run.undo-would-run");
             before.forEach(c -> say("item", c.display()));
             say("item", stop.display());
+            if (table) {
+                say("item", Texts.of("run.undo-table"));
+            }
             restore.forEach(c -> say("item", c.display()));
             after.forEach(c -> say("item", c.display()));
             return 0;
@@ -333,7 +340,7 @@ public final class RoleRun {
         List<Message> changes = new ArrayList<>();
         before.forEach(c -> changes.add(Texts.of("change.command", c.display())));
         changes.add(Texts.of("change.stop", needs.scriptName()));
-        if (snapshot.ipvsRules() != null && restore.stream().anyMatch(c -> c.argv().get(0).equals("ipvsadm"))) {
+        if (table) {
             changes.add(Texts.of("change.ipvs-table", snapshot.taken(),
                     snapshot.ipvsRules().lines().filter(l -> l.startsWith("-A")).count()));
         }
@@ -349,7 +356,16 @@ public final class RoleRun {
             return 1;
         }
         int code = runScript(stop);
-        List<Command> putBack = new ArrayList<>(restore);
+        List<Command> putBack = new ArrayList<>();
+        if (table) {
+            Execution now = runner.run(Command.of(Ipvsadm.save()));
+            if (!now.succeeded()) {
+                say("run.undo-stopped", now.command().display(), IpvsReader.firstLine(now.stderr()));
+                return 1;
+            }
+            putBack.addAll(snapshot.tableRepair(now.stdout(), ourServices()));
+        }
+        putBack.addAll(restore);
         putBack.addAll(after);
         for (Command command : putBack) {
             Execution run = runner.run(command, (stream, line) -> console.output(line));
@@ -366,6 +382,12 @@ public final class RoleRun {
         }
         say("run.undone", snapshot.taken());
         return code == 0 ? 0 : 1;
+    }
+
+    private Set<ServiceKey> ourServices() {
+        Set<ServiceKey> keys = new LinkedHashSet<>();
+        plan.services().forEach(service -> keys.add(ServiceKey.of(service)));
+        return keys;
     }
 
     private int simple(String action, boolean dryRun) throws OpsException {

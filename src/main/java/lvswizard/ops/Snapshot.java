@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -20,6 +22,7 @@ import lvswizard.output.TrustedDirectory;
 import lvswizard.plan.HostNeeds;
 import lvswizard.plan.Ipvsadm;
 import lvswizard.plan.Names;
+import lvswizard.plan.ServiceKey;
 import lvswizard.text.Quote;
 
 /**
@@ -130,26 +133,53 @@ public record Snapshot(String role, String taken, String ipvsRules, Map<String, 
         }
     }
 
-    /**
-     * The commands that put the snapshot back: the IPVS table (clear, then restore), then each
-     * sysctl. {@code table} false: the kernel settings only. A keepalived that ran before the first start
-     * keeps the table itself: clearing it would cut every service, and keepalived does not add
-     * back what it believes is there.
-     */
-    /** The commands that put the table (when {@code table}) and the settings back, except those {@code held}. */
-    public List<Command> restoreCommands(boolean table, Set<String> held) {
+    /** The commands that put the kernel settings back, except those another configuration's script {@code held}. */
+    public List<Command> restoreCommands(Set<String> held) {
         List<Command> commands = new ArrayList<>();
-        if (table && ipvsRules != null) {
-            commands.add(Command.of(Ipvsadm.clear()));
-            if (!ipvsRules.isBlank()) {
-                commands.add(Command.of(Ipvsadm.restore()).withStdin(ipvsRules));
-            }
-        }
         sysctls.forEach((path, value) -> {
             if (!held.contains(path)) {
                 commands.add(Command.of("sysctl", "-q", "-w", HostNeeds.Setting.sysctlName(path) + "=" + value));
             }
         });
         return commands;
+    }
+
+    /**
+     * What puts the IPVS table back, given the table now ({@code ipvsadm -S -n} after stop): this
+     * configuration's services that the snapshot did not hold are deleted, the snapshot's services
+     * missing now are restored; every other service (another cluster's, keepalived's) is left as it
+     * is now: a whole-table restore would take them back to the snapshot's time, or away.
+     */
+    public List<Command> tableRepair(String tableNow, Set<ServiceKey> ours) {
+        Set<String> now = serviceKeys(tableNow);
+        Set<String> before = serviceKeys(ipvsRules);
+        List<Command> commands = new ArrayList<>();
+        for (ServiceKey key : ours) {
+            if (now.contains(key.toString()) && !before.contains(key.toString())) {
+                commands.add(Command.of(Ipvsadm.deleteService(key)));
+            }
+        }
+        StringBuilder missing = new StringBuilder();
+        for (String line : ipvsRules.lines().toList()) {
+            Optional<ServiceKey.Parsed> key = ServiceKey.fromArguments(List.of(line.strip().split("\\s+")), 1);
+            if (key.isPresent() && !now.contains(key.get().key().toString())) {
+                missing.append(line).append('\n');
+            }
+        }
+        if (!missing.isEmpty()) {
+            commands.add(Command.of(Ipvsadm.restore()).withStdin(missing.toString()));
+        }
+        return commands;
+    }
+
+    private static Set<String> serviceKeys(String rules) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String line : rules.lines().toList()) {
+            List<String> words = List.of(line.strip().split("\\s+"));
+            if (!words.isEmpty() && words.get(0).equals("-A")) {
+                ServiceKey.fromArguments(words, 1).ifPresent(k -> keys.add(k.key().toString()));
+            }
+        }
+        return keys;
     }
 }

@@ -156,14 +156,40 @@ class RunCommandTest {
         host.ipvsRules = "-A -t 192.168.101.168:80 -s wlc\n"; // someone cleared the foreign service meanwhile
         assertThat(run(host, concat(base, "undo"))).isZero();
         assertThat(host.ipvsRules).isEqualTo("-A -t 10.0.0.1:22 -s rr\n");
+        // the stop of this fake host removed nothing: undo deletes this configuration's service itself,
+        // and puts back the foreign one the snapshot had, touching no other
         assertThat(host.displays()).containsSubsequence("bash " + dir.toAbsolutePath() + "/director.sh stop",
-                "ipvsadm -C", "ipvsadm -R <<'EOF' (1 lines)");
+                "ipvsadm -S -n", "ipvsadm -D -t 192.168.101.168:80", "ipvsadm -R <<'EOF' (1 lines)")
+                .doesNotContain("ipvsadm -C");
         assertThat(dir.resolve("snapshots/director.json")).doesNotExist();
         assertThat(dir.resolve("snapshots/director.json.undone")).exists();
         err.getBuffer().setLength(0);
         assertThat(run(host, concat(base, "undo"))).isEqualTo(1);
         assertThat(err.toString()).contains("no snapshot at " + dir.resolve("snapshots/director.json")
                 + ": undo restores what start saved; run start first");
+    }
+
+    /** Two clusters on one director: undo of one leaves the services the other added since its snapshot. */
+    @Test
+    void undoLeavesAnotherClustersServicesAddedSince(@TempDir Path dir) throws Exception {
+        FakeHost host = FakeHost.seedDirector();
+        host.ipvsRules = "";
+        host.scripts = c -> {
+            if (c.argv().get(2).equals("start")) {
+                host.ipvsRules += "-A -t 192.168.101.168:80 -s wlc\n-a -t 192.168.101.168:80 -r 10.10.10.11:80 -g -w 2\n";
+                host.address("eth1", "192.168.101.168/24");
+            } else if (c.argv().get(2).equals("stop")) {
+                host.ipvsRules = host.ipvsRules.replace("-A -t 192.168.101.168:80 -s wlc\n", "")
+                        .replace("-a -t 192.168.101.168:80 -r 10.10.10.11:80 -g -w 2\n", "");
+            }
+            return FakeRunner.exit(c, 0, "", "");
+        };
+        String[] base = {"run", "--config", SEED, "--role", "director", "--out", dir.toString(), "--yes"};
+        assertThat(run(host, concat(base, "start"))).isZero();
+        host.ipvsRules += "-A -t 10.9.9.9:443 -s rr\n-a -t 10.9.9.9:443 -r 10.9.0.11:443 -g -w 1\n";
+        assertThat(run(host, concat(base, "undo"))).isZero();
+        assertThat(host.ipvsRules).isEqualTo("-A -t 10.9.9.9:443 -s rr\n-a -t 10.9.9.9:443 -r 10.9.0.11:443 -g -w 1\n");
+        assertThat(host.displays()).doesNotContain("ipvsadm -C").noneMatch(d -> d.startsWith("ipvsadm -R"));
     }
 
     /**

@@ -104,7 +104,13 @@ public final class FakeHost implements Runner {
             ipvsRules = "";
             result = ok(c, "");
         } else if (line.equals("ipvsadm -R")) {
-            ipvsRules = c.stdin();
+            // as ipvsadm: the rules are added to what is there
+            ipvsRules = ipvsRules + c.stdin();
+            result = ok(c, "");
+        } else if (a.get(0).equals("ipvsadm") && a.get(1).equals("-D")) {
+            String key = String.join(" ", a.subList(2, a.size()));
+            ipvsRules = ipvsRules.lines().filter(l -> !l.startsWith("-A " + key + " ") && !l.equals("-A " + key)
+                    && !l.startsWith("-a " + key + " ")).map(l -> l + "\n").reduce("", String::concat);
             result = ok(c, "");
         } else if (a.get(0).equals("sysctl") && a.contains("-w")) {
             String[] kv = a.get(a.size() - 1).split("=", 2);
