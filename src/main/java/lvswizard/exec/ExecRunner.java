@@ -19,7 +19,7 @@ import org.apache.commons.exec.Watchdog;
  * The real runner (commons-exec): the argument vector as given, output streamed line by line,
  * a time limit per command after which the whole process tree is killed, and no child left
  * behind when the JVM exits. Commands run with LC_ALL=C so that tools print what the parsers
- * expect.
+ * expect, and as root only from directories of PATH that no other user can write ({@link TrustedPath}).
  */
 public final class ExecRunner implements Runner {
     /** After the child ends, how long to wait for a grandchild that still holds the output pipe. */
@@ -80,7 +80,11 @@ public final class ExecRunner implements Runner {
     }
 
     private static CommandLine commandLine(Command command) {
-        CommandLine line = new CommandLine(command.argv().get(0));
+        String program = command.argv().get(0);
+        if (TrustedPath.applies()) {
+            program = TrustedPath.resolve(program, TrustedPath.directories(System.getenv("PATH"))).orElse(program);
+        }
+        CommandLine line = new CommandLine(program);
         // false: never let commons-exec quote or split an argument; the vector is exact
         command.argv().stream().skip(1).forEach(arg -> line.addArgument(arg, false));
         return line;
@@ -89,6 +93,10 @@ public final class ExecRunner implements Runner {
     private static Map<String, String> environment() {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("LC_ALL", "C");
+        if (TrustedPath.applies()) {
+            env.put("PATH", String.join(":", TrustedPath.directories(env.get("PATH")).stream().map(Path::toString)
+                    .toList()));
+        }
         return env;
     }
 
