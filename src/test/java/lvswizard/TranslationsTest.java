@@ -348,7 +348,9 @@ class TranslationsTest {
                 literals.add(finding.where());
                 line(where + " lint", finding.toLine(ZH), union(literals(finding.text()), Set.of(finding.where())));
             }
-            Lint.of(result, ZH).lines().forEach(l -> line(where + " lint line", l, literals));
+            Lint.Report report = Lint.of(result, ZH);
+            report.lines().forEach(l -> line(where + " lint line", l, literals));
+            line(where + " lint summary", report.summary(String.join(", ", sources), ZH), Set.copyOf(sources));
             show(where, Importer.summary(result, "imported.json", 0));
             ImportReport.brief(result, ZH, 1).forEach(l -> line(where + " brief", l, literals));
         }

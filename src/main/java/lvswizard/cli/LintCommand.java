@@ -46,8 +46,7 @@ final class LintCommand implements Callable<Integer> {
         }
         Lint.Report report = Lint.of(result, locale);
         report.lines().forEach(err::println);
-        err.println(String.join(", ", sources) + ": " + report.errors() + " error" + (report.errors() == 1 ? "" : "s")
-                + ", " + report.warnings() + " warning" + (report.warnings() == 1 ? "" : "s"));
+        err.println(report.summary(String.join(", ", sources), locale));
         return report.errors() > 0 ? ExitCodes.VALIDATION_ERRORS : ExitCodes.OK;
     }
 }

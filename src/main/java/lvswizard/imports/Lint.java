@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import lvswizard.text.Message;
 import lvswizard.validation.Finding;
 import lvswizard.validation.Validator;
 
@@ -15,6 +16,14 @@ import lvswizard.validation.Validator;
 public final class Lint {
     /** The lines to print, in order, and the counts for the summary and the exit code. */
     public record Report(List<String> lines, long errors, long warnings) {
+        /** "director.sh, realserver.sh: 2 errors, 3 warnings", as validate ends. */
+        public String summary(String sources, Locale locale) {
+            return Texts.of("lint.summary", sources, count("error", errors), count("warning", warnings)).format(locale);
+        }
+
+        private static Message count(String what, long n) {
+            return Texts.of("lint.count." + what + (n == 1 ? ".one" : ".many"), String.valueOf(n));
+        }
     }
 
     private Lint() {
