@@ -1,14 +1,21 @@
 package lvswizard.output;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +30,12 @@ import lvswizard.render.RenderedFile;
 final class Batch {
     private static final Set<PosixFilePermission> SCRIPT = PosixFilePermissions.fromString("rwxr-xr-x");
     private static final Set<PosixFilePermission> DATA = PosixFilePermissions.fromString("rw-r--r--");
+    private static final Set<OpenOption> CREATE_NEW_FOR_WRITING = Set.of(StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
+    /** Created private, as createTempFile did, until the full content is there and the mode is set. */
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private record Pending(Path target, Path temporary) {
     }
@@ -33,18 +46,42 @@ final class Batch {
 
     /** Writes the file beside its target; nothing visible changes yet. */
     void stage(Path target, RenderedFile file) throws OutputException {
-        Path temporary;
-        try {
-            temporary = Files.createTempFile(target.getParent(), "." + file.name() + ".", ".tmp");
+        ByteBuffer content = ByteBuffer.wrap(file.content().getBytes(StandardCharsets.UTF_8));
+        Path temporary = null;
+        // one open per file: the temporary is created and written through the same channel
+        try (SeekableByteChannel channel = openTemporary(target)) {
+            temporary = pending.get(pending.size() - 1).temporary();
+            while (content.hasRemaining()) {
+                channel.write(content);
+            }
         } catch (IOException e) {
-            throw new OutputException(target.getParent() + ": cannot write: " + e.getMessage() + "; nothing was written");
+            throw new OutputException(target + ": cannot write: " + e.getMessage() + "; nothing was written");
         }
-        pending.add(new Pending(target, temporary));
         try {
-            Files.writeString(temporary, file.content(), StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(temporary, file.executable() ? SCRIPT : DATA);
         } catch (IOException e) {
             throw new OutputException(target + ": cannot write: " + e.getMessage() + "; nothing was written");
+        }
+    }
+
+    /**
+     * Creates a hidden file beside the target, private until it is complete, and makes it pending.
+     * CREATE_NEW refuses a name that exists (a link too), so a random name taken by someone else is
+     * never opened, nor deleted later as ours.
+     */
+    private SeekableByteChannel openTemporary(Path target) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            String suffix = "." + Long.toUnsignedString(RANDOM.nextLong()) + ".tmp";
+            Path candidate = target.resolveSibling("." + target.getFileName() + suffix);
+            try {
+                SeekableByteChannel channel = Files.newByteChannel(candidate, CREATE_NEW_FOR_WRITING, OWNER_ONLY);
+                pending.add(new Pending(target, candidate));
+                return channel;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            }
         }
     }
 

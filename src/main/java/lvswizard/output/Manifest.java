@@ -28,9 +28,18 @@ final class Manifest {
         this.hashes = hashes;
     }
 
+    /**
+     * The manifest of a set about to be written. The hashes are computed on every core: a large set
+     * is hundreds of megabytes, and SHA-256 was most of generate's own time (C1 has no SHA intrinsic).
+     */
     static Manifest of(List<RenderedFile> files) {
+        List<String> inOrder = files.parallelStream()
+                .map(f -> hash(f.content().getBytes(StandardCharsets.UTF_8)))
+                .toList();
         Map<String, String> hashes = new LinkedHashMap<>();
-        files.forEach(f -> hashes.put(f.name(), hash(f.content().getBytes(StandardCharsets.UTF_8))));
+        for (int i = 0; i < files.size(); i++) {
+            hashes.put(files.get(i).name(), inOrder.get(i));
+        }
         return new Manifest(hashes);
     }
 
