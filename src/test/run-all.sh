@@ -7,9 +7,10 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 # Debian packages the tests use: shellcheck for the generated scripts, tmux for the wizard in a
-# real terminal, lintian, man-db and bash-completion for the Debian package (DebPackageIT), the
-# rest for the QEMU lab.
-packages=(shellcheck tmux lintian man-db bash-completion qemu-system-x86 busybox-static ipvsadm iproute2 net-tools
+# real terminal, lintian, man-db and bash-completion for the Debian package (DebPackageIT),
+# ansible-core and ansible-lint for the Ansible export (AnsibleIT, AnsibleVmIT), the rest for the
+# QEMU lab.
+packages=(shellcheck tmux lintian man-db bash-completion ansible-core ansible-lint qemu-system-x86 busybox-static ipvsadm iproute2 net-tools
     kmod cpio iptables procps keepalived)
 missing=()
 for p in "${packages[@]}"; do

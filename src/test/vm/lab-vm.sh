@@ -8,13 +8,15 @@
 # and prints one `CHECK <name> PASS|FAIL <detail>` line per check, then `LAB_VERDICT PASS|FAIL`.
 # The VM has no network card (-nic none): no packet ever leaves it.
 #
-# Usage: bash src/test/vm/lab-vm.sh --scenario seed-dr --scripts DIR [--jar FILE] [--work DIR]
+# Usage: bash src/test/vm/lab-vm.sh --scenario seed-dr --scripts DIR [--jar FILE] [--ansible] [--work DIR]
 #   --scenario NAME  one of src/test/vm/scenarios/NAME.sh (seed-dr)
 #   --scripts DIR    the generated scripts the scenario needs (seed-dr: director.sh,
 #                    realserver-rs1.sh, realserver-rs2.sh); copied into the guest's /lab/
 #   --jar FILE       also put lvs-wizard.jar into the guest, with a minimal Java runtime made
 #                    by jlink from the JDK running the build (cached), as the command
 #                    `lvs-wizard` (scenarios that run the jar itself: jar-seed)
+#   --ansible        also put python3 and ansible-core (the host's) into the guest, for
+#                    scenarios that run a generated playbook (ansible-seed)
 #   --work DIR       where the initramfs and the console log go (default: a temporary
 #                    directory, removed at exit unless LVS_LAB_KEEP=1; a given DIR is kept)
 # Env:  LVS_LAB_CACHE  kernel cache (default ~/.cache/lvs-wizard-lab; survives `mvn clean`)
@@ -42,13 +44,14 @@ say() { echo "$PROG: $*" >&2; }
 usage() { sed -n '/^# Usage:/,/^# Needs:/p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 # ---------------------------------------------------------------------------------- arguments
-SCENARIO='' SCRIPTS='' WORK='' JAR=''
+SCENARIO='' SCRIPTS='' WORK='' JAR='' ANSIBLE=''
 while [ $# -gt 0 ]; do
   case $1 in
     --scenario) SCENARIO=${2:?--scenario needs a value}; shift 2 ;;
     --scripts)  SCRIPTS=${2:?--scripts needs a value}; shift 2 ;;
     --work)     WORK=${2:?--work needs a value}; shift 2 ;;
     --jar)      JAR=${2:?--jar needs a value}; shift 2 ;;
+    --ansible)  ANSIBLE=1; shift ;;
     -h|--help)  usage ;;
     *) say "unknown argument: $1"; usage ;;
   esac
@@ -312,6 +315,33 @@ WRAPPER
   say "java: $mods, $(du -sh "$R/opt/jre" | cut -f1) runtime in the guest"
 }
 
+# ---------------------------------------------------------------------------------- ansible (--ansible)
+# add_ansible: the host's python3 and Debian's ansible-core with the modules it imports (not the
+# cryptography it needs only for vaults), Python's standard library without its tests and build
+# files, and the C.UTF-8 locale Ansible insists on: ansible-playbook runs inside the guest.
+add_ansible() {
+  local py so l dist=/usr/lib/python3/dist-packages
+  command -v ansible-playbook >/dev/null || { say "--ansible needs ansible-core (apt-get install ansible-core)"; exit 2; }
+  py=$(readlink -f /usr/bin/python3)
+  copy_file "$py"
+  ln -sf "$(basename "$py")" "$R/usr/bin/python3"
+  (cd /usr/lib && tar cf - --exclude='*/test' --exclude='*/config-*' --exclude='*/idlelib' --exclude='*/tkinter' \
+      --exclude='*/lib2to3' --exclude='*/ensurepip' --exclude='*/pydoc_data' "$(basename "$py")") | (cd "$R/usr/lib" && tar xf -)
+  mkdir -p "$R$dist"
+  (cd "$dist" && tar cf - ansible ansible_core-*-info yaml _yaml PyYAML-*-info jinja2 Jinja2-*-info markupsafe \
+      MarkupSafe-*-info packaging packaging-*-info resolvelib resolvelib-*-info) | (cd "$R$dist" && tar xf -)
+  find "$R/usr/lib/$(basename "$py")/lib-dynload" "$R$dist" -name '*.so' | while read -r so; do
+    { ldd "$so" 2>/dev/null | grep -o '/[^ ]*' || true; } | while read -r l; do
+      [ -e "$R$(readlink -f "$l")" ] || copy_file "$l"
+      [ -e "$R$l" ] || ln -sr "$R$(readlink -f "$l")" "$R$l"
+    done
+  done
+  cp /usr/bin/ansible-playbook "$R/usr/bin/ansible-playbook"
+  mkdir -p "$R/usr/lib/locale"
+  cp -a /usr/lib/locale/C.utf8 "$R/usr/lib/locale/"
+  say "ansible: $(ansible-playbook --version | head -1), $(du -sh "$R/usr/lib/$(basename "$py")" | cut -f1) of python in the guest"
+}
+
 # ---------------------------------------------------------------------------------- harness + scripts
 cp "$HERE/guest-init.sh" "$R/init"
 cp "$HERE/guest-lib.sh" "$R/opt/lab/"
@@ -327,12 +357,13 @@ for s in $LAB_SCRIPTS; do
 done
 chmod 755 "$R/init"
 if [ -n "$JAR" ]; then add_java; fi
+if [ -n "$ANSIBLE" ]; then add_ansible; fi
 (cd "$R" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0 | gzip -1) > "$WORK/initramfs.cpio.gz"
 say "initramfs $(du -h "$WORK/initramfs.cpio.gz" | cut -f1), $(find "$MD" -name '*.ko*' | wc -l) modules (not in this kernel:${SKIPPED:- none}), scenario $SCENARIO"
 
 # ---------------------------------------------------------------------------------- boot
 MEM=512
-[ -z "$JAR" ] || MEM=1024
+[ -z "$JAR$ANSIBLE" ] || MEM=1024
 case $ACCEL in
   kvm) ACC=(-enable-kvm -cpu host) ;;
   *)   ACC=(-accel tcg -cpu max) ;;    # -enable-kvm may fail or hang on nested/limited hosts

@@ -20,6 +20,7 @@ class LayersTest {
             Map.entry("validation", 2),
             Map.entry("render", 3), Map.entry("config", 3),
             Map.entry("exec", 4), Map.entry("output", 4), Map.entry("ipvs", 4), Map.entry("lab", 4),
+            Map.entry("ansible", 4),
             Map.entry("ops", 5), Map.entry("wizard", 5), Map.entry("imports", 5),
             Map.entry("tui", 6), Map.entry("line", 6),
             Map.entry("cli", 7));

@@ -29,7 +29,10 @@ import picocli.CommandLine.Option;
                         + " copy-to-hosts.sh and README.txt. keepalived: keepalived.conf for the director (its"
                         + " virtual servers with their health checks), the real servers' scripts, and a director"
                         + " script that only prepares the host for keepalived. lab: the whole cluster in network"
-                        + " namespaces on one host (lab.sh up, test, down). Nothing is written when validation fails."})
+                        + " namespaces on one host (lab.sh up, test, down). ansible: an inventory of the hosts by role and"
+                        + " site.yml that installs and starts each host's files (keepalived on the directors when the"
+                        + " configuration has a pair, health checks, a sorry server or a quorum); run it with"
+                        + " ansible-playbook -i inventory.yml site.yml. Nothing is written when validation fails."})
 final class GenerateCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;

@@ -41,7 +41,10 @@ import java.util.stream.Stream;
 public final class Templates {
     private static final String PACKAGED = "templates/";
     /** Every packaged template (TemplatesTest holds this to the templates directory). */
-    public static final List<String> NAMES = List.of("README.txt.mustache", "copy-to-hosts.sh.mustache",
+    public static final List<String> NAMES = List.of("README.txt.mustache", "ansible-README.txt.mustache",
+            "ansible-handlers-keepalived.yml.mustache", "ansible-handlers-script.yml.mustache",
+            "ansible-inventory.yml.mustache", "ansible-site.yml.mustache", "ansible-tasks-keepalived.yml.mustache",
+            "ansible-tasks-script.yml.mustache", "copy-to-hosts.sh.mustache",
             "director.sh.mustache", "ipvsadm.rules.mustache", "keepalived.conf.mustache", "lab.sh.mustache",
             "partials/common.sh.mustache", "partials/dispatch.sh.mustache", "partials/header.sh.mustache",
             "partials/net-iproute2.sh.mustache", "partials/net-net-tools.sh.mustache", "realserver.sh.mustache",

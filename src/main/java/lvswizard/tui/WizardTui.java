@@ -310,7 +310,7 @@ public final class WizardTui {
     private String previewNote() {
         boolean keepalivedSettings = draft.cluster().services().stream().anyMatch(VirtualService::usesKeepalived);
         return m.get("preview.format", draft.format().toString())
-                + (keepalivedSettings && draft.format() != Format.KEEPALIVED ? " " + m.get("preview.checks") : "");
+                + (keepalivedSettings && !draft.format().writesHealthChecks() ? " " + m.get("preview.checks") : "");
     }
 
     /** A field changed: its value goes into the draft through the field's parser, then every field is checked. */

@@ -1,6 +1,7 @@
 package lvswizard.wizard;
 
 import java.util.Locale;
+import lvswizard.ansible.AnsibleExport;
 import lvswizard.lab.LabExport;
 import lvswizard.plan.IpvsOwner;
 import lvswizard.plan.Plan;
@@ -16,7 +17,9 @@ import lvswizard.render.ScriptsExport;
 public enum Format {
     SCRIPTS(new ScriptsExport(), IpvsOwner.SCRIPT),
     KEEPALIVED(new KeepalivedExport(), IpvsOwner.KEEPALIVED),
-    LAB(new LabExport(), IpvsOwner.SCRIPT);
+    LAB(new LabExport(), IpvsOwner.SCRIPT),
+    /** Not run on a host: the playbook's directors are run by their scripts or keepalived, as the plan asks. */
+    ANSIBLE(new AnsibleExport(), IpvsOwner.SCRIPT);
 
     private final Export export;
     private final IpvsOwner ipvsOwner;
@@ -31,11 +34,16 @@ public enum Format {
         return ipvsOwner;
     }
 
+    /** Whether a service's health check, sorry server and quorum reach the files (keepalived.conf). */
+    public boolean writesHealthChecks() {
+        return this == KEEPALIVED || this == ANSIBLE;
+    }
+
     public Export export() {
         return export;
     }
 
-    /** The name on the command line and in the wizard: scripts, keepalived, lab. */
+    /** The name on the command line and in the wizard: scripts, keepalived, lab, ansible. */
     @Override
     public String toString() {
         return export.id();

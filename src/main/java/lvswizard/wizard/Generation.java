@@ -92,6 +92,10 @@ public final class Generation {
             lines.add(0, m.get("generate.lab.next", draft.outputDir().resolve("lab.sh")));
             return lines;
         }
+        if (draft.format() == Format.ANSIBLE) {
+            lines.add(0, m.get("generate.ansible.next", draft.outputDir()));
+            return lines;
+        }
         lines.add(m.get("generate.copy", draft.outputDir().resolve(CopyInstructions.FILE_NAME)));
         lines.addAll(CopyInstructions.lines(Validator.check(draft.cluster()).validPlan(), draft.outputDir().toString(),
                 draft.format().ipvsOwner()));
@@ -111,6 +115,10 @@ public final class Generation {
         lines.add(m.get("summary.saved", draft.configPath()));
         if (draft.format() == Format.LAB) {
             lines.add(m.get("generate.lab.next", draft.outputDir().resolve("lab.sh")));
+            return String.join("\n", lines);
+        }
+        if (draft.format() == Format.ANSIBLE) {
+            lines.add(m.get("generate.ansible.next", draft.outputDir()));
             return String.join("\n", lines);
         }
         lines.add(m.get(plan.uses(Forwarding.DR) || plan.uses(Forwarding.TUN) ? "summary.next" : "summary.next.nat"));

@@ -43,7 +43,11 @@ class CliTest {
         Run unknown = run("doctor", "--config", "examples/seed-dr.json", "--role", "director", "--format", "vrrp");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).isEqualTo("lvs-wizard: Invalid value for option '--format': \"vrrp\" is not a"
-                + " format; expected one of scripts, keepalived, lab (see: lvs-wizard --help)\n");
+                + " format; expected one of scripts, keepalived, lab, ansible (see: lvs-wizard --help)\n");
+        Run ansible = run("run", "--config", "examples/seed-dr.json", "--role", "director", "--format", "ansible",
+                "--dry-run", "start");
+        assertThat(ansible.code()).isEqualTo(2);
+        assertThat(ansible.err()).startsWith("lvs-wizard: --format ansible is not run on a host;");
     }
 
     /** As root, run writes scripts and executes them: an output directory others can write is refused first. */
@@ -133,7 +137,7 @@ class CliTest {
         Run bad = run("generate", "-c", "examples/seed-dr.json", "-o", dir.resolve("x").toString(), "--format", "xml");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).isEqualTo("lvs-wizard: Invalid value for option '--format': \"xml\" is not a format;"
-                + " expected one of scripts, keepalived, lab (see: lvs-wizard --help)\n");
+                + " expected one of scripts, keepalived, lab, ansible (see: lvs-wizard --help)\n");
         assertThat(dir.resolve("x")).doesNotExist();
     }
 

@@ -278,9 +278,11 @@ class WizardDialogsTest {
             ui.press(KeyType.Enter);
             ui.tabToButton("Write files");
             ui.press(KeyType.Enter);
-            ui.waitForFlat(format == Format.LAB
-                    ? "Try it as root: bash " + dir.resolve("out/lab.sh") + " up, then test and down."
-                    : "written " + dir.resolve("out/director.sh"));
+            ui.waitForFlat(switch (format) {
+                case LAB -> "Try it as root: bash " + dir.resolve("out/lab.sh") + " up, then test and down.";
+                case ANSIBLE -> "Next, from " + dir.resolve("out") + ": ansible-playbook -i inventory.yml site.yml";
+                default -> "written " + dir.resolve("out/director.sh");
+            });
             ui.ctrl('c');
             ui.outcome();
         }
