@@ -339,7 +339,7 @@ add_ansible() {
   cp /usr/bin/ansible-playbook "$R/usr/bin/ansible-playbook"
   mkdir -p "$R/usr/lib/locale"
   cp -a /usr/lib/locale/C.utf8 "$R/usr/lib/locale/"
-  say "ansible: $(ansible-playbook --version | head -1), $(du -sh "$R/usr/lib/$(basename "$py")" | cut -f1) of python in the guest"
+  say "ansible: $(ansible-playbook --version 2>/dev/null | sed -n 1p), $(du -sh "$R/usr/lib/$(basename "$py")" | cut -f1) of python in the guest"
 }
 
 # ---------------------------------------------------------------------------------- harness + scripts

@@ -55,7 +55,7 @@ trap cleanup EXIT
 playbook() {
     bundle=$1
     shift
-    (cd "$bundle" && ANSIBLE_NOCOLOR=1 ANSIBLE_FORCE_COLOR=0 ansible-playbook -i inventory.yml -i "$inventory" site.yml \
+    (cd "$bundle" && ANSIBLE_NOCOLOR=1 ANSIBLE_PIPELINING=1 ansible-playbook -i inventory.yml -i "$inventory" site.yml \
         --limit lvs_real_servers -e ansible_connection=local -e ansible_become=false -e lvs_service_manager=none \
         -e lvs_install_packages=false -e "lvs_sbin=$sbin" "$@")
 }
