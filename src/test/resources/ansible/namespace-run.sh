@@ -68,7 +68,9 @@ state() {
         ip -n "$ns" -o -4 address show dev lo | awk '{print "lo", $4}'
         ip netns exec "$ns" sysctl net.ipv4.conf.all.arp_ignore net.ipv4.conf.all.arp_announce
     done
-    for f in "$sbin"/*; do [ -e "$f" ] && echo "installed ${f##*/}"; done
+    for f in "$sbin"/*; do
+        if [ -e "$f" ]; then echo "installed ${f##*/}"; fi
+    done
 }
 
 stop_all() {
