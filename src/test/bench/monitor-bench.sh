@@ -9,8 +9,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
 runs=${1:-10}
-# BENCH_JAR times another build's jar (an earlier commit's, for before/after pairs in one session)
-jar=${BENCH_JAR:-$PWD/target/lvs-wizard.jar}
+jar=${JAR:-$PWD/target/lvs-wizard.jar}            # JAR=...: another build, the same way
 [ -f "$jar" ] || { echo "build the jar first: mvn -B package -DskipTests" >&2; exit 2; }
 [ -d target/test-classes/lvswizard/bench ] || { echo "compile the tests first: mvn -B test-compile" >&2; exit 2; }
 for tool in hyperfine /usr/bin/time; do
