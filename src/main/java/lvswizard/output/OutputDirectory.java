@@ -94,18 +94,13 @@ public final class OutputDirectory {
             List<SetWrite> sets = new ArrayList<>();
             Batch batch = new Batch();
             try (BackgroundHashes hashes = new BackgroundHashes()) {
-                boolean refused = false;
                 for (Map.Entry<String, List<RenderedFile>> set : byDirectory.entrySet()) {
                     OutputDirectory output = new OutputDirectory(directory.resolve(set.getKey()));
-                    if (!refused) {
-                        createDirectory(output.directory, created);
-                    }
-                    SetWrite write = output.stage(set.getValue(), force, refused ? null : batch, hashes);
-                    refused |= write.refused();
-                    sets.add(write);
-                }
-                for (SetWrite write : sets) {
+                    createDirectory(output.directory, created);
+                    SetWrite write = output.stage(set.getValue(), force, batch, hashes);
+                    // the first set that finds a refusal is the one named; the sets after it are not read
                     write.refuse();
+                    sets.add(write);
                 }
                 batch.commit();
             } finally {
@@ -187,9 +182,8 @@ public final class OutputDirectory {
 
     /**
      * Reads, encodes, classifies and hashes each file of this directory's set once, and stages those
-     * that change into {@code batch}, then the manifest. With a null batch (an earlier set is
-     * refused), or once this set finds a refusal, files are only classified: the count of conflicts
-     * is still complete, and nothing more is written.
+     * that change into {@code batch}, then the manifest. Once the set finds a refusal its files are
+     * only classified: the count of conflicts is still complete, and nothing more is written.
      */
     private SetWrite stage(List<RenderedFile> files, boolean force, Batch batch, BackgroundHashes hasher)
             throws OutputException {
@@ -210,7 +204,7 @@ public final class OutputDirectory {
             if (inTheWay == null && isInTheWay(target)) {
                 inTheWay = target;
             }
-            if (batch == null || !conflicts.isEmpty() || inTheWay != null) {
+            if (!conflicts.isEmpty() || inTheWay != null) {
                 continue;
             }
             hashes.put(file.name(), hasher.hash(content));
@@ -219,7 +213,7 @@ public final class OutputDirectory {
             }
         }
         SetWrite write = new SetWrite(outcomes, conflicts, inTheWay, stale);
-        if (batch != null && !write.refused()) {
+        if (!write.refused()) {
             Map<String, String> computed = new LinkedHashMap<>();
             hashes.forEach((name, hash) -> computed.put(name, BackgroundHashes.of(hash)));
             Manifest after = Manifest.of(computed);
