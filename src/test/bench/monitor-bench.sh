@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
 runs=${1:-10}
-jar=target/lvs-wizard.jar
+jar=${JAR:-$PWD/target/lvs-wizard.jar}            # JAR=...: another build, the same way
 [ -f "$jar" ] || { echo "build the jar first: mvn -B package -DskipTests" >&2; exit 2; }
 [ -d target/test-classes/lvswizard/bench ] || { echo "compile the tests first: mvn -B test-compile" >&2; exit 2; }
 for tool in hyperfine /usr/bin/time; do
@@ -63,6 +63,18 @@ for n in 10 10000; do
     java -cp "target/test-classes:$jar" lvswizard.bench.ListingBench "$work/$n" "$runs"
 done
 
+echo
+echo "A refresh of the live monitor, in process with the launcher's flags (C1, serial collector): three"
+echo "stand-in ipvsadm listings read through the real runner, parsed, merged, every row built; the"
+echo "JVM's CPU time (all its threads, not the ipvsadm children); $((runs * 3)) refreshes:"
+echo
+echo "| table | refreshes | wall | CPU time of the JVM |"
+echo "|---|---|---|---|"
+for n in 10 10000; do
+    PATH=$work/$n/bin:$PATH java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData \
+        -cp "target/test-classes:$jar" lvswizard.bench.MonitorRefreshBench $((runs * 3))
+done
+
 cat >"$work/Hello.java" <<'JAVA'
 public class Hello { public static void main(String[] a) { System.out.println("hello"); } }
 JAVA
@@ -87,3 +99,6 @@ row "java Hello (floor)" "" java -cp "$work" Hello
 row "monitor --once, 10 real servers" "$work/10/bin" java -jar "$jar" monitor --once
 row "monitor --once, 10000 real servers" "$work/10000/bin" java -jar "$jar" monitor --once
 row "monitor --once --stats, 10000 real servers" "$work/10000/bin" java -jar "$jar" monitor --once --stats
+launcher=(env LVS_WIZARD_JAR="$jar" sh src/deb/lvs-wizard.sh)
+row "launcher: monitor --once, 10 real servers" "$work/10/bin" "${launcher[@]}" monitor --once
+row "launcher: monitor --once, 10000 real servers" "$work/10000/bin" "${launcher[@]}" monitor --once

@@ -15,8 +15,8 @@ runs=${1:-3}
 shift || true
 sizes=("${@:-10 1000 10000 50000}")
 read -r -a sizes <<<"${sizes[*]}"
-jar=$PWD/target/lvs-wizard.jar
-launcher=$PWD/src/deb/lvs-wizard.sh
+jar=${JAR:-$PWD/target/lvs-wizard.jar}            # JAR=... LAUNCHER=...: another build, the same way
+launcher=${LAUNCHER:-$PWD/src/deb/lvs-wizard.sh}
 [ -f "$jar" ] || { echo "build the jar first: mvn -B package -DskipTests" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "missing GNU time: apt-get install time" >&2; exit 2; }
 work=$(mktemp -d)

@@ -91,8 +91,11 @@ final class MonitorCommand implements Callable<Integer> {
         }
         // keepalived is asked only when the configuration has something it checks
         boolean checks = cluster != null && cluster.services().stream().anyMatch(VirtualService::usesKeepalived);
-        Configured configured = ConfiguredServers.of(cluster, checks && KeepalivedHost.read(main.runner()).isRunning());
-        Map<String, Integer> weights = ConfiguredServers.weights(cluster);
+        // validated once: the names, the weights and a pair's side all come from one plan (null with errors)
+        Plan plan = cluster == null ? null : Validator.check(cluster).plan();
+        Configured configured = ConfiguredServers.of(plan, checks && KeepalivedHost.read(main.runner()).isRunning());
+        Map<String, Integer> weights = ConfiguredServers.weights(plan);
+        Plan pair = cluster == null || cluster.failover() == null ? null : plan;
         MonitorReport.View view = stats ? MonitorReport.View.STATS : rate ? MonitorReport.View.RATE
                 : MonitorReport.View.CONNECTIONS;
         IpvsReader reader = new IpvsReader(main.runner());
@@ -101,7 +104,6 @@ final class MonitorCommand implements Callable<Integer> {
                 err.println("lvs-wizard: monitor needs a terminal (TERM set, not dumb); use --once for one snapshot");
                 return ExitCodes.UNUSABLE_INPUT;
             }
-            Plan pair = pairPlan(cluster);
             return TuiLauncher.launch(gui -> {
                 MonitorWindow window = new MonitorWindow(gui, Messages.of(main.language()), main.runner(),
                         new CommandLog(logFile), configured, weights, view,
@@ -116,8 +118,13 @@ final class MonitorCommand implements Callable<Integer> {
             err.println("lvs-wizard: " + e.getMessage());
             return ExitCodes.VALIDATION_ERRORS;
         }
-        pairLine(pairPlan(cluster)).ifPresent(out::println);
-        MonitorReport.rows(table, null, view, configured, Locale.ENGLISH).forEach(row -> out.println(row.text()));
+        pairLine(pair).ifPresent(out::println);
+        // one print, not a flushed line each (10,000 real servers are 10,000 lines)
+        StringBuilder report = new StringBuilder();
+        MonitorReport.rows(table, null, view, configured, Locale.ENGLISH)
+                .forEach(row -> report.append(row.text()).append('\n'));
+        out.print(report);
+        out.flush();
         return ExitCodes.OK;
     }
 
@@ -131,10 +138,5 @@ final class MonitorCommand implements Callable<Integer> {
         } catch (OpsException e) {
             return Optional.empty();
         }
-    }
-
-    /** The plan of a configuration with a pair of directors, or null. */
-    private static Plan pairPlan(Cluster cluster) {
-        return cluster == null || cluster.failover() == null ? null : Validator.check(cluster).plan();
     }
 }

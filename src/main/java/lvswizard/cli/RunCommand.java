@@ -116,8 +116,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (!dryRun) {
             try {
-                // only what an operator must hear about: files an earlier configuration generated
-                new OutputDirectory(outputDir).write(table.format.export().files(resolved.plan(),
+                // only what an operator must hear about: files an earlier configuration generated;
+                // rendered as written (the packaged templates), as generate does
+                new OutputDirectory(outputDir).write(table.format.export().filesOnDemand(resolved.plan(),
                         new Export.Options(chosen, Templates.packaged())), force).stream().filter(OutputDirectory.Written::noLongerGenerated)
                         .forEach(w -> out.println(w.toLine()));
             } catch (OutputException e) {

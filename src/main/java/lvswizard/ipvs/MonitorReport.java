@@ -188,21 +188,63 @@ public final class MonitorReport {
         }
     }
 
-    private static String serverLine(IpvsTable.Server r, String name, View view, long newConns, long totalNew,
-                                     long totalWeight) {
-        String numbers = switch (view) {
-            case CONNECTIONS -> String.format(Locale.ROOT, "%6d %7d %7d %7d %9s", r.weight(), r.activeConns(),
-                    r.inactiveConns(), r.rate().conns(), bytes(r.rate().inBytes() + r.rate().outBytes()));
-            case STATS -> String.format(Locale.ROOT, "%9d %9d %9d %9d %9d", r.stats().conns(), r.stats().inPkts(),
-                    r.stats().outPkts(), r.stats().inBytes(), r.stats().outBytes());
-            case RATE -> String.format(Locale.ROOT, "%7d %7d %7d %9d %9d", r.rate().conns(), r.rate().inPkts(),
-                    r.rate().outPkts(), r.rate().inBytes(), r.rate().outBytes());
-        };
+    /**
+     * One real server's line. Padded by hand, as String.format("  %-24s %-6s %s  %s %3d%%/%3d%%", ...)
+     * would: parsing the format again for each of 10,000 servers was most of a refresh's report.
+     */
+    static String serverLine(IpvsTable.Server r, String name, View view, long newConns, long totalNew,
+                             long totalWeight) {
+        StringBuilder line = new StringBuilder(112);
+        String label = name.isEmpty() ? r.address() : name + " " + r.address();
+        line.append("  ");
+        padRight(line, clip(label, 24), 24).append(' ');
+        padRight(line, r.forward(), 6).append(' ');
+        switch (view) {
+            case CONNECTIONS -> {
+                padLeft(line, r.weight(), 6).append(' ');
+                padLeft(line, r.activeConns(), 7).append(' ');
+                padLeft(line, r.inactiveConns(), 7).append(' ');
+                padLeft(line, r.rate().conns(), 7).append(' ');
+                padLeft(line, bytes(r.rate().inBytes() + r.rate().outBytes()), 9);
+            }
+            case STATS -> numbers(line, 9, r.stats().conns(), r.stats().inPkts(), r.stats().outPkts(),
+                    r.stats().inBytes(), r.stats().outBytes());
+            case RATE -> {
+                numbers(line, 7, r.rate().conns(), r.rate().inPkts(), r.rate().outPkts());
+                line.append(' ');
+                numbers(line, 9, r.rate().inBytes(), r.rate().outBytes());
+            }
+        }
         double share = totalNew == 0 ? 0 : (double) newConns / totalNew;
         double weightShare = totalWeight == 0 ? 0 : (double) r.weight() / totalWeight;
-        String label = name.isEmpty() ? r.address() : name + " " + r.address();
-        return String.format(Locale.ROOT, "  %-24s %-6s %s  %s %3d%%/%3d%%", clip(label, 24), r.forward(),
-                numbers, bar(share, weightShare), Math.round(share * 100), Math.round(weightShare * 100));
+        line.append("  ").append(bar(share, weightShare)).append(' ');
+        padLeft(line, Math.round(share * 100), 3).append("%/");
+        padLeft(line, Math.round(weightShare * 100), 3).append('%');
+        return line.toString();
+    }
+
+    /** The numbers right-aligned in {@code width} characters each, one space apart. */
+    private static void numbers(StringBuilder line, int width, long... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                line.append(' ');
+            }
+            padLeft(line, values[i], width);
+        }
+    }
+
+    private static StringBuilder padLeft(StringBuilder line, long value, int width) {
+        return padLeft(line, Long.toString(value), width);
+    }
+
+    private static StringBuilder padLeft(StringBuilder line, String text, int width) {
+        line.append(" ".repeat(Math.max(0, width - text.length())));
+        return line.append(text);
+    }
+
+    private static StringBuilder padRight(StringBuilder line, String text, int width) {
+        line.append(text);
+        return line.append(" ".repeat(Math.max(0, width - text.length())));
     }
 
     /** '#' for the share of new connections, '|' where the share of weight ends. */

@@ -26,8 +26,13 @@ public final class ConfiguredServers {
 
     /** Real server names by the address:port ipvsadm lists them under ("10.10.10.11:80" to "rs1"). */
     public static Map<String, String> names(Cluster cluster) {
+        return names(plan(cluster).orElse(null));
+    }
+
+    /** The same from the configuration's plan (null for none, or one with errors): validated once by the caller. */
+    public static Map<String, String> names(Plan valid) {
         Map<String, String> names = new HashMap<>();
-        plan(cluster).ifPresent(plan -> plan.services().forEach(service -> service.members().forEach(member ->
+        Optional.ofNullable(valid).ifPresent(plan -> plan.services().forEach(service -> service.members().forEach(member ->
                 names.put(member.host().address().withPort(member.port()), member.host().server().name()))));
         return names;
     }
@@ -37,12 +42,17 @@ public final class ConfiguredServers {
      * it checks (without keepalived nothing checks, and a server out of the table was taken out by hand).
      */
     public static Configured of(Cluster cluster, boolean keepalivedKeepsTable) {
+        return of(plan(cluster).orElse(null), keepalivedKeepsTable);
+    }
+
+    /** The same from the configuration's plan (null for none, or one with errors). */
+    public static Configured of(Plan valid, boolean keepalivedKeepsTable) {
         if (!keepalivedKeepsTable) {
-            return Configured.named(names(cluster));
+            return Configured.named(names(valid));
         }
         Map<String, List<String>> checked = new HashMap<>();
         Map<String, String> sorry = new HashMap<>();
-        plan(cluster).ifPresent(plan -> plan.services().forEach(service -> {
+        Optional.ofNullable(valid).ifPresent(plan -> plan.services().forEach(service -> {
             VirtualService spec = service.spec();
             if (spec.healthCheck() == null || spec.healthCheck().kind() == CheckKind.NONE) {
                 return;
@@ -53,13 +63,18 @@ public final class ConfiguredServers {
                 sorry.put(key, IpAddr.parse(spec.sorryServer().address()).withPort(spec.sorryServerPort()));
             }
         }));
-        return new Configured(names(cluster), checked, sorry);
+        return new Configured(names(valid), checked, sorry);
     }
 
     /** Configured weights by "service key -> address:port". */
     public static Map<String, Integer> weights(Cluster cluster) {
+        return weights(plan(cluster).orElse(null));
+    }
+
+    /** The same from the configuration's plan (null for none, or one with errors). */
+    public static Map<String, Integer> weights(Plan valid) {
         Map<String, Integer> weights = new HashMap<>();
-        plan(cluster).ifPresent(plan -> plan.services().forEach(service -> service.members().forEach(member ->
+        Optional.ofNullable(valid).ifPresent(plan -> plan.services().forEach(service -> service.members().forEach(member ->
                 weights.put(serviceKey(service) + " -> " + member.host().address().withPort(member.port()),
                         member.backend().weight()))));
         return weights;

@@ -3,7 +3,6 @@ package lvswizard.output;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import lvswizard.render.RenderedFile;
 
 /**
  * Files that go into place together or not at all. Each is written to a hidden temporary name beside
@@ -44,9 +42,9 @@ final class Batch {
     /** The kept old file of each committed target, or null where there was none. */
     private final List<Path> kept = new ArrayList<>();
 
-    /** Writes the file beside its target; nothing visible changes yet. */
-    void stage(Path target, RenderedFile file) throws OutputException {
-        ByteBuffer content = ByteBuffer.wrap(file.content().getBytes(StandardCharsets.UTF_8));
+    /** Writes the file's bytes beside its target; nothing visible changes yet. */
+    void stage(Path target, byte[] bytes, boolean executable) throws OutputException {
+        ByteBuffer content = ByteBuffer.wrap(bytes);
         Path temporary = null;
         // one open per file: the temporary is created and written through the same channel
         try (SeekableByteChannel channel = openTemporary(target)) {
@@ -58,7 +56,7 @@ final class Batch {
             throw new OutputException(target + ": cannot write: " + e.getMessage() + "; nothing was written");
         }
         try {
-            Files.setPosixFilePermissions(temporary, file.executable() ? SCRIPT : DATA);
+            Files.setPosixFilePermissions(temporary, executable ? SCRIPT : DATA);
         } catch (IOException e) {
             throw new OutputException(target + ": cannot write: " + e.getMessage() + "; nothing was written");
         }

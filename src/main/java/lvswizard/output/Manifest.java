@@ -8,10 +8,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import lvswizard.render.RenderedFile;
 
 /**
  * The files a generated set wrote into a directory, each with the SHA-256 of what was written:
@@ -28,19 +26,9 @@ final class Manifest {
         this.hashes = hashes;
     }
 
-    /**
-     * The manifest of a set about to be written. The hashes are computed on every core: a large set
-     * is hundreds of megabytes, and SHA-256 was most of generate's own time (C1 has no SHA intrinsic).
-     */
-    static Manifest of(List<RenderedFile> files) {
-        List<String> inOrder = files.parallelStream()
-                .map(f -> hash(f.content().getBytes(StandardCharsets.UTF_8)))
-                .toList();
-        Map<String, String> hashes = new LinkedHashMap<>();
-        for (int i = 0; i < files.size(); i++) {
-            hashes.put(files.get(i).name(), inOrder.get(i));
-        }
-        return new Manifest(hashes);
+    /** The manifest of a set about to be written: each file's name and hash, in the set's order. */
+    static Manifest of(Map<String, String> hashes) {
+        return new Manifest(new LinkedHashMap<>(hashes));
     }
 
     /** The directory's manifest; empty when there is none or it cannot be read (nothing is then known). */
@@ -73,11 +61,11 @@ final class Manifest {
         return new Manifest(more);
     }
 
-    /** The manifest as the file it is written to, with the generated files and as they are. */
-    RenderedFile asFile() {
+    /** The text of the file it is written to: the generated files, as they are, in sha256sum's format. */
+    String text() {
         StringBuilder text = new StringBuilder();
         hashes.forEach((name, hash) -> text.append(hash).append("  ").append(name).append('\n'));
-        return new RenderedFile(FILE_NAME, text.toString(), false);
+        return text.toString();
     }
 
     /** The SHA-256 of a file's bytes, or "" when it cannot be read (then it matches no recorded hash). */
@@ -89,7 +77,8 @@ final class Manifest {
         }
     }
 
-    private static String hash(byte[] bytes) {
+    /** The SHA-256 of the bytes written, in hexadecimal. */
+    static String hash(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

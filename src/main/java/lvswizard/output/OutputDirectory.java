@@ -6,13 +6,16 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
 import lvswizard.render.RenderedFile;
 
 /**
@@ -67,43 +70,48 @@ public final class OutputDirectory {
     /**
      * Writes a set whose names may hold one directory (scripts/director.sh), each directory with its
      * own manifest. All or nothing: every conflict and every directory in a file's way is found
-     * before anything is written, every file is written beside its target first, and the moves into
+     * before anything is in place, every file is written beside its target first, and the moves into
      * place are undone when one fails. One writer at a time: a second generate into the same
      * directory waits for none and is refused while the first holds the directory's lock.
+     *
+     * <p>Each file's text is read once (a file rendered on demand is rendered once), encoded once,
+     * and that one encoding is compared with the file on disk, hashed for the manifest and written
+     * to the temporary: no more than one file's text is held at a time. A file that fails to render
+     * is a refusal like any other: nothing is in place, and no temporary nor directory it made is left.
      */
     public List<Written> writeTree(List<RenderedFile> files, boolean force) throws OutputException {
         Map<String, List<RenderedFile>> byDirectory = new LinkedHashMap<>();
         for (RenderedFile file : files) {
             int slash = file.name().lastIndexOf('/');
             byDirectory.computeIfAbsent(slash < 0 ? "" : file.name().substring(0, slash), k -> new ArrayList<>())
-                    .add(slash < 0 ? file : new RenderedFile(file.name().substring(slash + 1), file.content(),
-                            file.executable()));
+                    .add(slash < 0 ? file : file.renamed(file.name().substring(slash + 1)));
         }
         List<Path> created = new ArrayList<>();
         createDirectory(directory, created);
         // refused here, the directory and its lock are the other writer's: nothing of them is removed
         WriteLock lock = WriteLock.take(directory);
         try (lock) {
-            List<SetPlan> plans = new ArrayList<>();
-            for (Map.Entry<String, List<RenderedFile>> set : byDirectory.entrySet()) {
-                plans.add(new OutputDirectory(directory.resolve(set.getKey())).plan(set.getValue(), force));
-            }
+            List<SetWrite> sets = new ArrayList<>();
             Batch batch = new Batch();
-            try {
-                for (SetPlan plan : plans) {
-                    createDirectory(plan.directory(), created);
-                    plan.stage(batch);
+            try (BackgroundHashes hashes = new BackgroundHashes()) {
+                for (Map.Entry<String, List<RenderedFile>> set : byDirectory.entrySet()) {
+                    OutputDirectory output = new OutputDirectory(directory.resolve(set.getKey()));
+                    createDirectory(output.directory, created);
+                    SetWrite write = output.stage(set.getValue(), force, batch, hashes);
+                    // the first set that finds a refusal is the one named; the sets after it are not read
+                    write.refuse();
+                    sets.add(write);
                 }
                 batch.commit();
             } finally {
                 batch.discard();
             }
             List<Written> written = new ArrayList<>();
-            for (SetPlan plan : plans) {
-                written.addAll(plan.removeStale());
+            for (SetWrite write : sets) {
+                written.addAll(write.removeStale());
             }
             return written;
-        } catch (OutputException refused) {
+        } catch (OutputException | RuntimeException refused) {
             removeCreated(created);
             throw refused;
         }
@@ -111,45 +119,52 @@ public final class OutputDirectory {
 
     /** Writes one file that belongs to no generated set (a saved configuration): no manifest, no lock. */
     public Written writeFile(RenderedFile file, boolean force) throws OutputException {
-        if (!force) {
-            refuseConflicts(List.of(file));
+        byte[] content = encode(file);
+        Path target = target(file);
+        Outcome outcome = classify(target, content);
+        if (!force && outcome == Outcome.REPLACED) {
+            throw conflict(List.of(target));
         }
-        refuseInTheWay(List.of(file));
-        Outcome outcome = classify(List.of(file)).get(target(file));
+        if (isInTheWay(target)) {
+            throw inTheWay(target);
+        }
         createDirectory(directory, new ArrayList<>());
         if (outcome != Outcome.UNCHANGED) {
             Batch batch = new Batch();
             try {
-                batch.stage(target(file), file);
+                batch.stage(target, content, file.executable());
                 batch.commit();
             } finally {
                 batch.discard();
             }
         }
-        return new Written(target(file), outcome);
+        return new Written(target, outcome);
     }
 
-    /** What one directory's set will do: its files' outcomes, its next manifest, and the files it no longer makes. */
-    private record SetPlan(OutputDirectory output, List<RenderedFile> files, Map<Path, Outcome> outcomes,
-                           RenderedFile manifest, Map<Path, Outcome> stale) {
-        Path directory() {
-            return output.directory;
+    /**
+     * One directory's set, staged: each file's outcome, what refuses the whole write (the first
+     * conflict when not forced, then the first thing in a file's way), and the files an earlier set
+     * made and this one no longer does.
+     */
+    private record SetWrite(Map<Path, Outcome> outcomes, List<Path> conflicts, Path inTheWay,
+                            Map<Path, Outcome> stale) {
+        boolean refused() {
+            return !conflicts.isEmpty() || inTheWay != null;
         }
 
-        void stage(Batch batch) throws OutputException {
-            for (RenderedFile file : files) {
-                if (outcomes.get(output.target(file)) != Outcome.UNCHANGED) {
-                    batch.stage(output.target(file), file);
-                }
+        /** Throws the refusal this set found, if any: conflicts first, as they are what --force changes. */
+        void refuse() throws OutputException {
+            if (!conflicts.isEmpty()) {
+                throw conflict(conflicts);
             }
-            if (!sameContent(output.target(manifest), manifest)) {
-                batch.stage(output.target(manifest), manifest);
+            if (inTheWay != null) {
+                throw OutputDirectory.inTheWay(inTheWay);
             }
         }
 
         List<Written> removeStale() throws OutputException {
-            List<Written> written = new ArrayList<>(files.stream()
-                    .map(f -> new Written(output.target(f), outcomes.get(output.target(f)))).toList());
+            List<Written> written = new ArrayList<>();
+            outcomes.forEach((path, outcome) -> written.add(new Written(path, outcome)));
             for (Map.Entry<Path, Outcome> entry : stale.entrySet()) {
                 if (entry.getValue() == Outcome.REMOVED) {
                     try {
@@ -165,34 +180,72 @@ public final class OutputDirectory {
         }
     }
 
-    /** Everything about this directory's set that can be known before writing; refuses conflicts first. */
-    private SetPlan plan(List<RenderedFile> files, boolean force) throws OutputException {
-        if (!force) {
-            refuseConflicts(files);
-        }
-        refuseInTheWay(files);
+    /**
+     * Reads, encodes, classifies and hashes each file of this directory's set once, and stages those
+     * that change into {@code batch}, then the manifest. Once the set finds a refusal its files are
+     * only classified: the count of conflicts is still complete, and nothing more is written.
+     */
+    private SetWrite stage(List<RenderedFile> files, boolean force, Batch batch, BackgroundHashes hasher)
+            throws OutputException {
         Manifest before = Manifest.read(directory);
         Map<Path, Outcome> stale = classifyStale(before, files, force);
-        Manifest after = Manifest.of(files);
-        for (Map.Entry<Path, Outcome> entry : stale.entrySet()) {
-            String name = entry.getKey().getFileName().toString();
-            if (entry.getValue() != Outcome.REMOVED) {
-                after = after.with(name, before.hash(name)); // still ours: a later --force may remove it
+        Map<Path, Outcome> outcomes = new LinkedHashMap<>();
+        Map<String, Future<String>> hashes = new LinkedHashMap<>();
+        List<Path> conflicts = new ArrayList<>();
+        Path inTheWay = null;
+        for (RenderedFile file : files) {
+            byte[] content = encode(file);
+            Path target = target(file);
+            Outcome outcome = classify(target, content);
+            outcomes.put(target, outcome);
+            if (!force && outcome == Outcome.REPLACED) {
+                conflicts.add(target);
+            }
+            if (inTheWay == null && isInTheWay(target)) {
+                inTheWay = target;
+            }
+            if (!conflicts.isEmpty() || inTheWay != null) {
+                continue;
+            }
+            hashes.put(file.name(), hasher.hash(content));
+            if (outcome != Outcome.UNCHANGED) {
+                batch.stage(target, content, file.executable());
             }
         }
-        return new SetPlan(this, files, classify(files), after.asFile(), stale);
+        SetWrite write = new SetWrite(outcomes, conflicts, inTheWay, stale);
+        if (!write.refused()) {
+            Map<String, String> computed = new LinkedHashMap<>();
+            hashes.forEach((name, hash) -> computed.put(name, BackgroundHashes.of(hash)));
+            Manifest after = Manifest.of(computed);
+            for (Map.Entry<Path, Outcome> entry : stale.entrySet()) {
+                String name = entry.getKey().getFileName().toString();
+                if (entry.getValue() != Outcome.REMOVED) {
+                    after = after.with(name, before.hash(name)); // still ours: a later --force may remove it
+                }
+            }
+            byte[] manifest = after.text().getBytes(StandardCharsets.UTF_8);
+            Path target = directory.resolve(Manifest.FILE_NAME);
+            if (classify(target, manifest) != Outcome.UNCHANGED) {
+                batch.stage(target, manifest, false);
+            }
+        }
+        return write;
     }
 
-    /** A directory (or anything but a file) where a generated file goes: named, before anything is written. */
-    private void refuseInTheWay(List<RenderedFile> files) throws OutputException {
-        for (RenderedFile file : files) {
-            Path target = target(file);
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
-                    && !Files.isSymbolicLink(target)) {
-                throw new OutputException(target + ": " + (Files.isDirectory(target) ? "a directory" : "not a file")
-                        + " is in the way of a generated file; nothing was written");
-            }
+    /** A directory (or anything but a file or a link) where a generated file goes. */
+    private static boolean isInTheWay(Path target) {
+        try {
+            BasicFileAttributes found = Files.readAttributes(target, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            return !found.isRegularFile() && !found.isSymbolicLink();
+        } catch (IOException e) {
+            return false; // nothing there
         }
+    }
+
+    private static OutputException inTheWay(Path target) {
+        return new OutputException(target + ": " + (Files.isDirectory(target) ? "a directory" : "not a file")
+                + " is in the way of a generated file; nothing was written");
     }
 
     /** What to do with each file the manifest lists and {@code files} no longer has (and that still exists). */
@@ -211,27 +264,32 @@ public final class OutputDirectory {
         return stale;
     }
 
-    /** Refuses, naming them, files that exist with other content than {@code files} would give them. */
-    private void refuseConflicts(List<RenderedFile> files) throws OutputException {
-        List<Path> conflicts = classify(files).entrySet().stream().filter(e -> e.getValue() == Outcome.REPLACED)
-                .map(Map.Entry::getKey).toList();
-        if (!conflicts.isEmpty()) {
-            throw new OutputException.Conflict(conflicts.get(0) + ": exists with different content"
-                    + (conflicts.size() > 1 ? " (and " + (conflicts.size() - 1) + " more)" : "")
-                    + "; use --force to replace, or choose another --out directory");
-        }
+    /** The refusal of files that exist with other content than the set would give them, naming the first. */
+    private static OutputException conflict(List<Path> conflicts) {
+        return new OutputException.Conflict(conflicts.get(0) + ": exists with different content"
+                + (conflicts.size() > 1 ? " (and " + (conflicts.size() - 1) + " more)" : "")
+                + "; use --force to replace, or choose another --out directory");
     }
 
-    /** What writing each file would do, in the files' order. */
-    private Map<Path, Outcome> classify(List<RenderedFile> files) {
-        Map<Path, Outcome> outcomes = new LinkedHashMap<>();
-        for (RenderedFile file : files) {
-            Path target = target(file);
-            Outcome outcome = !Files.exists(target) ? Outcome.WRITTEN
-                    : sameContent(target, file) ? Outcome.UNCHANGED : Outcome.REPLACED;
-            outcomes.put(target, outcome);
+    /**
+     * What writing {@code content} to {@code target} would do: WRITTEN where nothing is (a dangling
+     * link too), UNCHANGED where a file (or a link to one) holds these very bytes, REPLACED otherwise.
+     */
+    private static Outcome classify(Path target, byte[] content) {
+        BasicFileAttributes found;
+        try {
+            found = Files.readAttributes(target, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return Outcome.WRITTEN;
         }
-        return outcomes;
+        if (!found.isRegularFile() || found.size() != content.length) {
+            return Outcome.REPLACED;
+        }
+        try {
+            return Arrays.equals(Files.readAllBytes(target), content) ? Outcome.UNCHANGED : Outcome.REPLACED;
+        } catch (IOException e) {
+            return Outcome.REPLACED;
+        }
     }
 
     private static void createDirectory(Path directory, List<Path> created) throws OutputException {
@@ -259,16 +317,12 @@ public final class OutputDirectory {
         }
     }
 
-    private Path target(RenderedFile file) {
-        return directory.resolve(file.name());
+    /** The file's bytes as written: its text read (rendered) once and encoded once. */
+    private static byte[] encode(RenderedFile file) {
+        return file.content().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static boolean sameContent(Path target, RenderedFile file) {
-        try {
-            return Files.isRegularFile(target)
-                    && Files.readString(target, StandardCharsets.UTF_8).equals(file.content());
-        } catch (IOException e) {
-            return false;
-        }
+    private Path target(RenderedFile file) {
+        return directory.resolve(file.name());
     }
 }

@@ -15,6 +15,14 @@ public interface Export {
     List<RenderedFile> files(Plan plan, Options options);
 
     /**
+     * The same files, those that can be rendered as they are read ({@link RenderedFile#onDemand}):
+     * for a writer that reads each file once. A template that cannot be rendered fails on that read.
+     */
+    default List<RenderedFile> filesOnDemand(Plan plan, Options options) {
+        return files(plan, options);
+    }
+
+    /**
      * Why it cannot write this plan with these network tools (one line, English), or null when it can:
      * every script's alias labels must fit.
      */

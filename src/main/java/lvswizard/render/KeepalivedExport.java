@@ -22,6 +22,12 @@ public final class KeepalivedExport implements Export {
 
     @Override
     public List<RenderedFile> files(Plan plan, Options options) {
+        return filesOnDemand(plan, options).stream().map(RenderedFile::held).toList();
+    }
+
+    /** keepalived.conf rendered now (it is one file), the scripts as they are read. */
+    @Override
+    public List<RenderedFile> filesOnDemand(Plan plan, Options options) {
         List<RenderedFile> files = new ArrayList<>();
         if (plan.pair() == null) {
             files.add(new RenderedFile(FILE_NAME, conf(plan, options.templates()), false));
@@ -30,7 +36,7 @@ public final class KeepalivedExport implements Export {
                 files.add(new RenderedFile(fileName(plan, side), conf(plan, side, options.templates()), false));
             }
         }
-        files.addAll(new Renderer(options.templates()).render(plan, options.flavour(), IpvsOwner.KEEPALIVED));
+        files.addAll(new Renderer(options.templates()).renderOnDemand(plan, options.flavour(), IpvsOwner.KEEPALIVED));
         return files;
     }
 

@@ -30,6 +30,15 @@ public final class Renderer {
 
     /** Every host's script, unit, copy-to-hosts.sh and README.txt; ipvsadm.rules when the script owns IPVS. */
     public List<RenderedFile> render(Plan plan, Flavour flavour, IpvsOwner owner) {
+        return renderOnDemand(plan, flavour, owner).stream().map(RenderedFile::held).toList();
+    }
+
+    /**
+     * The same files, each rendered when its text is read ({@link RenderedFile#onDemand}): a writer
+     * that reads each once holds one file's text at a time, not the whole set's. A template that
+     * cannot be rendered fails on that read.
+     */
+    public List<RenderedFile> renderOnDemand(Plan plan, Flavour flavour, IpvsOwner owner) {
         Cluster cluster = plan.cluster();
         List<RenderedFile> files = new ArrayList<>();
         for (HostNeeds needs : HostNeeds.directors(plan)) {
@@ -38,11 +47,11 @@ public final class Renderer {
                             : plan.pair() != null ? "LVS director " + needs.name() + ": kernel settings for"
                             + " keepalived's VIPs and IPVS virtual services"
                             : "LVS director: VIPs and kernel settings for keepalived's IPVS virtual services");
-            files.add(new RenderedFile(needs.scriptName(), templates.render("director.sh.mustache",
-                    ScriptViews.director(plan, needs, directorHeader, owner)), true));
+            files.add(RenderedFile.onDemand(needs.scriptName(), true, () -> templates.render("director.sh.mustache",
+                    ScriptViews.director(plan, needs, directorHeader, owner))));
             if (owner == IpvsOwner.SCRIPT && files.stream().noneMatch(f -> f.name().equals("ipvsadm.rules"))) {
-                files.add(new RenderedFile("ipvsadm.rules", templates.render("ipvsadm.rules.mustache",
-                        Map.of("rules", Ipvsadm.restoreLines(plan))), false));
+                files.add(RenderedFile.onDemand("ipvsadm.rules", false, () -> templates.render("ipvsadm.rules.mustache",
+                        Map.of("rules", Ipvsadm.restoreLines(plan)))));
             }
             files.add(unit(directorHeader, needs.scriptName(), owner == IpvsOwner.KEEPALIVED));
         }
@@ -50,14 +59,15 @@ public final class Renderer {
             String name = host.server().name();
             ScriptViews.Header header = header(cluster, flavour, Layout.unit(cluster.name(), Layout.realServerScript(name)),
                     "LVS real server " + name + ": " + realServerDuty(host));
-            files.add(new RenderedFile(Layout.realServerScript(name),
-                    templates.render("realserver.sh.mustache", ScriptViews.realServer(plan, host, header)), true));
+            files.add(RenderedFile.onDemand(Layout.realServerScript(name), true,
+                    () -> templates.render("realserver.sh.mustache", ScriptViews.realServer(plan, host, header))));
             files.add(unit(header, Layout.realServerScript(name), false));
         }
-        files.add(new RenderedFile(CopyInstructions.FILE_NAME, templates.render("copy-to-hosts.sh.mustache",
-                Map.of("generator", Version.generator(), "cluster", cluster.name(), "firstWhy", realServersFirst(plan),
-                        "lines", CopyInstructions.lines(plan, "", owner))), true));
-        files.add(new RenderedFile("README.txt", templates.render("README.txt.mustache", readme(plan, owner)), false));
+        files.add(RenderedFile.onDemand(CopyInstructions.FILE_NAME, true, () -> templates.render(
+                "copy-to-hosts.sh.mustache", Map.of("generator", Version.generator(), "cluster", cluster.name(),
+                        "firstWhy", realServersFirst(plan), "lines", CopyInstructions.lines(plan, "", owner)))));
+        files.add(RenderedFile.onDemand("README.txt", false, () -> templates.render("README.txt.mustache",
+                readme(plan, owner))));
         return files;
     }
 
@@ -86,7 +96,8 @@ public final class Renderer {
         Map<String, Object> view = Map.of("unit", header.unit(), "script", script, "generator", header.generator(),
                 "cluster", header.cluster(), "description", header.description(),
                 "installPath", "/usr/local/sbin/" + header.unit(), "beforeKeepalived", beforeKeepalived);
-        return new RenderedFile(header.unit() + ".service", templates.render("unit.service.mustache", view), false);
+        return RenderedFile.onDemand(header.unit() + ".service", false, () -> templates.render("unit.service.mustache",
+                view));
     }
 
     private static Map<String, Object> readme(Plan plan, IpvsOwner owner) {

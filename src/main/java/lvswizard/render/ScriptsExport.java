@@ -1,6 +1,7 @@
 package lvswizard.render;
 
 import java.util.List;
+import lvswizard.plan.IpvsOwner;
 import lvswizard.plan.Plan;
 
 /** The init scripts and systemd units of every host, ipvsadm.rules, copy-to-hosts.sh and README.txt. */
@@ -21,5 +22,10 @@ public final class ScriptsExport implements Export {
     @Override
     public List<RenderedFile> files(Plan plan, Options options) {
         return new Renderer(options.templates()).render(plan, options.flavour());
+    }
+
+    @Override
+    public List<RenderedFile> filesOnDemand(Plan plan, Options options) {
+        return new Renderer(options.templates()).renderOnDemand(plan, options.flavour(), IpvsOwner.SCRIPT);
     }
 }

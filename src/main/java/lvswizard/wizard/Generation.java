@@ -46,7 +46,8 @@ public final class Generation {
     public static List<OutputDirectory.Written> writeExport(Format format, Plan plan, Flavour flavour, Path dir,
                                                             boolean force) throws OutputException {
         refuseUnserved(format, plan, flavour);
-        return new OutputDirectory(dir).writeTree(format.export().files(plan, Export.Options.of(flavour)), force);
+        return new OutputDirectory(dir).writeTree(format.export().filesOnDemand(plan, Export.Options.of(flavour)),
+                force);
     }
 
     /** The files alone, as {@link #write} writes them: null when the operator declined to replace others. */

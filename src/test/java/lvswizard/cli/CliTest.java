@@ -216,6 +216,21 @@ class CliTest {
         assertThat(Files.readString(dir.resolve("o/director.sh"))).contains("chkconfig: - 90 10");
     }
 
+    /** The files are rendered as they are written: a template that fails on the real servers' scripts still writes nothing. */
+    @Test
+    void aTemplateThatFailsHalfWayWritesNothing(@TempDir Path dir) throws Exception {
+        Path templates = Files.createDirectories(dir.resolve("t"));
+        Files.writeString(templates.resolve("realserver.sh.mustache"), "#!/bin/sh\n{{noSuchValue}}\n");
+        Run run = run("generate", "-c", "examples/seed-dr.json", "-o", dir.resolve("o").toString(),
+                "--templates", templates.toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).endsWith("--templates: " + templates.resolve("realserver.sh.mustache") + " line 2:"
+                + " {{noSuchValue}} is not a value this template is given (templates from " + templates + ");"
+                + " nothing was written\n");
+        assertThat(run.out()).isEmpty();
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
     @Test
     void showDrawsTopologyAndRules() {
         Run run = run("show", "--config", "examples/seed-dr.json");
