@@ -1,0 +1,23 @@
+package lvswizard.cli;
+
+import java.io.PrintWriter;
+import lvswizard.text.TerminalWriter;
+
+/**
+ * The jar's entry point (its manifest's Main-Class). Without arguments the wizard starts without
+ * picocli: building the command line's model (every command's options, by reflection) is about a
+ * fifth of the time to the wizard's first frame. Everything else goes through {@link Main}.
+ *
+ * <p>This class names no picocli type: the java launcher looks up {@code main} through reflection
+ * over every method of the main class, which loads each type in their signatures.
+ */
+public final class Entry {
+    private Entry() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(args.length == 0 ? WizardStart.run(null, null, false, TerminalWriter.guard(err))
+                : Main.execute(args, new PrintWriter(System.out, true), err));
+    }
+}
