@@ -50,7 +50,117 @@ if [ -z "$java" ]; then
     exit 2
 fi
 
+# The class-data archive: the JDK's and lvs-wizard's classes as the JVM has them after loading,
+# mapped from one file instead of parsed and verified at every start. A *static* archive, built from
+# the class list that ships beside the jar (-Xshare:dump): Java 17's dynamic archives leave out
+# picocli's classes (they are Java 5 class files). An archive fits one jar and one JDK build, so its
+# name is a checksum of both; a missing one is built in the background (niced, silent) for the next
+# start, and this one starts without. lvs-wizard often runs as root: an archive is only used from a
+# directory of this user's that no one else can write (root's in /var/cache/lvs-wizard, a user's in
+# $XDG_CACHE_HOME or ~/.cache). A stale, damaged or refused archive costs start-up time only: the JVM
+# (-Xshare:auto) checks the JDK build, the jar's path, size and time, and the file's header, and
+# starts without the archive on any mismatch.
+
+# "OWNER MODE SIZE TIME" of each path, one line each, from one stat (its process is most of what
+# this costs). A symbolic link is described as itself (mode 777: never private); a missing path
+# as /dev/null (root's, mode 666: never private either).
+facts() {
+    for path in "$@"; do
+        shift
+        if [ -e "$path" ] || [ -L "$path" ]; then
+            set -- "$@" "$path"
+        else
+            set -- "$@" /dev/null
+        fi
+    done
+    stat -c '%u %a %s %Y' -- "$@" 2>/dev/null
+}
+
+# True when a path of owner $1 and mode $2 is this user's (or root's too, when $3 is or-root) and
+# no one else may write it (as or-root, a sticky directory like /tmp will do for a parent).
+private_to_me() {
+    [ "$1" = "$uid" ] || { [ "${3:-}" = or-root ] && [ "$1" = 0 ]; } || return 1
+    case $2 in *[!0-7]* | '') return 1 ;; esac
+    [ $((0$2 & 022)) -eq 0 ] || { [ "${3:-}" = or-root ] && [ $((0$2 & 01000)) -ne 0 ]; }
+}
+
+# The directory of this user's archives: root's in /var/cache, a user's in the cache home.
+archive_dir() {
+    if [ "$uid" = 0 ]; then
+        echo /var/cache/lvs-wizard
+    elif [ -n "${XDG_CACHE_HOME:-}" ] && [ "${XDG_CACHE_HOME#/}" != "$XDG_CACHE_HOME" ]; then
+        echo "$XDG_CACHE_HOME/lvs-wizard"
+    elif [ -n "${HOME:-}" ] && [ "${HOME#/}" != "$HOME" ]; then
+        echo "$HOME/.cache/lvs-wizard"
+    fi
+}
+
+# Builds $archive from $classes in the background, at the lowest priority, with every output
+# discarded; one build at a time (flock), into a temporary name that becomes the archive once a
+# JVM has started with it (-Xshare:on fails when it cannot use the archive). Archives of other jars
+# or JDKs in the directory are removed then.
+build_archive() {
+    (
+        trap '' HUP INT QUIT
+        temporary=$dir/.building-$$.jsa
+        if command -v flock >/dev/null && ! flock -n 9; then
+            exit 0
+        fi
+        nice -n 19 "$java" -Xshare:dump -XX:SharedClassListFile="$classes" -XX:SharedArchiveFile="$temporary" \
+            -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -cp "$jar" &&
+            nice -n 19 "$java" -Xshare:on -XX:SharedArchiveFile="$temporary" -XX:TieredStopAtLevel=1 \
+                -XX:+UseSerialGC -XX:-UsePerfData -cp "$jar" lvswizard.cli.Entry --version &&
+            chmod 600 "$temporary" && size=$(stat -c %s "$temporary") &&
+            mv -f "$temporary" "$dir/$key-$size.jsa" &&
+            for old in "$dir"/*.jsa; do
+                [ "$old" = "$dir/$key-$size.jsa" ] || rm -f "$old"
+            done
+        rm -f "$temporary"
+    ) 9>>"$dir/.lock" </dev/null >/dev/null 2>&1 &
+}
+
+# The archive to start with, or nothing (and a build started when it is missing). Its name is a
+# checksum of the JDK (its libjvm.so and release file), the jar and the class list: the path, size
+# and time of each.
+uid=$(id -u)
+resolved=$(readlink -f "$jar") && [ -n "$resolved" ] && jar=$resolved
+classes=${jar%/*}/lvs-wizard.classlist
+java_home=$(readlink -f "$java")
+java_home=${java_home%/bin/*}
+share=
+dir=$(archive_dir)
+archive_option() {
+    [ -n "$dir" ] && [ -f "$jar" ] && [ -f "$classes" ] || return
+    [ -d "$dir" ] || (umask 077 && mkdir -p "$dir") 2>/dev/null
+    # shellcheck disable=SC2046 # four words a path: owner, mode, size, time
+    set -- $(facts "${dir%/*}" "$dir" "$classes" "$java_home/lib/server/libjvm.so" "$java_home/release" "$jar")
+    private_to_me "$1" "$2" or-root && private_to_me "$5" "$6" && private_to_me "$9" "${10}" or-root || return
+    # the directory's own facts change with its contents: the key is the rest
+    shift 8
+    key=$(printf '%s\n' "$java_home" "$jar" "$*" | cksum)
+    key=${key%% *}
+    # KEY-SIZE.jsa: a JVM that maps a truncated archive can crash (SIGBUS), so the size it was
+    # built with must be the size it has (-XX:+VerifySharedSpaces, a checksum, costs more than
+    # the archive saves)
+    for archive in "$dir/$key"-*.jsa; do
+        break
+    done
+    built_size=${archive%.jsa}
+    built_size=${built_size##*-}
+    # shellcheck disable=SC2046
+    set -- $(facts "$archive")
+    if private_to_me "$1" "$2" && [ "$3" = "$built_size" ]; then
+        share=-XX:SharedArchiveFile=$archive
+    elif [ ! -e "$archive" ] && [ ! -L "$archive" ]; then
+        build_archive
+    elif private_to_me "$1" "$2"; then
+        rm -f "$archive" && build_archive
+    fi
+}
+archive_option
+
 # Start-up options for a short-lived command-line tool: the C1 compiler only, the serial
 # collector, no perf-data file in /tmp, and the class-data archive when there is one. No -Xrs:
 # lvs-wizard restores the terminal in shutdown hooks that SIGINT and SIGTERM must still run.
-exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -jar "$jar" "$@"
+# shellcheck disable=SC2086 # $share is one word or none
+exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto $share -jar "$jar" "$@"
