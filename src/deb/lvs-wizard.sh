@@ -159,8 +159,17 @@ archive_option() {
 }
 archive_option
 
+# The wizard (no command: nothing, or options first) starts with a small heap that grows as it
+# needs: its live data are a few megabytes, and with the default initial heap (1/64 of the memory)
+# the collector lets garbage fill tens of megabytes first. Commands keep the default: generate's
+# heap at 10,000 real servers would grow through many full collections.
+heap=
+case ${1:-} in
+    '' | -*) heap=-Xms8m ;;
+esac
+
 # Start-up options for a short-lived command-line tool: the C1 compiler only, the serial
 # collector, no perf-data file in /tmp, and the class-data archive when there is one. No -Xrs:
 # lvs-wizard restores the terminal in shutdown hooks that SIGINT and SIGTERM must still run.
-# shellcheck disable=SC2086 # $share is one word or none
-exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto $share -jar "$jar" "$@"
+# shellcheck disable=SC2086 # $heap and $share are one word or none
+exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto $heap $share -jar "$jar" "$@"
