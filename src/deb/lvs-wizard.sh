@@ -8,23 +8,33 @@ set -u
 jar=${LVS_WIZARD_JAR:-/usr/share/lvs-wizard/lvs-wizard.jar}
 needed=17
 
-# The major version of the java binary $1, or nothing. A JDK's release file answers without
-# starting a JVM (Debian's, Temurin's); otherwise -version does, read from the line that names
-# the version (JAVA_TOOL_OPTIONS may print a line before it). 1.8 reads as 1: too old anyway.
+# Sets java_real to the java binary $1 with its links resolved and major to its major version (or
+# nothing). A JDK's release file answers without starting a JVM (Debian's, Temurin's), read by the
+# shell itself (every process this script starts delays lvs-wizard's); otherwise -version does,
+# read from the line that names the version (JAVA_TOOL_OPTIONS may print a line before it). 1.8
+# reads as 1: too old anyway.
 java_major() {
-    release="$(dirname "$(dirname "$(readlink -f "$1")")")/release"
+    java_real=$(readlink -f "$1")
+    major=
+    release=${java_real%/bin/*}/release
     if [ -r "$release" ]; then
-        sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release"
+        while IFS='=' read -r name value; do
+            if [ "$name" = JAVA_VERSION ]; then
+                value=${value#\"}
+                major=${value%%[!0-9]*}
+                break
+            fi
+        done <"$release"
     else
-        "$1" -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -version 2>&1 \
-            | sed -n 's/^.* version "\([0-9]*\).*/\1/p' | head -n 1
+        major=$("$1" -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -version 2>&1 \
+            | sed -n 's/^.* version "\([0-9]*\).*/\1/p' | head -n 1)
     fi
 }
 
-# True when $1 is an executable java of at least the needed major version.
+# True when $1 is an executable java of at least the needed major version (java_real: its binary).
 usable() {
     [ -n "$1" ] && [ -x "$1" ] && [ ! -d "$1" ] || return 1
-    major="$(java_major "$1")"
+    java_major "$1"
     case "$major" in
         '' | *[!0-9]*) return 1 ;;
     esac
@@ -49,6 +59,7 @@ if [ -z "$java" ]; then
         "(apt install default-jre-headless)" >&2
     exit 2
 fi
+java_home=${java_real%/bin/*}
 
 # The class-data archive: the JDK's and lvs-wizard's classes as the JVM has them after loading,
 # mapped from one file instead of parsed and verified at every start. A *static* archive, built from
@@ -86,7 +97,9 @@ private_to_me() {
 
 # The directory of this user's archives: root's in /var/cache, a user's in the cache home.
 archive_dir() {
-    if [ "$uid" = 0 ]; then
+    if [ -z "$uid" ]; then
+        return
+    elif [ "$uid" = 0 ]; then
         echo /var/cache/lvs-wizard
     elif [ -n "${XDG_CACHE_HOME:-}" ] && [ "${XDG_CACHE_HOME#/}" != "$XDG_CACHE_HOME" ]; then
         echo "$XDG_CACHE_HOME/lvs-wizard"
@@ -122,11 +135,15 @@ build_archive() {
 # The archive to start with, or nothing (and a build started when it is missing). Its name is a
 # checksum of the JDK (its libjvm.so and release file), the jar and the class list: the path, size
 # and time of each.
-uid=$(id -u)
+uid=
+while read -r name _ effective _; do
+    if [ "$name" = Uid: ]; then
+        uid=$effective
+        break
+    fi
+done </proc/self/status 2>/dev/null
 resolved=$(readlink -f "$jar") && [ -n "$resolved" ] && jar=$resolved
 classes=${jar%/*}/lvs-wizard.classlist
-java_home=$(readlink -f "$java")
-java_home=${java_home%/bin/*}
 share=
 dir=$(archive_dir)
 archive_option() {
