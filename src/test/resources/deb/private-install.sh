@@ -50,7 +50,9 @@ changes() {
             fi
         done
     done
-    (cd "$layers/var/upper" && find . -name '*lvs-wizard*') | sed 's|^\.|/var|'
+    # (not overlayfs's whiteouts, character devices that record the deletion of a path the host
+    # has, such as a /var/cache/lvs-wizard of the host's own lvs-wizard that dpkg -r removed)
+    (cd "$layers/var/upper" && find . -name '*lvs-wizard*' ! -type c) | sed 's|^\.|/var|'
 }
 
 mount -t tmpfs lvs-wizard-layers "$layers" || exit 1

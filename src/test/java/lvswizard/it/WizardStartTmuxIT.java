@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import lvswizard.Tools;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,12 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What runs before the wizard's first frame when the jar starts without arguments, seen from
  * outside in a real terminal (tmux): the JVM's class-loading log and every stty the process runs
- * (an stty that logs its arguments, first on PATH and given to Lanterna as its stty).
+ * (an stty that logs its arguments, first on PATH and given to Lanterna as its stty). The classes
+ * loaded up to then must be in the launcher's class list, or its archive would not hold them.
  */
 @Timeout(120)
 class WizardStartTmuxIT {
     private static final String ENV = "LANG=C.UTF-8 TERM=xterm-256color XDG_CONFIG_HOME=\"$PWD/config\"";
     private static final String FIRST_FRAME = "nothing is written until you save.";
+    private static final Path CLASS_LIST = Path.of("src/deb/lvs-wizard.classlist");
 
     @BeforeAll
     static void tmuxIsPresent() {
@@ -61,6 +65,15 @@ class WizardStartTmuxIT {
                 .noneMatch(line -> line.startsWith("com.fasterxml.jackson.") || line.startsWith("inet.ipaddr."));
         assertThat(loaded.subList(warmUp, loaded.size())).as("the warm-up reads the how-to's example with Jackson")
                 .anyMatch(line -> line.startsWith("com.fasterxml.jackson.databind."));
+
+        Set<String> listed = Files.readAllLines(CLASS_LIST).stream().map(line -> line.replace('/', '.'))
+                .collect(Collectors.toSet());
+        List<String> missing = loaded.subList(0, warmUp).stream()
+                // the jar's classes (which JDK classes load depends on the JVM's flags too)
+                .filter(line -> line.contains(" source: file:"))
+                .map(line -> line.substring(0, line.indexOf(' '))).filter(name -> !listed.contains(name)).toList();
+        assertThat(missing).as("classes of the start screen missing from the launcher's class list: run "
+                + "src/deb/make-classlist.sh").isEmpty();
     }
 
     /** Quitting at once would end the warm-up (a daemon thread) before it reads anything. */
