@@ -6,7 +6,8 @@ import lvswizard.text.TerminalWriter;
 /**
  * The jar's entry point (its manifest's Main-Class). Without arguments the wizard starts without
  * picocli: building the command line's model (every command's options, by reflection) is about a
- * fifth of the time to the wizard's first frame. Everything else goes through {@link Main}.
+ * fifth of the time to the wizard's first frame. Everything else goes through {@link Main}, a
+ * command that reads a configuration with Jackson warming up beside it ({@link ConfigWarmUp}).
  *
  * <p>This class names no picocli type: the java launcher looks up {@code main} through reflection
  * over every method of the main class, which loads each type in their signatures.
@@ -16,6 +17,7 @@ public final class Entry {
     }
 
     public static void main(String[] args) {
+        ConfigWarmUp.startFor(args);
         PrintWriter err = new PrintWriter(System.err, true);
         System.exit(args.length == 0 ? WizardStart.run(null, null, false, TerminalWriter.guard(err))
                 : Main.execute(args, new PrintWriter(System.out, true), err));
