@@ -1,6 +1,7 @@
 package lvswizard.cli;
 
 import java.io.PrintWriter;
+import lvswizard.render.Version;
 import lvswizard.text.TerminalWriter;
 
 /**
@@ -17,9 +18,24 @@ public final class Entry {
     }
 
     public static void main(String[] args) {
+        if (asksForTheVersionAlone(args)) {
+            // picocli's answer, without its model of every command (most of --version's time)
+            System.out.println(versionLine());
+            System.exit(ExitCodes.OK);
+        }
         ConfigWarmUp.startFor(args);
         PrintWriter err = new PrintWriter(System.err, true);
         System.exit(args.length == 0 ? WizardStart.run(null, null, false, TerminalWriter.guard(err))
                 : Main.execute(args, new PrintWriter(System.out, true), err));
+    }
+
+    /** lvs-wizard --version (or -V) and nothing else. */
+    static boolean asksForTheVersionAlone(String[] args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+    }
+
+    /** What --version prints: picocli's version provider answers with this too. */
+    static String versionLine() {
+        return "lvs-wizard " + Version.current();
     }
 }

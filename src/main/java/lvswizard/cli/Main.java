@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import lvswizard.exec.ExecRunner;
 import lvswizard.exec.Runner;
-import lvswizard.render.Version;
 import lvswizard.text.TerminalWriter;
 import lvswizard.wizard.Language;
 import picocli.CommandLine;
@@ -111,7 +110,7 @@ public final class Main implements Callable<Integer> {
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"lvs-wizard " + Version.current()};
+            return new String[] {Entry.versionLine()};
         }
     }
 }
