@@ -50,7 +50,9 @@ changes() {
             fi
         done
     done
-    (cd "$layers/var/upper" && find . -name '*lvs-wizard*') | sed 's|^\.|/var|'
+    # (not overlayfs's whiteouts, character devices that record the deletion of a path the host
+    # has, such as a /var/cache/lvs-wizard of the host's own lvs-wizard that dpkg -r removed)
+    (cd "$layers/var/upper" && find . -name '*lvs-wizard*' ! -type c) | sed 's|^\.|/var|'
 }
 
 mount -t tmpfs lvs-wizard-layers "$layers" || exit 1
@@ -64,7 +66,17 @@ done
 
 step install dpkg -i "$deb"
 step changes-after-install changes
+# The class-data archive root's first start builds in the background; the next start maps it
+archive() {
+    flock /var/cache/lvs-wizard/.lock true && stat -c '%U %a %n' /var/cache/lvs-wizard /var/cache/lvs-wizard/*.jsa
+}
+loaded_from() {
+    JAVA_TOOL_OPTIONS=-Xlog:class+load lvs-wizard --version 2>&1 | sed -n 's/.* lvswizard.cli.Entry source: //p'
+}
+
 step version lvs-wizard --version
+step archive archive
+step loaded-from loaded_from
 step version-with-unusable-java-home env JAVA_HOME=/nonexistent lvs-wizard --version
 step without-java without_java
 step man-path man -w lvs-wizard

@@ -1,23 +1,11 @@
 package lvswizard.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
-import lvswizard.config.ConfigException;
 import lvswizard.exec.ExecRunner;
 import lvswizard.exec.Runner;
-import lvswizard.line.JlinePrompter;
-import lvswizard.line.LineWizard;
-import lvswizard.line.StreamPrompter;
-import lvswizard.render.Version;
 import lvswizard.text.TerminalWriter;
-import lvswizard.tui.TuiLauncher;
-import lvswizard.wizard.Draft;
 import lvswizard.wizard.Language;
-import lvswizard.wizard.Messages;
-import lvswizard.wizard.Opening;
-import lvswizard.wizard.Recent;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,8 +43,9 @@ public final class Main implements Callable<Integer> {
         this.runner = runner;
     }
 
+    /** The same as the jar's entry point, {@link Entry}. */
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        Entry.main(args);
     }
 
     /** Runs the command line with the given streams; returns the exit code. */
@@ -115,57 +104,13 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        Language language;
-        try {
-            language = lang == null ? Language.fromEnvironment(System.getenv()) : Language.parse(lang);
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return ExitCodes.UNUSABLE_INPUT;
-        }
-        Draft draft = null;
-        if (config.file != null) {
-            try {
-                draft = Opening.openOrCreate(config.file);
-            } catch (ConfigException e) {
-                err.println(e.getMessage());
-                return ExitCodes.UNUSABLE_INPUT;
-            }
-        }
-        Messages messages = Messages.of(language);
-        Recent recent = Recent.fromEnvironment(System.getenv());
-        if (line || !fullScreenPossible()) {
-            return lineMode(draft, messages, recent, System.console() != null);
-        }
-        return TuiLauncher.launch(draft, messages, recent);
-    }
-
-    /** A real terminal that can draw: a console, and TERM set to something other than dumb. */
-    static boolean fullScreenPossible() {
-        String term = System.getenv("TERM");
-        return System.console() != null && term != null && !term.isEmpty() && !term.equals("dumb");
-    }
-
-    private static int lineMode(Draft draft, Messages messages, Recent recent, boolean interactive) {
-        if (!interactive) {
-            PrintWriter out = TerminalWriter.guard(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
-            return ExitCodes.of(new LineWizard(new StreamPrompter(System.in, out), out, messages, draft, recent).run());
-        }
-        try (JlinePrompter prompter = JlinePrompter.open()) {
-            PrintWriter out = TerminalWriter.guard(prompter.writer());
-            LineWizard.Outcome outcome = new LineWizard(prompter, out, messages, draft, recent).run();
-            out.flush();
-            return ExitCodes.of(outcome);
-        } catch (IOException e) {
-            System.err.println("lvs-wizard: cannot read the terminal: " + e.getMessage());
-            return ExitCodes.UNUSABLE_INPUT;
-        }
+        return WizardStart.run(config.file, lang, line, spec.commandLine().getErr());
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"lvs-wizard " + Version.current()};
+            return new String[] {Entry.versionLine()};
         }
     }
 }

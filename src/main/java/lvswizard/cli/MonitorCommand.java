@@ -100,7 +100,7 @@ final class MonitorCommand implements Callable<Integer> {
                 : MonitorReport.View.CONNECTIONS;
         IpvsReader reader = new IpvsReader(main.runner());
         if (!once) {
-            if (!Main.fullScreenPossible()) {
+            if (!WizardStart.fullScreenPossible()) {
                 err.println("lvs-wizard: monitor needs a terminal (TERM set, not dumb); use --once for one snapshot");
                 return ExitCodes.UNUSABLE_INPUT;
             }

@@ -7,6 +7,7 @@ import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
 import com.googlecode.lanterna.gui2.WindowManager;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -19,6 +20,8 @@ import java.util.List;
  */
 final class InterruptibleGui extends MultiWindowTextGUI {
     private volatile boolean interrupted;
+    /** Runs once, right after the first frame with a window reached the terminal; null after. */
+    private Runnable afterFirstFrame;
 
     InterruptibleGui(Screen screen, WindowManager windows, Component background) {
         super(screen, windows, background);
@@ -49,6 +52,24 @@ final class InterruptibleGui extends MultiWindowTextGUI {
         List<Window> open = List.copyOf(getWindows());
         for (int i = open.size() - 1; i >= 0; i--) {
             open.get(i).close();
+        }
+    }
+
+    /**
+     * Runs {@code action} on the GUI thread once the first frame that shows a window has been drawn
+     * and flushed to the terminal: work that can wait must not delay what the operator sees first.
+     */
+    synchronized void afterFirstFrame(Runnable action) {
+        afterFirstFrame = action;
+    }
+
+    @Override
+    public synchronized void updateScreen() throws IOException {
+        super.updateScreen();
+        if (afterFirstFrame != null && !getWindows().isEmpty()) {
+            Runnable action = afterFirstFrame;
+            afterFirstFrame = null;
+            action.run();
         }
     }
 

@@ -6,9 +6,7 @@ import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
 import com.googlecode.lanterna.gui2.TextGUIThread;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
-import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +25,8 @@ import lvswizard.wizard.Recent;
  */
 public final class TuiLauncher {
     /**
-     * The stty settings while the screen is up, set after Lanterna saved the terminal's (so that its
-     * own restore brings them back too). Ctrl-Z would stop a raw-mode program and garble the
+     * The stty settings while the screen is up, set with Lanterna's own after it took the wizard's
+     * saved settings as the ones to restore (so that its own restore brings them back too). Ctrl-Z would stop a raw-mode program and garble the
      * terminal. Ctrl-\ would send SIGQUIT, on which the JVM writes a thread dump to its stdout, over
      * the screen: a program cannot take that signal from the JVM (sun.misc.Signal refuses QUIT
      * unless the JVM was started with -Xrs, which a jar's manifest cannot ask for, and -Xrs would
@@ -56,6 +54,11 @@ public final class TuiLauncher {
         String[] farewell = {null};
         int code = launch(gui -> {
             Runner runner = new ExecRunner();
+            if (draft == null && gui instanceof InterruptibleGui interruptible) {
+                // what the start screen's answers need loads while the operator reads it (a lambda, not
+                // WarmUp::start, which would load the class now: its loading marks the warm-up's start)
+                interruptible.afterFirstFrame(() -> WarmUp.start());
+            }
             StartChooser.Choice choice = draft != null ? new StartChooser.Choice(draft, false)
                     : StartChooser.choose(gui, messages, recent, runner);
             Draft start = choice.draft();
@@ -80,13 +83,11 @@ public final class TuiLauncher {
         Thread restore = new Thread(() -> stop(screen[0], sttyBefore), "lvs-wizard-terminal-restore");
         Runtime.getRuntime().addShutdownHook(restore);
         try {
-            DefaultTerminalFactory factory = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8);
-            factory.setForceTextTerminal(true);
-            factory.setUnixTerminalCtrlCBehaviour(UnixTerminal.CtrlCBehaviour.TRAP);
-            Terminal terminal = factory.createTerminal();
+            // one stty run for Lanterna's settings and the wizard's: each run is a process start
+            Terminal terminal = SttyBatchingTerminal.open(System.in, System.out, StandardCharsets.UTF_8,
+                    sttyBefore == null || sttyBefore.isBlank() ? null : sttyBefore.trim(), TuiLauncher::stty, KEYS_NOT_SIGNALS);
             screen[0] = new TerminalScreen(terminal);
             screen[0].startScreen();
-            stty(KEYS_NOT_SIGNALS);
             Screen started = screen[0];
             return runOn(started, session, System.err, () -> {
                 stop(started, sttyBefore);

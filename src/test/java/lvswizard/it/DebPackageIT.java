@@ -115,7 +115,8 @@ class DebPackageIT {
                 .contains("/usr/bin/lvs-wizard", "/usr/share/lvs-wizard/lvs-wizard.jar",
                         "/usr/share/man/man1/lvs-wizard.1.gz", "/usr/share/bash-completion/completions/lvs-wizard",
                         "/usr/share/doc/lvs-wizard/copyright", "/usr/share/doc/lvs-wizard/changelog.gz",
-                        "/usr/share/doc/lvs-wizard/examples/seed-dr.json");
+                        "/usr/share/doc/lvs-wizard/examples/seed-dr.json",
+                        "/usr/share/lvs-wizard/lvs-wizard.classlist");
     }
 
     @Test
@@ -128,6 +129,15 @@ class DebPackageIT {
         assertThat(withoutJava.output()).hasLineCount(1).startsWith("lvs-wizard: needs Java 17 or later");
         Tools.Result shellcheck = Tools.run(List.of("shellcheck", "-s", "sh", LAUNCHER.toString()));
         assertThat(shellcheck.exitCode()).as(shellcheck.output()).isZero();
+    }
+
+    @Test
+    void rootsFirstStartBuildsAPrivateClassDataArchiveThatTheNextStartMaps() {
+        assertThat(succeeded("archive").output().lines()).as("built in the background after the first start")
+                .hasSize(2).first().isEqualTo("root 700 /var/cache/lvs-wizard");
+        assertThat(succeeded("archive").output().lines().skip(1))
+                .allMatch(line -> line.matches("root 600 /var/cache/lvs-wizard/\\d+-\\d+\\.jsa"));
+        assertThat(succeeded("loaded-from").output().strip()).isEqualTo("shared objects file");
     }
 
     @Test
