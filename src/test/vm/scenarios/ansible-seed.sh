@@ -4,12 +4,13 @@
 # its namespace (ansible_connection=local, python3 run under `ip netns exec`), the scripts run
 # without systemd (lvs_service_manager=none) from /usr/local/sbin, as the playbook installs them.
 # Then the seed's traffic checks; a second run must change nothing on any host (the recap and the
-# hosts' state); the director's script stops (its namespace as before). Then the same cluster with
-# a TCP check (ansible-checked.tar), the directors' play only: it installs keepalived.conf, checked
-# by keepalived -t there, and starts keepalived (pid file); traffic splits by weight from
-# keepalived's table; a keepalived.conf that keepalived -t refuses is not installed (the play fails
-# on the director and keepalived keeps its table); then keepalived and every script stop, and
-# every namespace is as it was before the first playbook.
+# hosts' state). Then the same cluster with a TCP check (ansible-checked.tar), the directors' play
+# only, on the running cluster: the director's script is replaced and restarted (removing the
+# services the old one kept) and keepalived started (pid file) with keepalived.conf, checked by
+# keepalived -t there; traffic splits by weight from keepalived's table; a keepalived.conf that
+# keepalived -t refuses is not installed (the play fails on the director and keepalived keeps its
+# table); a changed one is installed and keepalived reloads it (the new weight in the table); then
+# keepalived and every script stop, and every namespace is as it was before the first playbook.
 # ansible-seed.tar and ansible-checked.tar are the generated playbook directories, packed by the test.
 # shellcheck source-path=SCRIPTDIR source=seed-dr.sh
 . "$(dirname "${BASH_SOURCE[0]}")/seed-dr.sh"
@@ -107,21 +108,15 @@ scenario_run() {
   [ $rc = 0 ] && [ "$changed" = 0 ] && [ "$failed" = 0 ] && [ -z "$d" ]
   check playbook-second-changes-nothing $? "exit $rc; changed $changed, failed+unreachable $failed; state changes: ${d:-none}"
 
-  log "phase d: the director's script stops, and its namespace is as before"
-  stop_scripts stop director
-  snapshot after director
-  d=$(for k in addr route sysctl ipvs; do snap_diff before after $k director; done | tr '\n' ' ')
-  [ -z "$d" ]
-  check stop-restores-director $? "changes from before the playbook: ${d:-none}"
-
   keepalived_phase
 }
 
-# The same cluster with a TCP check: the director's table kept by keepalived, which the directors'
-# play installs and starts (the real servers' scripts are the same and keep running).
+# The same cluster with a TCP check, on the running cluster: the directors' play replaces the
+# director's script (its restart removes the services the old one kept) and starts keepalived, which
+# keeps the table from then on (the real servers' scripts are the same and keep running).
 keepalived_phase() {
   local rc changed failed d pid conf_before n1 n2 nf
-  log "phase e: the directors' play with a health check: keepalived on the director"
+  log "phase d: the directors' play with a health check on the running cluster: keepalived on the director"
   playbook checked /tmp/checked --limit lvs_directors
   rc=$?
   failed=$(( $(recap_sum checked failed) + $(recap_sum checked unreachable) ))
@@ -143,7 +138,16 @@ keepalived_phase() {
     && nsx director ipvsadm -S -n | grep -q -- '-s wlc'
   check ka-refused-conf-not-installed $? "exit $rc (expected non-zero: validation failed); installed file $( [ "$(md5sum < /etc/keepalived/keepalived.conf)" = "$conf_before" ] && echo unchanged || echo CHANGED); keepalived $(kill -0 "$pid" 2>/dev/null && echo still runs || echo gone)"
 
-  log "phase f: keepalived and every script stop (the director first), everything as before"
+  # a changed keepalived.conf (rs1's weight 2 -> 3) is installed and keepalived reloads it
+  sed -i 's/lvs_sched nonsense/lvs_sched wlc/; s/weight 2$/weight 3/' /tmp/checked/files/keepalived.conf
+  playbook reloaded /tmp/checked --limit lvs_directors
+  rc=$?
+  sleep 2                                          # keepalived applies the new weight as it reloads
+  [ $rc = 0 ] && grep -q 'RUNNING HANDLER \[Reload keepalived (pid file)\]' /tmp/reloaded.out \
+    && kill -0 "$pid" 2>/dev/null && nsx director ipvsadm -S -n | grep -q -- '-r 10.10.10.11:80 -g -w 3'
+  check ka-reloaded $? "exit $rc; keepalived pid $pid $(kill -0 "$pid" 2>/dev/null && echo runs || echo gone); table: $(nsx director ipvsadm -S -n | tr '\n' ';')"
+
+  log "phase e: keepalived and every script stop (the director first), everything as before"
   nsx director pkill --pidfile /run/keepalived-lvs-seed-dr-director.pid
   for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
   stop_scripts ka-stop director rs1 rs2

@@ -23,7 +23,9 @@ final class DebianPackages {
         if (needs.isDirector()) {
             packages.add("ipvsadm");
             if (owner == IpvsOwner.KEEPALIVED) {
+                // procps: pkill signals keepalived by its pid file where no init system runs it
                 packages.add("keepalived");
+                packages.add("procps");
             }
         }
         return packages;

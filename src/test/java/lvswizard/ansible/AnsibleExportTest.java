@@ -84,6 +84,21 @@ class AnsibleExportTest {
         assertThat(installed.keySet()).noneMatch(name -> name.equals("ipvsadm.rules") || name.equals("README.txt"));
     }
 
+    /** Named here rather than by the export's own filter: a host's file left out fails this. */
+    @Test
+    void everyHostGetsItsScriptUnitAndKeepalivedConf() {
+        assertThat(files(Examples.plan("seed-dr")).stream().map(RenderedFile::name).filter(n -> n.startsWith("files/")))
+                .containsExactlyInAnyOrder("files/director.sh", "files/lvs-seed-dr-director.service",
+                        "files/realserver-rs1.sh", "files/lvs-seed-dr-realserver-rs1.service", "files/realserver-rs2.sh",
+                        "files/lvs-seed-dr-realserver-rs2.service");
+        assertThat(files(Examples.plan("ha-dr")).stream().map(RenderedFile::name).filter(n -> n.startsWith("files/")))
+                .containsExactlyInAnyOrder("files/director.sh", "files/lvs-ha-dr-director.service",
+                        "files/director-director2.sh", "files/lvs-ha-dr-director-director2.service",
+                        "files/keepalived-director.conf", "files/keepalived-director2.conf", "files/realserver-rs1.sh",
+                        "files/lvs-ha-dr-realserver-rs1.service", "files/realserver-rs2.sh",
+                        "files/lvs-ha-dr-realserver-rs2.service");
+    }
+
     @Test
     void theDirectorIsRunByKeepalivedOnlyWhenTheConfigurationNeedsIt() {
         assertThat(AnsibleExport.owner(Examples.plan("seed-dr"))).isEqualTo(IpvsOwner.SCRIPT);
@@ -94,7 +109,9 @@ class AnsibleExportTest {
                 .containsKeys("files/director.sh", "inventory.yml", "site.yml", "tasks/script.yml", "handlers/script.yml");
         Map<String, String> pair = byName(files(Examples.plan("ha-dr")));
         assertThat(pair).containsKeys("tasks/keepalived.yml", "handlers/keepalived.yml");
-        assertThat(pair.get("inventory.yml")).contains("lvs_keepalived_file: \"keepalived-", "\"keepalived\"]");
+        assertThat(pair.get("inventory.yml")).contains("lvs_keepalived_file: \"keepalived-", "\"keepalived\", \"procps\"]");
+        assertThat(pair.get("site.yml")).contains("serial: 1", "ansible.builtin.meta: flush_handlers", "force_handlers: true",
+                "any_errors_fatal: true");
     }
 
     @Test

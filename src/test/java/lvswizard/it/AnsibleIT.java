@@ -38,6 +38,7 @@ class AnsibleIT {
             + "\\s+failed=(\\d+)");
     private static final String VIP = "192.168.101.168/32";
     private static final String ADDED_VIP = "192.168.101.169/32";
+    private static final String MOVED_VIP = "192.168.101.170/32";
 
     private static Path bundles;
     private static Map<String, Tools.Result> steps;
@@ -70,13 +71,17 @@ class AnsibleIT {
         assertThat(result.exitCode()).as(config + ":\n" + result.output()).isZero();
     }
 
-    /** The seed under a name of its own (its state under /run is this test's), and the same with a second service on a new VIP. */
+    /**
+     * The seed under a name of its own (its state under /run is this test's), and the same with its
+     * service moved to another VIP and a second service on a third.
+     */
     private static void writeSeedVariants(Path first, Path changed) throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode cluster = (ObjectNode) json.readTree(EXAMPLES.resolve("seed-dr.json").toFile());
         cluster.put("name", "ansible-it");
         json.writeValue(first.toFile(), cluster);
         ArrayNode services = (ArrayNode) cluster.get("services");
+        ((ObjectNode) services.get(0)).put("vip", "192.168.101.170/24");
         ObjectNode https = services.get(0).deepCopy();
         https.put("name", "tls").put("port", 443).put("vip", "192.168.101.169/24");
         services.add(https);
@@ -177,7 +182,9 @@ class AnsibleIT {
         Map<String, Integer> changed = changedByHost("run-changed");
         assertThat(changed).containsEntry("rs1", 2).containsEntry("rs2", 2);
         assertThat(steps.get("run-changed").output()).contains("RUNNING HANDLER [Restart the script]");
-        assertThat(succeeded("state-changed").output()).contains("lo " + VIP, "lo " + ADDED_VIP);
+        // the old script's VIP went with its stop (the journal), the new one's are there
+        assertThat(succeeded("state-changed").output()).contains("lo " + MOVED_VIP, "lo " + ADDED_VIP)
+                .doesNotContain("lo " + VIP);
         assertThat(changedByHost("run-changed-again")).containsEntry("rs1", 0).containsEntry("rs2", 0);
     }
 
@@ -185,6 +192,7 @@ class AnsibleIT {
     void theScriptsStopRestoresTheHosts() {
         succeeded("stop");
         assertThat(succeeded("state-stopped").output()).doesNotContain("lo " + VIP).doesNotContain("lo " + ADDED_VIP)
+                .doesNotContain("lo " + MOVED_VIP)
                 .contains("net.ipv4.conf.all.arp_ignore = 0").doesNotContain("arp_ignore = 1");
     }
 }
