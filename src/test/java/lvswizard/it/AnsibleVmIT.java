@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnsibleVmIT {
-    private static final long TIMEOUT_MINUTES = 20;
+    private static final long TIMEOUT_MINUTES = 30;
     private static final List<String> REQUIRED_CHECKS = List.of("playbook-first", "status-running-rs1",
             "status-running-rs2", "status-running-director", "answered", "split", "arp-director", "arp-only-director",
             "ipvs-scheduled", "playbook-second-changes-nothing", "ka-playbook", "ka-split",
@@ -43,7 +43,7 @@ class AnsibleVmIT {
         packedPlaybook(checked, work.resolve("checked"), files.resolve("ansible-checked.tar"));
         // ansible-playbook twice under emulation, three hosts: about 6 minutes on a 2-core machine
         lab = VmLab.boot("ansible-seed", "ansible-seed", files, TIMEOUT_MINUTES, List.of("--ansible"),
-                Map.of("VM_TIMEOUT", "1100"));
+                Map.of("VM_TIMEOUT", "1700"));
     }
 
     private static void packedPlaybook(Path config, Path dir, Path tar) throws Exception {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JarRunVmIT {
-    private static final long TIMEOUT_MINUTES = 20;
+    private static final long TIMEOUT_MINUTES = 30;
     private static final List<String> REQUIRED_CHECKS = List.of("dry-run-changes-nothing", "jar-start-rs1",
             "jar-start-rs2", "jar-start-director", "command-log", "answered", "split", "arp-only-director",
             "ipvs-scheduled", "monitor-once-stats", "monitor-once-share", "doctor-director", "doctor-rs1",
@@ -43,7 +43,7 @@ class JarRunVmIT {
                         + "\"onFailure\":\"remove\"}")));
         // a dozen JVM starts under emulation: about 4 minutes on a 2-core machine
         lab = VmLab.boot("jar-seed", "jar-seed", files, TIMEOUT_MINUTES, List.of("--jar", Jar.JAR.toString()),
-                Map.of("VM_TIMEOUT", "1100"));
+                Map.of("VM_TIMEOUT", "1700"));
     }
 
     @Test
