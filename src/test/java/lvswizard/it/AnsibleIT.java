@@ -33,7 +33,6 @@ class AnsibleIT {
     private static final Path EXAMPLES = Path.of("examples");
     private static final Path SCENARIO = Path.of("src/test/resources/ansible/namespace-run.sh");
     private static final List<String> TOOLS = List.of("ansible-playbook", "ansible-lint", "ip", "python3");
-    private static final Pattern STEP = Pattern.compile("(?ms)^=== (\\S+)\\n(.*?)^=== \\1 exit (\\d+)$");
     private static final Pattern RECAP = Pattern.compile("(?m)^(\\S+)\\s*: ok=(\\d+)\\s+changed=(\\d+)\\s+unreachable=(\\d+)"
             + "\\s+failed=(\\d+)");
     private static final String VIP = "192.168.101.168/32";
@@ -62,7 +61,7 @@ class AnsibleIT {
         generate(changed, work.resolve("changed"));
         Tools.Result run = Tools.run(List.of("sh", SCENARIO.toString(), work.toString(), work.resolve("first").toString(),
                 work.resolve("changed").toString(), "rs1=10.10.10.11/24@eth0", "rs2=10.10.10.12/24@eth0"));
-        steps = steps(run.output());
+        steps = ScenarioSteps.parse(run.output());
         assertThat(steps).as(run.output()).containsKey("state-stopped");
     }
 
@@ -88,14 +87,6 @@ class AnsibleIT {
         json.writeValue(changed.toFile(), cluster);
     }
 
-    private static Map<String, Tools.Result> steps(String output) {
-        Map<String, Tools.Result> found = new LinkedHashMap<>();
-        Matcher step = STEP.matcher(output);
-        while (step.find()) {
-            found.put(step.group(1), new Tools.Result(Integer.parseInt(step.group(3)), step.group(2)));
-        }
-        return found;
-    }
 
     private static Tools.Result succeeded(String name) {
         assertThat(steps).containsKey(name);

@@ -6,11 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import lvswizard.Tools;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +34,6 @@ class DebPackageIT {
     private static final List<String> TOOLS = List.of("lintian", "dpkg", "dpkg-deb", "dpkg-query", "unshare",
             "mount", "man", "bash", "shellcheck");
     private static final Path BASH_COMPLETION = Path.of("/usr/share/bash-completion/bash_completion");
-    private static final Pattern STEP = Pattern.compile("(?ms)^=== (\\S+)\\n(.*?)^=== \\1 exit (\\d+)$");
 
     /** The scenario's steps by name, each with its exit code and output. */
     private static Map<String, Tools.Result> steps;
@@ -55,18 +51,10 @@ class DebPackageIT {
         assertThat(DEB).as("mvn package builds the package before the integration tests").isRegularFile();
         Tools.Result run = Tools.run(List.of("unshare", "--mount", "sh", SCENARIO.toString(), DEB.toString(),
                 layers.toString()));
-        steps = steps(run.output());
+        steps = ScenarioSteps.parse(run.output());
         assertThat(steps).as(run.output()).containsKey("changes-after-remove");
     }
 
-    private static Map<String, Tools.Result> steps(String output) {
-        Map<String, Tools.Result> found = new LinkedHashMap<>();
-        Matcher step = STEP.matcher(output);
-        while (step.find()) {
-            found.put(step.group(1), new Tools.Result(Integer.parseInt(step.group(3)), step.group(2)));
-        }
-        return found;
-    }
 
     private static Tools.Result step(String name) {
         assertThat(steps).as("step " + name + " of " + SCENARIO).containsKey(name);
