@@ -1,6 +1,9 @@
 package lvswizard.cli;
 
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import lvswizard.exec.ExecRunner;
 import lvswizard.exec.Runner;
@@ -14,15 +17,23 @@ import picocli.CommandLine.Option;
 @Command(name = "lvs-wizard", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Plans, validates and generates Linux Virtual Server (IPVS) setups: init scripts and"
                 + " systemd units for the director and every real server, or keepalived.conf with health checks.",
-        subcommands = {GenerateCommand.class, ValidateCommand.class, ShowCommand.class, RunCommand.class, MonitorCommand.class,
-                DoctorCommand.class, LabCommand.class, ImportCommand.class, LintCommand.class,
-                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success (warnings allowed), 1 validation errors, 2 unusable input.",
                 "Without a command: the interactive wizard (full screen on a terminal, line by line with"
                         + " --line, on TERM=dumb or when input is piped). With --config FILE it edits FILE, or a new"
                         + " configuration saved there when FILE does not exist yet; without it, it asks: a new"
                         + " configuration, the file used last, another file, or the how-to's example."})
 public final class Main implements Callable<Integer> {
+    /**
+     * The commands by name, in the order --help lists them. Added to the model by
+     * {@link #commandLine(Runner, String)}: picocli reads each command's options by reflection, and
+     * a command line that names one command needs only that one's (most of picocli's start-up).
+     */
+    static final Map<String, Class<?>> COMMANDS = commands(
+            "generate", GenerateCommand.class, "validate", ValidateCommand.class, "show", ShowCommand.class,
+            "run", RunCommand.class, "monitor", MonitorCommand.class, "doctor", DoctorCommand.class,
+            "lab", LabCommand.class, "import", ImportCommand.class, "lint", LintCommand.class,
+            "help", CommandLine.HelpCommand.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -58,7 +69,7 @@ public final class Main implements Callable<Integer> {
         // every line of the command line goes through one guard: values from files are shown, not obeyed
         PrintWriter out = TerminalWriter.guard(rawOut);
         PrintWriter err = TerminalWriter.guard(rawErr);
-        CommandLine commandLine = commandLine(runner);
+        CommandLine commandLine = commandLine(runner, args.length > 0 ? args[0] : null);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((ex, ignored) -> {
@@ -82,11 +93,35 @@ public final class Main implements Callable<Integer> {
     }
 
     static CommandLine commandLine(Runner runner) {
+        return commandLine(runner, null);
+    }
+
+    /**
+     * The model for a command line whose first word is {@code firstWord}: with only that command
+     * when it names one (it is then parsed within that command alone), with every command otherwise
+     * (options before the command, help, a mistyped name: picocli suggests among all of them).
+     */
+    static CommandLine commandLine(Runner runner, String firstWord) {
         CommandLine commandLine = new CommandLine(new Main(runner));
+        boolean oneCommand = firstWord != null && COMMANDS.containsKey(firstWord) && !firstWord.equals("help");
+        COMMANDS.forEach((name, type) -> {
+            if (!oneCommand || name.equals(firstWord)) {
+                commandLine.addSubcommand(name, type);
+            }
+        });
+        // after the commands are added: picocli applies these settings to the commands it has
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         // plain help: the guard would show picocli's colour codes instead of obeying them
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         return commandLine;
+    }
+
+    private static Map<String, Class<?>> commands(Object... nameThenType) {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        for (int i = 0; i < nameThenType.length; i += 2) {
+            commands.put((String) nameThenType[i], (Class<?>) nameThenType[i + 1]);
+        }
+        return Collections.unmodifiableMap(commands);
     }
 
     Runner runner() {

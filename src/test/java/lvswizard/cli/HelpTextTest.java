@@ -22,7 +22,7 @@ class HelpTextTest {
     @Test
     void everyCommandsHelpReadsWholeAtEightyColumns() {
         List<String> problems = new ArrayList<>();
-        CommandLine root = new CommandLine(new Main(new FakeRunner()));
+        CommandLine root = Main.commandLine(new FakeRunner());
         for (CommandLine command : withSubcommands(root)) {
             List<String> path = new ArrayList<>();
             for (CommandLine c = command; c.getParent() != null; c = c.getParent()) {
