@@ -44,8 +44,8 @@ usable() {
 java=
 if [ -n "${JAVA_HOME:-}" ] && usable "$JAVA_HOME/bin/java"; then
     java="$JAVA_HOME/bin/java"
-elif usable "$(command -v java 2>/dev/null)"; then
-    java="$(command -v java)"
+elif on_path=$(command -v java 2>/dev/null) && usable "$on_path"; then
+    java=$on_path
 else
     for candidate in /usr/lib/jvm/*/bin/java; do
         if usable "$candidate"; then
@@ -95,16 +95,18 @@ private_to_me() {
     [ $((0$2 & 022)) -eq 0 ] || { [ "${3:-}" = or-root ] && [ $((0$2 & 01000)) -ne 0 ]; }
 }
 
-# The directory of this user's archives: root's in /var/cache, a user's in the cache home.
+# Sets dir to the directory of this user's archives: root's in /var/cache, a user's in the cache
+# home (nothing without an absolute one).
 archive_dir() {
+    dir=
     if [ -z "$uid" ]; then
         return
     elif [ "$uid" = 0 ]; then
-        echo /var/cache/lvs-wizard
+        dir=/var/cache/lvs-wizard
     elif [ -n "${XDG_CACHE_HOME:-}" ] && [ "${XDG_CACHE_HOME#/}" != "$XDG_CACHE_HOME" ]; then
-        echo "$XDG_CACHE_HOME/lvs-wizard"
+        dir=$XDG_CACHE_HOME/lvs-wizard
     elif [ -n "${HOME:-}" ] && [ "${HOME#/}" != "$HOME" ]; then
-        echo "$HOME/.cache/lvs-wizard"
+        dir=$HOME/.cache/lvs-wizard
     fi
 }
 
@@ -134,7 +136,8 @@ build_archive() {
 
 # The archive to start with, or nothing (and a build started when it is missing). Its name is a
 # checksum of the JDK (its libjvm.so and release file), the jar and the class list: the path, size
-# and time of each.
+# and time of each. Each process here delays every start (a few milliseconds each): one readlink
+# only for a jar named through a link or a relative path, one stat for every fact, one cksum.
 uid=
 while read -r name _ effective _; do
     if [ "$name" = Uid: ]; then
@@ -142,34 +145,57 @@ while read -r name _ effective _; do
         break
     fi
 done </proc/self/status 2>/dev/null
-resolved=$(readlink -f "$jar") && [ -n "$resolved" ] && jar=$resolved
+if [ -L "$jar" ] || [ "${jar#/}" = "$jar" ]; then
+    resolved=$(readlink -f "$jar") && [ -n "$resolved" ] && jar=$resolved
+fi
 classes=${jar%/*}/lvs-wizard.classlist
 share=
-dir=$(archive_dir)
+archive_dir
 archive_option() {
     [ -n "$dir" ] && [ -f "$jar" ] && [ -f "$classes" ] || return
     [ -d "$dir" ] || (umask 077 && mkdir -p "$dir") 2>/dev/null
+    # the archives there now (the pattern itself when there is none: a missing path to facts)
+    set -- "$dir"/*.jsa
+    count=$((6 + $#))
     # shellcheck disable=SC2046 # four words a path: owner, mode, size, time
-    set -- $(facts "${dir%/*}" "$dir" "$classes" "$java_home/lib/server/libjvm.so" "$java_home/release" "$jar")
+    set -- $(facts "${dir%/*}" "$dir" "$classes" "$java_home/lib/server/libjvm.so" "$java_home/release" "$jar" "$@")
+    # a path stat could not describe (not a missing one) leaves nothing to trust
+    [ $# -eq $((4 * count)) ] || return
     private_to_me "$1" "$2" or-root && private_to_me "$5" "$6" && private_to_me "$9" "${10}" or-root || return
-    # the directory's own facts change with its contents: the key is the rest
-    shift 8
-    key=$(printf '%s\n' "$java_home" "$jar" "$*" | cksum)
+    # the directory's own facts change with its contents: the key is the next four paths'
+    key=$(cksum <<EOF
+$java_home
+$jar
+$9 ${10} ${11} ${12} ${13} ${14} ${15} ${16} ${17} ${18} ${19} ${20} ${21} ${22} ${23} ${24}
+EOF
+)
     key=${key%% *}
+    shift 24
     # KEY-SIZE.jsa: a JVM that maps a truncated archive can crash (SIGBUS), so the size it was
     # built with must be the size it has (-XX:+VerifySharedSpaces, a checksum, costs more than
     # the archive saves)
-    for archive in "$dir/$key"-*.jsa; do
-        break
+    # the same archives as stat described (one built meanwhile would shift their facts)
+    now=0
+    for candidate in "$dir"/*.jsa; do
+        now=$((now + 1))
+    done
+    [ "$now" -eq $((count - 6)) ] || return
+    archive=$dir/$key-.jsa
+    for candidate in "$dir"/*.jsa; do
+        case ${candidate##*/} in
+            "$key"-*.jsa)
+                archive=$candidate
+                break
+                ;;
+        esac
+        shift 4
     done
     built_size=${archive%.jsa}
     built_size=${built_size##*-}
-    # shellcheck disable=SC2046
-    set -- $(facts "$archive")
-    if private_to_me "$1" "$2" && [ "$3" = "$built_size" ]; then
-        share=-XX:SharedArchiveFile=$archive
-    elif [ ! -e "$archive" ] && [ ! -L "$archive" ]; then
+    if [ "$archive" = "$dir/$key-.jsa" ]; then
         build_archive
+    elif private_to_me "$1" "$2" && [ "$3" = "$built_size" ]; then
+        share=-XX:SharedArchiveFile=$archive
     elif private_to_me "$1" "$2"; then
         rm -f "$archive" && build_archive
     fi

@@ -139,6 +139,42 @@ class LauncherIT {
         assertThat(launch("--version").output()).as("silently, every time").isEqualTo(version);
     }
 
+    /**
+     * Every program the launcher runs delays every start by a few milliseconds: with its archive in
+     * place it runs readlink (which java), stat (every fact in one) and cksum (the archive's name),
+     * nothing else, before java. A jar named through a link is resolved (one more readlink) and still
+     * starts from the archive built for the real one.
+     */
+    @Test
+    void aStartWithItsArchiveRunsThreeProgramsBeforeJava() throws Exception {
+        launch("--version");
+        waitForTheArchive();
+        Path bin = Files.createDirectory(dir.resolve("bin"));
+        Path ran = Files.createFile(dir.resolve("ran"));
+        chmod("rw-rw-rw-", ran);
+        for (String program : List.of("readlink", "stat", "cksum", "mkdir", "rm", "mv", "chmod", "nice", "flock", "sed",
+                "head", "cat", "id")) {
+            Path shim = Files.writeString(bin.resolve(program), "#!/bin/sh\necho " + program + " >>" + ran
+                    + "\nexec /usr/bin/" + program + " \"$@\"\n");
+            chmod("rwxr-xr-x", shim);
+        }
+        String path = "PATH=" + bin + ":/usr/bin:/bin";
+
+        Tools.Result started = asNobody(List.of("env", path, "JAVA_TOOL_OPTIONS=-Xlog:class+load", "XDG_CACHE_HOME="
+                + cache.getParent(), "HOME=" + dir.resolve("home"), "LVS_WIZARD_JAR=" + jar, "sh", LAUNCHER.toString(),
+                "--version"));
+        assertThat(loadedFrom(started)).isEqualTo("shared objects file");
+        assertThat(Files.readAllLines(ran)).containsExactly("readlink", "stat", "cksum");
+
+        Files.write(ran, new byte[0]);
+        Path link = Files.createSymbolicLink(dir.resolve("linked.jar"), jar);
+        Tools.Result linked = asNobody(List.of("env", path, "JAVA_TOOL_OPTIONS=-Xlog:class+load", "XDG_CACHE_HOME="
+                + cache.getParent(), "HOME=" + dir.resolve("home"), "LVS_WIZARD_JAR=" + link, "sh", LAUNCHER.toString(),
+                "--version"));
+        assertThat(loadedFrom(linked)).as("through a link to the jar").isEqualTo("shared objects file");
+        assertThat(Files.readAllLines(ran)).containsExactly("readlink", "readlink", "stat", "cksum");
+    }
+
     /** The launcher on the copied jar, as nobody with its cache under the test's home. */
     private Tools.Result launch(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("env", "-u", "JAVA_TOOL_OPTIONS", "XDG_CACHE_HOME="
