@@ -495,15 +495,21 @@ preflight() {
 # announce DEV CIDR: a VIP just added is announced with gratuitous ARP, so that neighbours whose
 # cache still holds another host's MAC for it (the director this one replaces) come here at once
 # instead of after their cache expires. arping from iputils or busybox; IPv6 neighbours learn the
-# address from the kernel's duplicate address detection.
+# address from the kernel's duplicate address detection. Two announcements, a second apart, in the
+# background (as Pacemaker's IPaddr2 sends its ARPs): iputils' arping takes two seconds, which start
+# need not wait for; it holds none of this script's output, and a failure goes to the system log.
 announce() {
     local address=${2%/*}
     case $address in *:*) return 0 ;; esac
     if ! command -v arping >/dev/null 2>&1; then
         warn "arping not found: $address is not announced on $1; neighbours may keep an old MAC for it until their ARP cache expires (apt-get install iputils-arping)"
-    elif ! arping -q -U -c 2 -I "$1" "$address" >/dev/null 2>&1; then
-        warn "cannot announce $address on $1 (arping -U failed): neighbours may keep an old MAC for it until their ARP cache expires"
+        return 0
     fi
+    (
+        arping -q -U -c 2 -I "$1" "$address" ||
+            logger -t "$SCRIPT_NAME" "cannot announce $address on $1 (arping -U failed): neighbours may keep an old MAC for it until their ARP cache expires"
+    ) </dev/null >/dev/null 2>&1 &
+    say "announcing $address on $1 (gratuitous ARP, in the background)"
 }
 
 
