@@ -9,10 +9,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.stream.Stream;
 import lvswizard.config.ConfigException;
 import lvswizard.config.ConfigFile;
 import lvswizard.model.Cluster;
+import lvswizard.model.VirtualService;
+import lvswizard.model.RealServer;
+import lvswizard.model.Forwarding;
+import lvswizard.model.Director;
+import lvswizard.model.Backend;
 import lvswizard.plan.Plan;
 import lvswizard.validation.Validator;
 
@@ -103,5 +109,20 @@ public final class Examples {
 
     public static String json(JsonNode node) {
         return node.toString();
+    }
+
+    /** A DR cluster with {@code count} real servers on 10.0.0.0/16, all in one service. */
+    public static Cluster bigCluster(int count) {
+        List<RealServer> servers = new ArrayList<>();
+        List<Backend> backends = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String name = "rs" + i;
+            servers.add(new RealServer(name, "10.0." + (1 + i / 250) + "." + (1 + i % 250) + "/16", "eth0", "10.0.0.254"));
+            backends.add(Backend.of(name, 1 + i % 3, Forwarding.DR));
+        }
+        Director director = new Director("director", "eth0", List.of("10.0.0.1/16"), "eth0", "10.0.0.254", "10.0.0.1");
+        VirtualService service = new VirtualService("web", null, "10.0.0.100/16", 80, null, null, null, null, null,
+                backends);
+        return new Cluster(1, "big", director, servers, List.of(service), null);
     }
 }

@@ -64,8 +64,23 @@ public final class ScriptViews {
                                Gateway gateway, List<Mark> marks, List<String> tools,
                                List<ServiceRef> services, List<String> rules, boolean ownsIpvs,
                                String keepalivedConf) {
+        /** More lines than an operator reads after start: a count instead (ipvsadm -L -n still lists them). */
+        static final int LISTED_RULES = 100;
+
         public boolean hasMarks() {
             return !marks.isEmpty();
+        }
+
+        /** Whether start shows the table it made: not 10,000 real servers' lines. */
+        public boolean listsTable() {
+            return rules.size() <= LISTED_RULES;
+        }
+
+        /** What start says instead of a long table. */
+        public String tableSummary() {
+            int realServers = services.stream().mapToInt(ServiceRef::count).sum();
+            return services.size() + " IPVS service(s) with " + realServers
+                    + " real server(s) in all; ipvsadm -L -n lists them";
         }
     }
 

@@ -73,8 +73,16 @@ public final class Templates {
         factory.setObjectHandler(new StrictHandler());
     }
 
+    /**
+     * The built-in templates: one instance in a process, so that each template is compiled once
+     * (the command's warm-up compiles them beside picocli and Jackson) and its writer sized once.
+     */
     public static Templates packaged() {
-        return new Templates(null);
+        return Packaged.TEMPLATES;
+    }
+
+    private static final class Packaged {
+        static final Templates TEMPLATES = new Templates(null);
     }
 
     public static Templates withOverrides(Path directory) {

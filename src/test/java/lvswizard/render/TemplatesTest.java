@@ -20,6 +20,12 @@ class TemplatesTest {
     }
 
     @Test
+    void theBuiltInTemplatesAreOneInstanceCompiledOnce() {
+        // a writing command's warm-up compiles them beside picocli and Jackson for the command to use
+        assertThat(Templates.packaged()).isSameAs(Templates.packaged());
+    }
+
+    @Test
     void theListOfNamesIsTheTemplatesDirectory() throws Exception {
         Path root = Path.of("templates");
         try (Stream<Path> files = Files.walk(root)) {

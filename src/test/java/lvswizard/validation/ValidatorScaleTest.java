@@ -1,5 +1,6 @@
 package lvswizard.validation;
 
+import lvswizard.Examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -16,30 +17,15 @@ import org.junit.jupiter.api.Test;
 /** Large clusters are validated completely; the time is measured by the benchmark, not asserted here. */
 class ValidatorScaleTest {
 
-    /** A DR cluster with {@code count} real servers on 10.0.0.0/16, all in one service. */
-    public static Cluster bigCluster(int count) {
-        List<RealServer> servers = new ArrayList<>();
-        List<Backend> backends = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String name = "rs" + i;
-            servers.add(new RealServer(name, "10.0." + (1 + i / 250) + "." + (1 + i % 250) + "/16", "eth0", "10.0.0.254"));
-            backends.add(Backend.of(name, 1 + i % 3, Forwarding.DR));
-        }
-        Director director = new Director("director", "eth0", List.of("10.0.0.1/16"), "eth0", "10.0.0.254", "10.0.0.1");
-        VirtualService service = new VirtualService("web", null, "10.0.0.100/16", 80, null, null, null, null, null,
-                backends);
-        return new Cluster(1, "big", director, servers, List.of(service), null);
-    }
-
     @Test
     void tenThousandRealServersValidateClean() {
-        List<Finding> findings = Validator.validate(bigCluster(10_000));
+        List<Finding> findings = Validator.validate(Examples.bigCluster(10_000));
         assertThat(findings).isEmpty();
     }
 
     @Test
     void aDuplicateAmongTenThousandIsFound() {
-        Cluster cluster = bigCluster(10_000);
+        Cluster cluster = Examples.bigCluster(10_000);
         List<RealServer> servers = new ArrayList<>(cluster.realServers());
         servers.set(9_999, new RealServer("rs9999", "10.0.1.1/16", "eth0", "10.0.0.254"));
         List<Finding> findings = Validator.validate(new Cluster(1, "big", cluster.director(), servers,
@@ -54,7 +40,7 @@ class ValidatorScaleTest {
      */
     @Test
     void everyAddressMistakeAmongTenThousandIsFoundAtItsPath() {
-        Cluster cluster = bigCluster(10_000);
+        Cluster cluster = Examples.bigCluster(10_000);
         List<RealServer> servers = new ArrayList<>(cluster.realServers());
         servers.set(5_000, new RealServer("rs5000", "10.0.0.0/16", "eth0", "10.0.0.254"));
         servers.set(6_000, new RealServer("rs6000", "10.0.255.255/16", "eth0", "10.0.0.254"));

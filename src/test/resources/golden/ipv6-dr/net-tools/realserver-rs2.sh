@@ -128,8 +128,9 @@ fail() {
     exit "$code"
 }
 
+# bash's own EUID: no process (start calls this twice, and each process counts at 10,000 rules)
 require_root() {
-    [ "$(id -u)" = 0 ] || fail 4 "must run as root (try: sudo $0 $ACTION)"
+    [ "$EUID" = 0 ] || fail 4 "must run as root (try: sudo $0 $ACTION)"
 }
 
 # require_command NAME HINT
@@ -341,6 +342,12 @@ check_sysctl() {
 # ensure_addr DEV LABEL CIDR BROADCAST NETMASK WHAT: add the address unless present
 ensure_addr() {
     has_addr "$1" "$3" && return 0
+    new_addr "$@"
+}
+
+# new_addr DEV LABEL CIDR BROADCAST NETMASK WHAT: add an address the caller found absent, journalled
+# first (so that a failure half-way is undone with the rest)
+new_addr() {
     journal_add addr "$1" "${2:--}" "$3"
     add_addr "$1" "$2" "$3" "$4" "$5" || fail 1 "cannot add the $6 $3 to $1"
 }

@@ -126,8 +126,9 @@ fail() {
     exit "$code"
 }
 
+# bash's own EUID: no process (start calls this twice, and each process counts at 10,000 rules)
 require_root() {
-    [ "$(id -u)" = 0 ] || fail 4 "must run as root (try: sudo $0 $ACTION)"
+    [ "$EUID" = 0 ] || fail 4 "must run as root (try: sudo $0 $ACTION)"
 }
 
 # require_command NAME HINT
@@ -339,6 +340,12 @@ check_sysctl() {
 # ensure_addr DEV LABEL CIDR BROADCAST NETMASK WHAT: add the address unless present
 ensure_addr() {
     has_addr "$1" "$3" && return 0
+    new_addr "$@"
+}
+
+# new_addr DEV LABEL CIDR BROADCAST NETMASK WHAT: add an address the caller found absent, journalled
+# first (so that a failure half-way is undone with the rest)
+new_addr() {
     journal_add addr "$1" "${2:--}" "$3"
     add_addr "$1" "$2" "$3" "$4" "$5" || fail 1 "cannot add the $6 $3 to $1"
 }
@@ -629,7 +636,7 @@ do_start() {
     set_sysctl '/proc/sys/net/ipv4/ip_forward' '1' 'IPv4 forwarding (NAT)'
     local -a added=()
     if ! has_addr 'eth1' '192.168.101.168/24'; then
-        ensure_addr 'eth1' 'eth1:ihb0' '192.168.101.168/24' '192.168.101.255' '255.255.255.0' 'VIP'
+        new_addr 'eth1' 'eth1:ihb0' '192.168.101.168/24' '192.168.101.255' '255.255.255.0' 'VIP'
         added+=('eth1' '192.168.101.168/24')
     fi
     ensure_default_gw '192.168.101.254' 4 lenient

@@ -103,8 +103,9 @@ fail() {
     exit "$code"
 }
 
+# bash's own EUID: no process (start calls this twice, and each process counts at 10,000 rules)
 require_root() {
-    [ "$(id -u)" = 0 ] || fail 4 "must run as root (try: sudo $0 $ACTION)"
+    [ "$EUID" = 0 ] || fail 4 "must run as root (try: sudo $0 $ACTION)"
 }
 
 # require_command NAME HINT
@@ -316,6 +317,12 @@ check_sysctl() {
 # ensure_addr DEV LABEL CIDR BROADCAST NETMASK WHAT: add the address unless present
 ensure_addr() {
     has_addr "$1" "$3" && return 0
+    new_addr "$@"
+}
+
+# new_addr DEV LABEL CIDR BROADCAST NETMASK WHAT: add an address the caller found absent, journalled
+# first (so that a failure half-way is undone with the rest)
+new_addr() {
     journal_add addr "$1" "${2:--}" "$3"
     add_addr "$1" "$2" "$3" "$4" "$5" || fail 1 "cannot add the $6 $3 to $1"
 }
@@ -523,7 +530,7 @@ do_start() {
     state_init
     local -a added=()
     if ! has_addr 'eth1' '192.168.101.170/24'; then
-        ensure_addr 'eth1' '' '192.168.101.170/24' '192.168.101.255' '255.255.255.0' 'VIP'
+        new_addr 'eth1' '' '192.168.101.170/24' '192.168.101.255' '255.255.255.0' 'VIP'
         added+=('eth1' '192.168.101.170/24')
     fi
     ensure_default_gw '192.168.101.254' 4 lenient
