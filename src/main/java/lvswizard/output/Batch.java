@@ -41,6 +41,9 @@ final class Batch {
     private final List<Pending> pending = new ArrayList<>();
     /** The kept old file of each committed target, or null where there was none. */
     private final List<Path> kept = new ArrayList<>();
+    /** Files written straight to their names in a directory this write made (see {@link #stageNew}). */
+    private final List<Path> created = new ArrayList<>();
+    private boolean committed;
 
     /** Writes the file's bytes beside its target; nothing visible changes yet. */
     void stage(Path target, byte[] bytes, boolean executable) throws OutputException {
@@ -57,6 +60,30 @@ final class Batch {
         }
         try {
             Files.setPosixFilePermissions(temporary, executable ? SCRIPT : DATA);
+        } catch (IOException e) {
+            throw new OutputException(target + ": cannot write: " + e.getMessage() + "; nothing was written");
+        }
+    }
+
+    /**
+     * Writes the file's bytes straight to its target, in a directory this write made and holds the
+     * lock of: nothing there to keep nor to replace, so no temporary and no rename (at 10,000 real
+     * servers, 20,005 renames were a quarter of the writing). The file is visible before the batch
+     * commits; a batch discarded without a commit deletes it, and the write then its directory.
+     */
+    void stageNew(Path target, byte[] bytes, boolean executable) throws OutputException {
+        ByteBuffer content = ByteBuffer.wrap(bytes);
+        // CREATE_NEW: a name that exists after all (a link too) is refused, never written through
+        try (SeekableByteChannel channel = Files.newByteChannel(target, CREATE_NEW_FOR_WRITING, OWNER_ONLY)) {
+            created.add(target);
+            while (content.hasRemaining()) {
+                channel.write(content);
+            }
+        } catch (IOException e) {
+            throw new OutputException(target + ": cannot write: " + e.getMessage() + "; nothing was written");
+        }
+        try {
+            Files.setPosixFilePermissions(target, executable ? SCRIPT : DATA);
         } catch (IOException e) {
             throw new OutputException(target + ": cannot write: " + e.getMessage() + "; nothing was written");
         }
@@ -99,11 +126,18 @@ final class Batch {
             deleteQuietly(old);
         }
         kept.clear();
+        committed = true;
     }
 
-    /** Deletes whatever a failed or finished batch left behind: temporaries, never a target. */
+    /**
+     * Deletes whatever a failed or finished batch left behind: temporaries, never a target; and the
+     * files written straight to their names when the batch did not commit.
+     */
     void discard() {
         pending.forEach(file -> deleteQuietly(file.temporary()));
+        if (!committed) {
+            created.forEach(Batch::deleteQuietly);
+        }
     }
 
     /** The target's current file under a hidden second name, or null when there is none. */

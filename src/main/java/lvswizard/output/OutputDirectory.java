@@ -97,7 +97,8 @@ public final class OutputDirectory {
                 for (Map.Entry<String, List<RenderedFile>> set : byDirectory.entrySet()) {
                     OutputDirectory output = new OutputDirectory(directory.resolve(set.getKey()));
                     createDirectory(output.directory, created);
-                    SetWrite write = output.stage(set.getValue(), force, batch, hashes);
+                    SetWrite write = output.stage(set.getValue(), force, batch, hashes,
+                            created.contains(output.directory));
                     // the first set that finds a refusal is the one named; the sets after it are not read
                     write.refuse();
                     sets.add(write);
@@ -185,8 +186,11 @@ public final class OutputDirectory {
      * that change into {@code batch}, then the manifest. Once the set finds a refusal its files are
      * only classified: the count of conflicts is still complete, and nothing more is written.
      */
-    private SetWrite stage(List<RenderedFile> files, boolean force, Batch batch, BackgroundHashes hasher)
-            throws OutputException {
+    private SetWrite stage(List<RenderedFile> files, boolean force, Batch batch, BackgroundHashes hasher,
+                           boolean madeByThisWrite) throws OutputException {
+        if (madeByThisWrite) {
+            return stageNew(files, batch, hasher);
+        }
         Manifest before = Manifest.read(directory);
         Map<Path, Outcome> stale = classifyStale(before, files, force);
         Map<Path, Outcome> outcomes = new LinkedHashMap<>();
@@ -230,6 +234,27 @@ public final class OutputDirectory {
             }
         }
         return write;
+    }
+
+    /**
+     * The same for a directory this write made (under its lock): nothing in it to compare, keep or
+     * refuse, each file written straight to its name.
+     */
+    private SetWrite stageNew(List<RenderedFile> files, Batch batch, BackgroundHashes hasher) throws OutputException {
+        Map<Path, Outcome> outcomes = new LinkedHashMap<>();
+        Map<String, Future<String>> hashes = new LinkedHashMap<>();
+        for (RenderedFile file : files) {
+            byte[] content = encode(file);
+            Path target = target(file);
+            outcomes.put(target, Outcome.WRITTEN);
+            hashes.put(file.name(), hasher.hash(content));
+            batch.stageNew(target, content, file.executable());
+        }
+        Map<String, String> computed = new LinkedHashMap<>();
+        hashes.forEach((name, hash) -> computed.put(name, BackgroundHashes.of(hash)));
+        batch.stageNew(directory.resolve(Manifest.FILE_NAME),
+                Manifest.of(computed).text().getBytes(StandardCharsets.UTF_8), false);
+        return new SetWrite(outcomes, List.of(), null, Map.of());
     }
 
     /** A directory (or anything but a file or a link) where a generated file goes. */

@@ -74,6 +74,33 @@ class OnDemandWriteTest {
                         + Manifest.hash("scripts/e.txt 1\n".getBytes()) + "  e.txt\n");
     }
 
+    /**
+     * In a directory the write makes, each file goes straight to its name: no temporary beside it and
+     * no rename (at 10,000 real servers 20,005 renames were a quarter of the writing). In a
+     * directory that exists, a file stays under a hidden temporary name until every file is written.
+     */
+    @Test
+    void aNewDirectorysFilesAreWrittenUnderTheirOwnNames(@TempDir Path dir) throws Exception {
+        List<List<String>> seenWhileRenderingC = new ArrayList<>();
+        for (Path out : List.of(dir.resolve("new"), Files.createDirectory(dir.resolve("existing")))) {
+            List<RenderedFile> files = new ArrayList<>(files("1", null));
+            files.set(2, RenderedFile.onDemand("c.sh", true, () -> {
+                try (Stream<Path> present = Files.list(out)) {
+                    seenWhileRenderingC.add(present.map(p -> p.getFileName().toString())
+                            .filter(n -> !n.equals(WriteLock.FILE_NAME)).map(n -> n.endsWith(".tmp") ? "(temporary)" : n)
+                            .sorted().toList());
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+                return "c.sh 1\n";
+            }));
+            new OutputDirectory(out).writeTree(files, false);
+            assertThat(listing(out)).contains("a.sh a.sh 1\n", "c.sh c.sh 1\n", "scripts/e.txt scripts/e.txt 1\n");
+        }
+        assertThat(seenWhileRenderingC).containsExactly(List.of("a.sh", "b.txt"),
+                List.of("(temporary)", "(temporary)"));
+    }
+
     @Test
     void aFileThatFailsToRenderHalfWayLeavesANewDirectoryUnmade(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
