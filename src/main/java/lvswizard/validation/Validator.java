@@ -42,6 +42,10 @@ public final class Validator {
     private final List<IpAddr> dips = new ArrayList<>();
     private final Map<String, ParsedServer> servers = new HashMap<>();
     private final Map<String, String> ripOwners = new HashMap<>();
+    /** The name each RIP's real server goes by in messages (its path when it has none). */
+    private final Map<String, String> ripNames = new HashMap<>();
+    /** The real servers already told that their RIP is a VIP (a VIP may serve several ports). */
+    private final Set<String> ripsThatAreVips = new HashSet<>();
     private final Set<String> usedServers = new HashSet<>();
     private final Map<String, Integer> vipPrefixes = new HashMap<>();
     private final List<IpAddr> vipNetworks = new ArrayList<>();
@@ -286,7 +290,9 @@ public final class Validator {
             String owner = ripOwners.putIfAbsent(address.text(), path);
             if (owner != null) {
                 findings.add(Rule.DUPLICATE_ADDRESS, path + ".address", "duplicate-address.rip", address.text(),
-                        owner);
+                        ripNames.get(address.text()));
+            } else {
+                ripNames.put(address.text(), named ? server.name() : path);
             }
             for (IpAddr dip : dips) {
                 if (dip.sameHost(address)) {
@@ -396,7 +402,12 @@ public final class Validator {
         }
         String owner = ripOwners.get(vip.text());
         if (owner != null) {
-            findings.add(Rule.DUPLICATE_ADDRESS, path + ".vip", "duplicate-address.vip-rip", vip.text(), owner);
+            findings.add(Rule.DUPLICATE_ADDRESS, path + ".vip", "duplicate-address.vip-rip", vip.text(),
+                    ripNames.get(vip.text()));
+            // and where the real server's address is typed: the mistake may be that one
+            if (ripsThatAreVips.add(owner)) {
+                findings.add(Rule.DUPLICATE_ADDRESS, owner + ".address", "duplicate-address.rip-vip", vip.text());
+            }
         }
     }
 

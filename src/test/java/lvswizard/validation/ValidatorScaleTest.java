@@ -57,6 +57,7 @@ class ValidatorScaleTest {
                 Tuple.tuple(Rule.GATEWAY_SUBNET, "realServers[7000].gateway"),
                 Tuple.tuple(Rule.ADDRESS_SYNTAX, "realServers[8000].address"),
                 Tuple.tuple(Rule.DUPLICATE_ADDRESS, "services[0].vip"),
+                Tuple.tuple(Rule.DUPLICATE_ADDRESS, "realServers[9000].address"),
                 Tuple.tuple(Rule.DUPLICATE_ADDRESS, "realServers[9500].address"),
                 Tuple.tuple(Rule.DR_SAME_SUBNET, "realServers[9600].address"),
                 Tuple.tuple(Rule.GATEWAY_SUBNET, "realServers[9600].gateway"));
