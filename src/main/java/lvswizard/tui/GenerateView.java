@@ -6,7 +6,6 @@ import com.googlecode.lanterna.gui2.Component;
 import com.googlecode.lanterna.gui2.Interactable;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
-import com.googlecode.lanterna.gui2.TextBox;
 import java.util.ArrayList;
 import java.util.List;
 import lvswizard.wizard.At;
@@ -47,15 +46,13 @@ final class GenerateView implements StepView {
         focus = report.isEmpty() ? write : finish;
         int used = form.panel().getPreferredSize().getRows() + 1;
         if (!report.isEmpty()) {
-            TextBox result = new TextBox(new TerminalSize(size.getColumns(), Math.max(3, size.getRows() - used)),
-                    wrapProse(report, size.getColumns() - 3));
-            result.setReadOnly(true);
-            body.addComponent(result);
+            body.addComponent(ReadOnlyText.of(new TerminalSize(size.getColumns(), Math.max(3, size.getRows() - used)),
+                    wrapProse(report, size.getColumns() - 3)));
         }
     }
 
     /** The sentences wrapped to the box; the commands left whole (they scroll), so that they can be copied. */
-    private static String wrapProse(String report, int width) {
+    private static List<String> wrapProse(String report, int width) {
         List<String> lines = new ArrayList<>();
         for (String line : report.split("\n", -1)) {
             if (line.startsWith("scp ") || line.startsWith("ssh ")) {
@@ -64,7 +61,7 @@ final class GenerateView implements StepView {
                 lines.addAll(Dialogs.wrapHanging(line, width, 4));
             }
         }
-        return String.join("\n", lines);
+        return lines;
     }
 
     @Override

@@ -37,7 +37,8 @@ final class PreviewView implements StepView {
 
     private void show(int index) {
         if (index >= 0 && index < files.size()) {
-            content.setText(files.get(index).content());
+            content.setText(ReadOnlyText.text(files.get(index).content().lines().toList(),
+                    content.getPreferredSize().getColumns()));
             content.setCaretPosition(0, 0);
         }
     }

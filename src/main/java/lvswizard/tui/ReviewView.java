@@ -6,7 +6,6 @@ import com.googlecode.lanterna.gui2.Component;
 import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
-import com.googlecode.lanterna.gui2.TextBox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -63,10 +62,8 @@ final class ReviewView implements StepView {
         } else {
             lines.add(m.get("review.no.topology"));
         }
-        TextBox text = new TextBox(new TerminalSize(size.getColumns(), Math.max(3, size.getRows() - listRows)),
-                String.join("\n", lines));
-        text.setReadOnly(true);
-        body.addComponent(text);
+        body.addComponent(ReadOnlyText.of(new TerminalSize(size.getColumns(), Math.max(3, size.getRows() - listRows)),
+                lines));
     }
 
     @Override
