@@ -25,6 +25,7 @@ public enum Rule {
     PERSISTENCE_NETMASK("persistence-netmask", ERROR),
     /* 9 */ SCHEDULER_FLAG("scheduler-flag", ERROR),
     /* 9 */ RECENT_SCHEDULER("recent-scheduler", WARNING),
+    /* 9 */ UNWEIGHTED_SCHEDULER("unweighted-scheduler", WARNING),
     /* 1 */ DR_SAME_SUBNET("dr-same-subnet", ERROR),
     /* 2 */ PORT_MAPPING("port-mapping", ERROR),
     /* 3 */ NAT_GATEWAY("nat-gateway", ERROR),

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import lvswizard.model.Backend;
 import lvswizard.model.Cluster;
 import lvswizard.model.Director;
@@ -37,6 +38,9 @@ public final class Validator {
     private static final long MAX_PERSISTENCE = 86_400L * 31;
     private static final long MAX_FWMARK = (1L << 32) - 1;
     private static final Set<Scheduler> RECENT = Set.of(Scheduler.TWOS, Scheduler.MH, Scheduler.OVF);
+    /** Schedulers that share connections without looking at weights, and their weighted twins. */
+    private static final Map<Scheduler, Scheduler> UNWEIGHTED = Map.of(Scheduler.RR, Scheduler.WRR, Scheduler.LC,
+            Scheduler.WLC);
 
     private final Findings findings = new Findings();
     private final List<IpAddr> dips = new ArrayList<>();
@@ -475,6 +479,16 @@ public final class Validator {
         if (RECENT.contains(scheduler)) {
             findings.add(Rule.RECENT_SCHEDULER, path + ".scheduler", "recent-scheduler", scheduler,
                     scheduler == Scheduler.TWOS ? "5.5" : scheduler == Scheduler.MH ? "4.18" : "4.20");
+        }
+        if (UNWEIGHTED.containsKey(scheduler)) {
+            // weight 0 still quiesces a server under these: only the other weights are ignored
+            List<Integer> weights = service.backends().stream().map(Backend::weight).filter(w -> w != null && w > 0)
+                    .distinct().sorted().toList();
+            if (weights.size() > 1) {
+                findings.add(Rule.UNWEIGHTED_SCHEDULER, path + ".scheduler", "unweighted-scheduler", scheduler,
+                        weights.stream().map(String::valueOf).collect(Collectors.joining("/")),
+                        UNWEIGHTED.get(scheduler));
+            }
         }
     }
 
