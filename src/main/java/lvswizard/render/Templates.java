@@ -75,7 +75,7 @@ public final class Templates {
 
     /**
      * The built-in templates: one instance in a process, so that each template is compiled once
-     * (the command's warm-up compiles them beside picocli and Jackson) and its writer sized once.
+     * (the wizard renders its preview again at every change) and its writer sized once.
      */
     public static Templates packaged() {
         return Packaged.TEMPLATES;

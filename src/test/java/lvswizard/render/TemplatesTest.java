@@ -21,7 +21,7 @@ class TemplatesTest {
 
     @Test
     void theBuiltInTemplatesAreOneInstanceCompiledOnce() {
-        // a writing command's warm-up compiles them beside picocli and Jackson for the command to use
+        // the wizard renders its preview again at every change: compiled once, not at each
         assertThat(Templates.packaged()).isSameAs(Templates.packaged());
     }
 
