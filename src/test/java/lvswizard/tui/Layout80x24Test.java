@@ -10,7 +10,9 @@ import lvswizard.exec.Runner;
 import lvswizard.model.Cluster;
 import lvswizard.validation.Finding;
 import lvswizard.validation.Validator;
+import lvswizard.render.Flavour;
 import lvswizard.wizard.Draft;
+import lvswizard.wizard.Format;
 import lvswizard.wizard.Fields;
 import lvswizard.wizard.HostRole;
 import lvswizard.wizard.Language;
@@ -66,6 +68,18 @@ class Layout80x24Test {
                             .contains(m.get(field.spec.labelKey()));
                 }
                 assertThat(screen.lines().allMatch(line -> TerminalTextUtils.getColumnWidth(line) <= 80)).isTrue();
+                if (step == Step.GENERATE) {
+                    // each choice whole: "scripts: the director's and real servers' init scripts a" was cut
+                    for (Format format : Format.values()) {
+                        assertThat(screen).as("the choice " + format + "\n" + screen).contains(m.get("format." + format));
+                    }
+                    for (Flavour flavour : Flavour.values()) {
+                        assertThat(screen).as("the choice " + flavour + "\n" + screen).contains(m.get("flavour." + flavour));
+                    }
+                }
+                if (step == Step.PREVIEW) {
+                    assertThat(screen).as("the hint whole\n" + screen).contains(m.get("preview.hint"));
+                }
                 assertThat(screen).as("the legend").contains(KeyMap.legend(KeyMap.WIZARD, m));
                 if (language == Language.ZH && step != Step.PREVIEW) {
                     // the preview shows the generated files, which are English like every script
