@@ -107,8 +107,10 @@ public final class Edits {
     }
 
     /**
-     * A new real server as both wizards offer it: the first free name rs1, rs2, ..., interface eth0,
-     * and with NAT the DIP as its gateway (the only gateway NAT works with).
+     * A new real server as both wizards offer it: the first free name rs1, rs2, ...; the interface
+     * of the last real server (eth0 for the first); with NAT the DIP as its gateway (the only gateway
+     * NAT works with), otherwise the last real server's gateway (real servers on one LAN share their
+     * router: a new user typed the same gateway for every host).
      */
     public static RealServer newServer(Draft draft) {
         Cluster c = draft.cluster();
@@ -118,12 +120,14 @@ public final class Edits {
                 name = "rs" + i;
             }
         }
-        String gateway = null;
+        RealServer last = c.realServers().isEmpty() ? null : c.realServers().get(c.realServers().size() - 1);
+        String iface = last != null && last.iface() != null && !last.iface().isBlank() ? last.iface() : "eth0";
+        String gateway = last == null ? null : last.gateway();
         if (draft.forwarding() == Forwarding.NAT && c.director() != null && !c.director().dips().isEmpty()) {
             String dip = c.director().dips().get(0);
             gateway = dip.contains("/") ? dip.substring(0, dip.indexOf('/')) : dip;
         }
-        return new RealServer(name, null, "eth0", gateway);
+        return new RealServer(name, null, iface, gateway);
     }
 
     /** Adds a real server to the cluster and, with {@code forwarding}, to every service. */

@@ -269,7 +269,7 @@ class WizardDialogsTest {
             for (int i = 0; i < 6; i++) {
                 ui.ctrl('n');
             }
-            ui.waitFor("lab: the whole cluster in network namespaces");
+            ui.waitFor(EN.get("format.lab"));
             ui.tabTo(i -> i instanceof RadioBoxList<?> list
                     && list.getItemAt(0).toString().startsWith("scripts"), "the format");
             for (int i = 0; i < format.ordinal(); i++) {
