@@ -45,8 +45,10 @@ public final class JlinePrompter implements LineWizard.Prompter, AutoCloseable {
         try {
             String line = reader.readLine(prompt);
             return line == null || line.isBlank() ? defaultValue : line.trim();
-        } catch (EndOfFileException | UserInterruptException e) {
+        } catch (EndOfFileException e) {
             throw new LineWizard.EndOfInput();
+        } catch (UserInterruptException e) {
+            throw new LineWizard.EndOfInput(true);
         }
     }
 

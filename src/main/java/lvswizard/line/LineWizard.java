@@ -59,10 +59,22 @@ public final class LineWizard {
         }
     }
 
-    /** The input ended before the wizard finished. */
+    /** The input ended before the wizard finished, or the operator pressed Ctrl-C. */
     public static class EndOfInput extends Exception {
+        private final boolean interrupted;
+
         public EndOfInput() {
-            super("end of input");
+            this(false);
+        }
+
+        public EndOfInput(boolean interrupted) {
+            super(interrupted ? "interrupted" : "end of input");
+            this.interrupted = interrupted;
+        }
+
+        /** Ctrl-C at a prompt, not the end of the input. */
+        public boolean interrupted() {
+            return interrupted;
         }
     }
 
@@ -75,7 +87,9 @@ public final class LineWizard {
         /** The output directory could not be used (or the operator would not replace its files). */
         UNUSABLE_OUTPUT,
         /** The input ended, or a piped answer was refused: nothing was written. */
-        INPUT_ENDED
+        INPUT_ENDED,
+        /** Ctrl-C at a prompt: nothing was written. */
+        INTERRUPTED
     }
 
     /**
@@ -144,9 +158,9 @@ public final class LineWizard {
         } catch (EndOfInput e) {
             // the prompt that found the end of the input is still on its line
             out.println();
-            out.println(m.get("line.eof"));
+            out.println(m.get(e.interrupted() ? "line.interrupted" : "line.eof"));
             out.flush();
-            return Outcome.INPUT_ENDED;
+            return e.interrupted() ? Outcome.INTERRUPTED : Outcome.INPUT_ENDED;
         } catch (Blocked e) {
             out.println(m.get("generate.blocked"));
             out.flush();

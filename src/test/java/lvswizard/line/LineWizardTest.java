@@ -165,6 +165,18 @@ class LineWizardTest {
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
+    /** Ctrl-C at a prompt said the input had ended (exit 2); it is an interruption (exit 130, as full screen). */
+    @Test
+    void ctrlCSaysInterruptedAndWritesNothing(@TempDir Path dir) {
+        StringWriter out = new StringWriter();
+        LineWizard.Prompter interrupted = (q, d, c) -> {
+            throw new LineWizard.EndOfInput(true);
+        };
+        assertThat(run(interrupted, seed(dir), out)).isEqualTo(LineWizard.Outcome.INTERRUPTED);
+        assertThat(out.toString()).contains("Interrupted (Ctrl-C); nothing was written.").doesNotContain("Input ended");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
     @Test
     void aTunClusterFromNothingWithTwoServicesAndThreeServersOnTwoSubnets(@TempDir Path dir) throws Exception {
         StringWriter out = new StringWriter();
