@@ -47,22 +47,11 @@ final class Batch {
 
     /** Writes the file's bytes beside its target; nothing visible changes yet. */
     void stage(Path target, byte[] bytes, boolean executable) throws OutputException {
-        ByteBuffer content = ByteBuffer.wrap(bytes);
-        Path temporary = null;
         // one open per file: the temporary is created and written through the same channel
-        try (SeekableByteChannel channel = openTemporary(target)) {
-            temporary = pending.get(pending.size() - 1).temporary();
-            while (content.hasRemaining()) {
-                channel.write(content);
-            }
-        } catch (IOException e) {
-            throw new OutputException(target + ": cannot write: " + e.getMessage() + "; nothing was written");
-        }
-        try {
-            Files.setPosixFilePermissions(temporary, executable ? SCRIPT : DATA);
-        } catch (IOException e) {
-            throw new OutputException(target + ": cannot write: " + e.getMessage() + "; nothing was written");
-        }
+        write(target, bytes, executable, () -> {
+            SeekableByteChannel channel = openTemporary(target);
+            return new Opened(channel, pending.get(pending.size() - 1).temporary());
+        });
     }
 
     /**
@@ -72,18 +61,33 @@ final class Batch {
      * commits; a batch discarded without a commit deletes it, and the write then its directory.
      */
     void stageNew(Path target, byte[] bytes, boolean executable) throws OutputException {
-        ByteBuffer content = ByteBuffer.wrap(bytes);
         // CREATE_NEW: a name that exists after all (a link too) is refused, never written through
-        try (SeekableByteChannel channel = Files.newByteChannel(target, CREATE_NEW_FOR_WRITING, OWNER_ONLY)) {
+        write(target, bytes, executable, () -> {
+            SeekableByteChannel channel = Files.newByteChannel(target, CREATE_NEW_FOR_WRITING, OWNER_ONLY);
             created.add(target);
-            while (content.hasRemaining()) {
-                channel.write(content);
-            }
-        } catch (IOException e) {
-            throw new OutputException(target + ": cannot write: " + e.getMessage() + "; nothing was written");
-        }
+            return new Opened(channel, target);
+        });
+    }
+
+    /** A file created for writing, and its name. */
+    private record Opened(SeekableByteChannel channel, Path file) {
+    }
+
+    private interface Opener {
+        Opened open() throws IOException;
+    }
+
+    /** Creates a file with {@code opener}, writes the bytes, and gives it its mode (private until then). */
+    private static void write(Path target, byte[] bytes, boolean executable, Opener opener) throws OutputException {
+        ByteBuffer content = ByteBuffer.wrap(bytes);
         try {
-            Files.setPosixFilePermissions(target, executable ? SCRIPT : DATA);
+            Opened opened = opener.open();
+            try (SeekableByteChannel channel = opened.channel()) {
+                while (content.hasRemaining()) {
+                    channel.write(content);
+                }
+            }
+            Files.setPosixFilePermissions(opened.file(), executable ? SCRIPT : DATA);
         } catch (IOException e) {
             throw new OutputException(target + ": cannot write: " + e.getMessage() + "; nothing was written");
         }
