@@ -9,12 +9,18 @@
 # Usage: bash src/test/bench/before-after.sh OLD.jar NEW.jar [RUNS] [N]   (defaults: 5, 10000)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
+# shellcheck source=src/test/bench/bench-lib.sh
+. src/test/bench/bench-lib.sh
 old=$(realpath "$1")
 new=$(realpath "$2")
 runs=${3:-5}
 n=${4:-10000}
 launcher=$PWD/src/deb/lvs-wizard.sh
 [ -x /usr/bin/time ] || { echo "missing GNU time: apt-get install time" >&2; exit 2; }
+for jar in "$old" "$new"; do
+    # the launcher builds its archive from the class list beside the jar (mvn package puts it there)
+    [ -f "${jar%/*}/lvs-wizard.classlist" ] || { echo "no lvs-wizard.classlist beside $jar: use a build's target/ jar" >&2; exit 2; }
+done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # Each build through the launcher with its class-data archive: the launcher keeps one archive per
@@ -37,47 +43,9 @@ for which in old new; do
     ls "$work/cache-$which"/lvs-wizard/*.jsa >/dev/null || { echo "no class-data archive for the $which build" >&2; exit 1; }
 done
 
-printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' >"$work/Hello.java"
-javac -d "$work" "$work/Hello.java"
-awk -v n="$n" 'BEGIN {
-    printf "{\"version\":1,\"name\":\"bench\",\"director\":{\"dipInterface\":\"eth0\",\"dips\":[\"10.0.0.1/8\"],"
-    printf "\"vipInterface\":\"eth0\",\"gateway\":\"10.0.0.254\",\"ntpServer\":\"10.0.0.1\"},\"realServers\":["
-    for (i = 0; i < n; i++) printf "%s{\"name\":\"rs%d\",\"address\":\"10.%d.%d.%d/8\",\"interface\":\"eth0\",\"gateway\":\"10.0.0.254\"}", (i ? "," : ""), i, 1 + int(i / 62500), int(i / 250) % 250, 1 + i % 250
-    printf "],\"services\":[{\"protocol\":\"tcp\",\"vip\":\"10.0.0.100/8\",\"port\":80,\"scheduler\":\"wlc\",\"backends\":["
-    for (i = 0; i < n; i++) printf "%s{\"realServer\":\"rs%d\",\"weight\":%d,\"forwarding\":\"dr\"}", (i ? "," : ""), i, 1 + i % 3
-    printf "]}]}\n"
-}' >"$work/cluster.json"
-# what ipvsadm -L -n, --stats --exact and --rate --exact print for that service, and a stand-in that prints it
-mkdir -p "$work/bin"
-awk -v n="$n" -v dir="$work" 'BEGIN {
-    l = dir "/list.txt"; s = dir "/stats.txt"; r = dir "/rate.txt"
-    print "IP Virtual Server version 1.2.1 (size=4096)" > l
-    print "Prot LocalAddress:Port Scheduler Flags" > l
-    print "  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn" > l
-    print "TCP  10.0.0.100:80 wlc" > l
-    for (f = s; f != ""; f = (f == s ? r : "")) {
-        print "IP Virtual Server version 1.2.1 (size=4096)" > f
-        print "Prot LocalAddress:Port               Conns   InPkts  OutPkts  InBytes OutBytes" > f
-        print "  -> RemoteAddress:Port" > f
-        printf "TCP  10.0.0.100:80 %18d %8d %8d %8d %8d\n", n * 30, n * 200, 0, n * 9000, 0 > f
-    }
-    for (i = 0; i < n; i++) {
-        a = sprintf("10.%d.%d.%d:80", 1 + int(i / 62500), int(i / 250) % 250, 1 + i % 250)
-        w = 1 + i % 3
-        printf "  -> %-28s Route   %-6d %-10d %-10d\n", a, w, i % 7, 20 * w > l
-        printf "  -> %-28s %8d %8d %8d %8d %8d\n", a, 10 * w, 66 * w, 0, 3000 * w, 0 > s
-        printf "  -> %-28s %8d %8d %8d %8d %8d\n", a, w % 2, 7 * w, 0, 300 * w, 0 > r
-    }
-}'
-cat >"$work/bin/ipvsadm" <<SH
-#!/bin/sh
-case "\$*" in
-    *--stats*) exec cat "$work/stats.txt" ;;
-    *--rate*) exec cat "$work/rate.txt" ;;
-    *) exec cat "$work/list.txt" ;;
-esac
-SH
-chmod +x "$work/bin/ipvsadm"
+bench_floor "$work"
+bench_cluster "$n" >"$work/cluster.json"
+bench_listings "$work" "$n"
 
 # one LABEL COMMAND...: appends "SECONDS CPU-SECONDS KIB" of one run to $work/LABEL ({OUT}: a new directory)
 fresh=0

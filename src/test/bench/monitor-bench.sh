@@ -8,6 +8,8 @@
 # Usage: bash src/test/bench/monitor-bench.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
+# shellcheck source=src/test/bench/bench-lib.sh
+. src/test/bench/bench-lib.sh
 runs=${1:-10}
 jar=${JAR:-$PWD/target/lvs-wizard.jar}            # JAR=...: another build, the same way
 [ -f "$jar" ] || { echo "build the jar first: mvn -B package -DskipTests" >&2; exit 2; }
@@ -18,42 +20,8 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# listings DIR N: what ipvsadm prints for one wlc service with N real servers and some traffic
-listings() {
-    mkdir -p "$1"
-    awk -v n="$2" -v dir="$1" 'BEGIN {
-        l = dir "/list.txt"; s = dir "/stats.txt"; r = dir "/rate.txt"
-        print "IP Virtual Server version 1.2.1 (size=4096)" > l
-        print "Prot LocalAddress:Port Scheduler Flags" > l
-        print "  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn" > l
-        print "TCP  10.0.0.100:80 wlc" > l
-        for (f = s; f != ""; f = (f == s ? r : "")) {
-            print "IP Virtual Server version 1.2.1 (size=4096)" > f
-            print "Prot LocalAddress:Port               Conns   InPkts  OutPkts  InBytes OutBytes" > f
-            print "  -> RemoteAddress:Port" > f
-            printf "TCP  10.0.0.100:80 %18d %8d %8d %8d %8d\n", n * 30, n * 200, 0, n * 9000, 0 > f
-        }
-        for (i = 0; i < n; i++) {
-            a = sprintf("10.0.%d.%d:80", 1 + int(i / 250), 1 + i % 250)
-            w = 1 + i % 3
-            printf "  -> %-28s Route   %-6d %-10d %-10d\n", a, w, i % 7, 20 * w > l
-            printf "  -> %-28s %8d %8d %8d %8d %8d\n", a, 10 * w, 66 * w, 0, 3000 * w, 0 > s
-            printf "  -> %-28s %8d %8d %8d %8d %8d\n", a, w % 2, 7 * w, 0, 300 * w, 0 > r
-        }
-    }'
-    mkdir -p "$1/bin"
-    cat >"$1/bin/ipvsadm" <<SH
-#!/bin/sh
-case "\$*" in
-    *--stats*) exec cat "$1/stats.txt" ;;
-    *--rate*) exec cat "$1/rate.txt" ;;
-    *) exec cat "$1/list.txt" ;;
-esac
-SH
-    chmod +x "$1/bin/ipvsadm"
-}
-listings "$work/10" 10
-listings "$work/10000" 10000
+bench_listings "$work/10" 10
+bench_listings "$work/10000" 10000
 
 echo "In process, after warm-up (median and range of $runs runs):"
 echo
@@ -75,10 +43,7 @@ for n in 10 10000; do
         -cp "target/test-classes:$jar" lvswizard.bench.MonitorRefreshBench $((runs * 3))
 done
 
-cat >"$work/Hello.java" <<'JAVA'
-public class Hello { public static void main(String[] a) { System.out.println("hello"); } }
-JAVA
-javac -d "$work" "$work/Hello.java"
+bench_floor "$work"
 rss() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1; }
 row() { # LABEL PATH-PREFIX COMMAND...
     local label=$1 path=$2 mean sd kb

@@ -11,6 +11,8 @@
 # Usage: bash src/test/bench/scale-bench.sh [RUNS] [SIZES...]   (defaults: 3, 10 1000 10000 50000)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
+# shellcheck source=src/test/bench/bench-lib.sh
+. src/test/bench/bench-lib.sh
 runs=${1:-3}
 shift || true
 sizes=("${@:-10 1000 10000 50000}")
@@ -22,18 +24,6 @@ launcher=${LAUNCHER:-$PWD/src/deb/lvs-wizard.sh}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# cluster N: a DR cluster with N real servers on 10.0.0.0/8 in one wlc service
-cluster() {
-    awk -v n="$1" 'BEGIN {
-        printf "{\"version\":1,\"name\":\"bench\",\"director\":{\"dipInterface\":\"eth0\",\"dips\":[\"10.0.0.1/8\"],"
-        printf "\"vipInterface\":\"eth0\",\"gateway\":\"10.0.0.254\",\"ntpServer\":\"10.0.0.1\"},\"realServers\":["
-        for (i = 0; i < n; i++) printf "%s{\"name\":\"rs%d\",\"address\":\"10.%d.%d.%d/8\",\"interface\":\"eth0\",\"gateway\":\"10.0.0.254\"}", (i ? "," : ""), i, 1 + int(i / 62500), int(i / 250) % 250, 1 + i % 250
-        printf "],\"services\":[{\"protocol\":\"tcp\",\"vip\":\"10.0.0.100/8\",\"port\":80,\"scheduler\":\"wlc\",\"backends\":["
-        for (i = 0; i < n; i++) printf "%s{\"realServer\":\"rs%d\",\"weight\":%d,\"forwarding\":\"dr\"}", (i ? "," : ""), i, 1 + i % 3
-        printf "]}]}\n"
-    }'
-}
-
 # the launcher's class-data archive for this jar, built now rather than during a timed run (as root
 # in /var/cache/lvs-wizard, a user's in ~/.cache/lvs-wizard)
 if [ "$(id -u)" = 0 ]; then cache=/var/cache/lvs-wizard; else cache=${XDG_CACHE_HOME:-$HOME/.cache}/lvs-wizard; fi
@@ -42,10 +32,9 @@ sleep 0.5
 [ ! -d "$cache" ] || ! command -v flock >/dev/null || flock "$cache/.lock" true
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
-printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' >"$work/Hello.java"
-javac -d "$work" "$work/Hello.java"
+bench_floor "$work"
 cp examples/seed-dr.json "$work/seed.json"
-for n in "${sizes[@]}"; do cluster "$n" >"$work/rs$n.json"; done
+for n in "${sizes[@]}"; do bench_cluster "$n" >"$work/rs$n.json"; done
 
 # one COMMAND...: prints "SECONDS KIB" of one run (its output discarded; a failure stops the script)
 one() {
