@@ -218,9 +218,7 @@ public final class OutputDirectory {
         }
         SetWrite write = new SetWrite(outcomes, conflicts, inTheWay, stale);
         if (!write.refused()) {
-            Map<String, String> computed = new LinkedHashMap<>();
-            hashes.forEach((name, hash) -> computed.put(name, BackgroundHashes.of(hash)));
-            Manifest after = Manifest.of(computed);
+            Manifest after = manifestOf(hashes);
             for (Map.Entry<Path, Outcome> entry : stale.entrySet()) {
                 String name = entry.getKey().getFileName().toString();
                 if (entry.getValue() != Outcome.REMOVED) {
@@ -250,11 +248,16 @@ public final class OutputDirectory {
             hashes.put(file.name(), hasher.hash(content));
             batch.stageNew(target, content, file.executable());
         }
+        batch.stageNew(directory.resolve(Manifest.FILE_NAME),
+                manifestOf(hashes).text().getBytes(StandardCharsets.UTF_8), false);
+        return new SetWrite(outcomes, List.of(), null, Map.of());
+    }
+
+    /** The manifest of the files hashed (in the background), in their order. */
+    private static Manifest manifestOf(Map<String, Future<String>> hashes) {
         Map<String, String> computed = new LinkedHashMap<>();
         hashes.forEach((name, hash) -> computed.put(name, BackgroundHashes.of(hash)));
-        batch.stageNew(directory.resolve(Manifest.FILE_NAME),
-                Manifest.of(computed).text().getBytes(StandardCharsets.UTF_8), false);
-        return new SetWrite(outcomes, List.of(), null, Map.of());
+        return Manifest.of(computed);
     }
 
     /** A directory (or anything but a file or a link) where a generated file goes. */

@@ -45,9 +45,8 @@ public final class Validator {
     private final Findings findings = new Findings();
     private final List<IpAddr> dips = new ArrayList<>();
     private final Map<String, ParsedServer> servers = new HashMap<>();
-    private final Map<String, String> ripOwners = new HashMap<>();
-    /** The name each RIP's real server goes by in messages (its path when it has none). */
-    private final Map<String, String> ripNames = new HashMap<>();
+    /** Each RIP's real server: the first to have it. */
+    private final Map<String, RipOwner> ripOwners = new HashMap<>();
     /** The real servers already told that their RIP is a VIP (a VIP may serve several ports). */
     private final Set<String> ripsThatAreVips = new HashSet<>();
     private final Set<String> usedServers = new HashSet<>();
@@ -291,12 +290,10 @@ public final class Validator {
         checkInterface(path + ".interface", server.iface(), "what.real-server-interface");
         IpAddr address = hostWithPrefix(path + ".address", server.address(), "what.rip");
         if (address != null) {
-            String owner = ripOwners.putIfAbsent(address.text(), path);
+            RipOwner owner = ripOwners.putIfAbsent(address.text(), new RipOwner(path, named ? server.name() : path));
             if (owner != null) {
                 findings.add(Rule.DUPLICATE_ADDRESS, path + ".address", "duplicate-address.rip", address.text(),
-                        ripNames.get(address.text()));
-            } else {
-                ripNames.put(address.text(), named ? server.name() : path);
+                        owner.name());
             }
             for (IpAddr dip : dips) {
                 if (dip.sameHost(address)) {
@@ -404,13 +401,13 @@ public final class Validator {
                 findings.add(Rule.DUPLICATE_ADDRESS, path + ".vip", "duplicate-address.vip-dip", vip.text());
             }
         }
-        String owner = ripOwners.get(vip.text());
+        RipOwner owner = ripOwners.get(vip.text());
         if (owner != null) {
-            findings.add(Rule.DUPLICATE_ADDRESS, path + ".vip", "duplicate-address.vip-rip", vip.text(),
-                    ripNames.get(vip.text()));
+            findings.add(Rule.DUPLICATE_ADDRESS, path + ".vip", "duplicate-address.vip-rip", vip.text(), owner.name());
             // and where the real server's address is typed: the mistake may be that one
-            if (ripsThatAreVips.add(owner)) {
-                findings.add(Rule.DUPLICATE_ADDRESS, owner + ".address", "duplicate-address.rip-vip", vip.text());
+            if (ripsThatAreVips.add(owner.path())) {
+                findings.add(Rule.DUPLICATE_ADDRESS, owner.path() + ".address", "duplicate-address.rip-vip",
+                        vip.text());
             }
         }
     }
@@ -782,5 +779,9 @@ public final class Validator {
                 && gateway.withPrefixLength(n.effectivePrefixLength()).isNetworkOrBroadcast())) {
             findings.add(Rule.NETWORK_OR_BROADCAST, path, "network-or-broadcast.gateway", gateway.text());
         }
+    }
+
+    /** A real server by its path (realServers[N]) and the name messages call it (its path when it has none). */
+    private record RipOwner(String path, String name) {
     }
 }
