@@ -26,8 +26,8 @@ final class PreviewView implements StepView {
         files.forEach(f -> chooser.addItem(f.name()));
         chooser.addListener((selected, previous, byUser) -> show(selected));
         List<String> noteLines = Dialogs.wrap(note, size.getColumns());
-        content = new TextBox(new TerminalSize(size.getColumns(), Math.max(3, size.getRows() - 2 - noteLines.size())));
-        content.setReadOnly(true);
+        content = ReadOnlyText.of(new TerminalSize(size.getColumns(), Math.max(3, size.getRows() - 2 - noteLines.size())),
+                List.of());
         body.addComponent(Form.row(new Label(m.get("preview.file", files.size())), chooser));
         body.addComponent(new Label(m.get("preview.hint")));
         body.addComponent(new Label(String.join("\n", noteLines)));
