@@ -17,6 +17,9 @@ final class ConfigWarmUp implements Runnable {
     /** The commands that read a configuration and validate it. */
     static final Set<String> COMMANDS = Set.of("validate", "generate", "show", "run", "doctor", "lab", "monitor");
 
+    private ConfigWarmUp() {
+    }
+
     /** Whether the command line names a command that reads a configuration (its first word). */
     static boolean wanted(String[] args) {
         return args.length > 0 && COMMANDS.contains(args[0]);
@@ -29,9 +32,6 @@ final class ConfigWarmUp implements Runnable {
             thread.setDaemon(true);
             thread.start();
         }
-    }
-
-    private ConfigWarmUp() {
     }
 
     @Override
