@@ -80,6 +80,9 @@ final class MonitorCommand implements Callable<Integer> {
             err.println("lvs-wizard: --stats and --rate are two views; give one of them");
             return ExitCodes.UNUSABLE_INPUT;
         }
+        IpvsReader reader = new IpvsReader(main.runner());
+        // a snapshot's listings are read while the configuration is read and validated
+        IpvsReader.Pending snapshot = once ? reader.readInBackground() : null;
         Cluster cluster = null;
         if (config != null) {
             try {
@@ -98,7 +101,6 @@ final class MonitorCommand implements Callable<Integer> {
         Plan pair = cluster == null || cluster.failover() == null ? null : plan;
         MonitorReport.View view = stats ? MonitorReport.View.STATS : rate ? MonitorReport.View.RATE
                 : MonitorReport.View.CONNECTIONS;
-        IpvsReader reader = new IpvsReader(main.runner());
         if (!once) {
             if (!WizardStart.fullScreenPossible()) {
                 err.println("lvs-wizard: monitor needs a terminal (TERM set, not dumb); use --once for one snapshot");
@@ -113,7 +115,7 @@ final class MonitorCommand implements Callable<Integer> {
         }
         IpvsTable table;
         try {
-            table = reader.read();
+            table = snapshot.table();
         } catch (OpsException | IllegalArgumentException e) {
             err.println("lvs-wizard: " + e.getMessage());
             return ExitCodes.VALIDATION_ERRORS;

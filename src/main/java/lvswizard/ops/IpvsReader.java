@@ -1,6 +1,8 @@
 package lvswizard.ops;
 
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import lvswizard.exec.Command;
 import lvswizard.exec.Execution;
 import lvswizard.exec.Runner;
@@ -29,6 +31,53 @@ public final class IpvsReader {
         Map<String, Counters> stats = ListingParser.counters(output(STATS));
         Map<String, Counters> rates = ListingParser.counters(output(RATE));
         return ListingParser.merge(table, stats, rates);
+    }
+
+    /**
+     * A {@link #read} begun now on a daemon thread: a snapshot's listings run while the caller reads
+     * and validates its configuration (at 10,000 real servers each takes tens of milliseconds).
+     */
+    public Pending readInBackground() {
+        FutureTask<IpvsTable> task = new FutureTask<>(this::read);
+        Thread thread = new Thread(task, "ipvs-read");
+        thread.setDaemon(true);
+        thread.start();
+        return new Pending(task);
+    }
+
+    /** A table being read: {@link #table} waits for it and fails as {@link #read} would have. */
+    public static final class Pending {
+        private final FutureTask<IpvsTable> task;
+
+        private Pending(FutureTask<IpvsTable> task) {
+            this.task = task;
+        }
+
+        public IpvsTable table() throws OpsException {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return task.get();
+                    } catch (InterruptedException e) {
+                        // the listings end on their own (each has the runner's timeout): wait for them
+                        interrupted = true;
+                    }
+                }
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof OpsException ops) {
+                    throw ops;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 
     private String output(Command command) throws OpsException {

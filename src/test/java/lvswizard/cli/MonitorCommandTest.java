@@ -2,11 +2,21 @@ package lvswizard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import lvswizard.exec.FakeRunner;
 import lvswizard.ipvs.Fixtures;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MonitorCommandTest {
     private final StringWriter out = new StringWriter();
@@ -37,6 +47,44 @@ class MonitorCommandTest {
     void onceWithStatsShowsTotals() throws Exception {
         assertThat(run(kernel(), "monitor", "--once", "--stats")).isZero();
         assertThat(out.toString()).contains("CONNS", "9224", "4902");
+    }
+
+    /**
+     * The configuration is a named pipe that the first listing fills: a snapshot that read its
+     * configuration before starting the listings would wait on the pipe for ever.
+     */
+    @Test
+    void onceReadsTheTableWhileItReadsTheConfiguration(@TempDir Path dir) throws Exception {
+        Path pipe = dir.resolve("cluster.json");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        String seed = Files.readString(Path.of("examples/seed-dr.json"));
+        FakeRunner fake = kernel();
+        FakeRunner listingFillsThePipe = new FakeRunner().answer("ipvsadm -L -n", command -> {
+            try {
+                Files.writeString(pipe, seed);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return fake.run(command);
+        }).otherwise(fake::run);
+        ExecutorService background = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "monitor-under-test");
+            thread.setDaemon(true); // a failed run may stay blocked on the pipe
+            return thread;
+        });
+        try {
+            Future<Integer> code = background.submit(() ->
+                    run(listingFillsThePipe, "monitor", "--once", "--config", pipe.toString()));
+            assertThat(code.get(20, TimeUnit.SECONDS)).isZero();
+            assertThat(out.toString()).contains("TCP 192.168.101.168:80  wlc");
+        } catch (TimeoutException e) {
+            // let the waiting reader go before failing
+            Files.writeString(pipe, seed);
+            throw new AssertionError("monitor --once waited for its configuration before listing the table", e);
+        } finally {
+            background.shutdownNow();
+            background.awaitTermination(5, TimeUnit.SECONDS);
+        }
     }
 
     @Test
