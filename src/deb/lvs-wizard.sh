@@ -211,8 +211,10 @@ case ${1:-} in
     '' | -*) heap=-Xms8m ;;
 esac
 
-# Start-up options for a short-lived command-line tool: the C1 compiler only, the serial
+# Start-up options for a short-lived command-line tool: the C1 compiler only, on one thread (a
+# second compiler thread competes with lvs-wizard's two threads for the cores of a small machine:
+# validate and generate of the how-to's example started 15-20 ms sooner on two cores), the serial
 # collector, no perf-data file in /tmp, and the class-data archive when there is one. No -Xrs:
 # lvs-wizard restores the terminal in shutdown hooks that SIGINT and SIGTERM must still run.
 # shellcheck disable=SC2086 # $heap and $share are one word or none
-exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto $heap $share -jar "$jar" "$@"
+exec "$java" -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto $heap $share -jar "$jar" "$@"

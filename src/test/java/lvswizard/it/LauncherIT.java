@@ -175,6 +175,16 @@ class LauncherIT {
         assertThat(Files.readAllLines(ran)).containsExactly("readlink", "readlink", "stat", "cksum");
     }
 
+    @Test
+    void theJvmCompilesOnOneThread() throws Exception {
+        Tools.Result flags = asNobody(List.of("env", "JAVA_TOOL_OPTIONS=-XX:+PrintFlagsFinal", "XDG_CACHE_HOME="
+                + cache.getParent(), "HOME=" + dir.resolve("home"), "LVS_WIZARD_JAR=" + jar, "sh", LAUNCHER.toString(),
+                "--version"));
+        assertThat(flags.output().lines().filter(line -> line.contains(" CICompilerCount ")))
+                .singleElement().asString().matches(".*CICompilerCount += 1 .*");
+        assertThat(flags.output()).contains("lvs-wizard ");
+    }
+
     /** The launcher on the copied jar, as nobody with its cache under the test's home. */
     private Tools.Result launch(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("env", "-u", "JAVA_TOOL_OPTIONS", "XDG_CACHE_HOME="
