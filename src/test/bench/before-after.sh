@@ -54,8 +54,7 @@ one() {
     shift
     fresh=$((fresh + 1))
     for a in "$@"; do args+=("${a//\{OUT\}/$work/outs/out-$fresh}"); done
-    PATH=$work/bin:$PATH /usr/bin/time -o "$work/t" -f '%e %U %S %M' "${args[@]}" >/dev/null 2>"$work/err" \
-        || { cat "$work/err" >&2; exit 1; }
+    PATH=$work/bin:$PATH bench_time "$work/t" "${args[@]}" || { cat "$work/t.err" >&2; exit 1; }
     awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$work/t" >>"$work/$label"
     # kept until the end: deleting 20,000 files makes ext4 slow to create the next run's for a while
 }
@@ -85,7 +84,7 @@ for what in "${commands[@]}"; do
     awk -v w="$what" -v f="$f" -v ow="$(column "old-$what" 1)" -v oc="$(column "old-$what" 2)" \
         -v om="$(column "old-$what" 3)" -v nw="$(column "new-$what" 1)" -v nc="$(column "new-$what" 2)" \
         -v nm="$(column "new-$what" 3)" 'BEGIN {
-        printf "| %s | %.0f ms | %.2f s, %.2f s, %d MiB | %.2f s, %.2f s, %d MiB | %.1f× → %.1f× |\n",
+        printf "| %s | %.0f ms | %.3f s, %.2f s, %d MiB | %.3f s, %.2f s, %d MiB | %.1f× → %.1f× |\n",
             w, f * 1000, ow, oc, om / 1024, nw, nc, nm / 1024, ow / f, nw / f }'
 done
 echo

@@ -8,6 +8,18 @@ bench_floor() {
     javac -d "$1" "$1/Hello.java"
 }
 
+# bench_time FILE COMMAND...: runs COMMAND (its output discarded, its stderr in FILE.err) and writes
+# "SECONDS USER-SECONDS SYSTEM-SECONDS KIB" to FILE; fails as COMMAND does. The wall time is bash's
+# clock around it: GNU time's %e moves in 10 ms steps, as coarse as the floor itself on a fast machine
+bench_time() {
+    local file=$1 start end
+    shift
+    start=$EPOCHREALTIME
+    /usr/bin/time -o "$file.time" -f '%U %S %M' "$@" >/dev/null 2>"$file.err" || return
+    end=$EPOCHREALTIME
+    awk -v s="$start" -v e="$end" '{ printf "%.4f %s %s %s\n", e - s, $1, $2, $3 }' "$file.time" >"$file"
+}
+
 # bench_cluster N: a DR cluster with N real servers on 10.0.0.0/8 in one wlc service (JSON on stdout)
 bench_cluster() {
     awk -v n="$1" 'BEGIN {

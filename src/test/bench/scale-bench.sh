@@ -3,7 +3,7 @@
 # plus --version and the seed example, with plain "java -jar" and through the Debian launcher
 # (src/deb/lvs-wizard.sh, pointed at the built jar with LVS_WIZARD_JAR). Every run of a command is
 # preceded by a run of the floor (a bare "java -cp DIR Hello") in the same loop, so each ratio
-# compares figures taken under the same load. Wall time and peak RSS come from GNU time.
+# compares figures taken under the same load. Wall time from bash's clock, peak RSS from GNU time.
 # generate always writes into a directory that has never existed: deleting 20,000 files right
 # before a timed run makes ext4 slow to create files for a while, which is not the program's cost.
 # Prints the machine and a Markdown table for BENCHMARKS.md.
@@ -38,8 +38,8 @@ for n in "${sizes[@]}"; do bench_cluster "$n" >"$work/rs$n.json"; done
 
 # one COMMAND...: prints "SECONDS KIB" of one run (its output discarded; a failure stops the script)
 one() {
-    /usr/bin/time -o "$work/t" -f '%e %M' "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
-    cat "$work/t"
+    bench_time "$work/t" "$@" || { cat "$work/t.err" >&2; exit 1; }
+    awk '{ print $1, $4 }' "$work/t"
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 fresh=0
@@ -63,7 +63,7 @@ row() { # LABEL COMMAND... ({OUT} in the command becomes a new directory each ru
     m=$(printf '%s\n' "${kib[@]}" | sort -n | tail -1)
     awk -v l="$label" -v f="$f" -v c="$c" -v m="$m" -v lo="$(printf '%s\n' "${cmd_s[@]}" | sort -n | head -1)" \
         -v hi="$(printf '%s\n' "${cmd_s[@]}" | sort -n | tail -1)" \
-        'BEGIN { printf "| %s | %.2f s (%.2f-%.2f) | %.0f ms | %.1f× | %d MiB |\n", l, c, lo, hi, f * 1000, c / f, m / 1024 }'
+        'BEGIN { printf "| %s | %.3f s (%.3f-%.3f) | %.0f ms | %.1f× | %d MiB |\n", l, c, lo, hi, f * 1000, c / f, m / 1024 }'
 }
 
 echo "Machine: $(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo),"
