@@ -6,6 +6,8 @@
 # perf data). The three of a run are timed back to back, so that a load that comes and goes
 # weighs on both builds alike. Wall time, CPU time (user + system, the children's included: GNU
 # time's) and peak RSS; medians of RUNS. Needs GNU time.
+# N "seed" times the how-to's example (examples/seed-dr.json) instead, with validate and generate.
+# OLD_LAUNCHER=FILE: the older build's own launcher (its start-up flags); both use this tree's by default.
 # Usage: bash src/test/bench/before-after.sh OLD.jar NEW.jar [RUNS] [N]   (defaults: 5, 10000)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
@@ -16,6 +18,7 @@ new=$(realpath "$2")
 runs=${3:-5}
 n=${4:-10000}
 launcher=$PWD/src/deb/lvs-wizard.sh
+old_launcher=$(realpath "${OLD_LAUNCHER:-$launcher}")
 [ -x /usr/bin/time ] || { echo "missing GNU time: apt-get install time" >&2; exit 2; }
 for jar in "$old" "$new"; do
     # the launcher builds its archive from the class list beside the jar (mvn package puts it there)
@@ -34,7 +37,7 @@ if [ "$(id -u)" = 0 ]; then
 fi
 mkdir -p "$work/cache-old" "$work/cache-new" "$work/outs"
 [ ${#as[@]} -eq 0 ] || chown nobody "$work/cache-old" "$work/cache-new" "$work/outs"
-run_old=("${as[@]}" env XDG_CACHE_HOME="$work/cache-old" HOME="$work" LVS_WIZARD_JAR="$old" sh "$launcher")
+run_old=("${as[@]}" env XDG_CACHE_HOME="$work/cache-old" HOME="$work" LVS_WIZARD_JAR="$old" sh "$old_launcher")
 run_new=("${as[@]}" env XDG_CACHE_HOME="$work/cache-new" HOME="$work" LVS_WIZARD_JAR="$new" sh "$launcher")
 for which in old new; do
     if [ "$which" = old ]; then "${run_old[@]}" --version >/dev/null; else "${run_new[@]}" --version >/dev/null; fi
@@ -44,8 +47,14 @@ for which in old new; do
 done
 
 bench_floor "$work"
-bench_cluster "$n" >"$work/cluster.json"
-bench_listings "$work" "$n"
+commands=(validate generate monitor)
+if [ "$n" = seed ]; then
+    cp examples/seed-dr.json "$work/cluster.json"
+    commands=(validate generate)
+else
+    bench_cluster "$n" >"$work/cluster.json"
+    bench_listings "$work" "$n"
+fi
 
 # one LABEL COMMAND...: appends "SECONDS CPU-SECONDS KIB" of one run to $work/LABEL ({OUT}: a new directory)
 fresh=0
@@ -61,7 +70,6 @@ one() {
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 column() { awk -v c="$2" '{ print $c }' "$work/$1" | median; }
 
-commands=(validate generate monitor)
 for ((i = 0; i < runs; i++)); do
     for what in "${commands[@]}"; do
         case $what in
@@ -77,7 +85,7 @@ done
 
 echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(date -u +%F), load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| through the launcher, $n real servers | floor | before: wall, CPU, peak RSS | after: wall, CPU, peak RSS | wall ratio to the floor, before → after |"
+echo "| through the launcher, $([ "$n" = seed ] && echo "the how-to's example" || echo "$n real servers") | floor | before: wall, CPU, peak RSS | after: wall, CPU, peak RSS | wall ratio to the floor, before → after |"
 echo "|---|---|---|---|---|"
 for what in "${commands[@]}"; do
     f=$(column "floor-$what" 1)
