@@ -84,7 +84,18 @@ final class Dialogs {
         for (String line : wrap(text, WIDTH)) {
             panel.addComponent(new Label(line));
         }
-        TextBox box = new TextBox(new TerminalSize(WIDTH - 4, 1), initial);
+        Runnable[] accept = new Runnable[1];
+        // Enter in the field answers, as in every file prompt (Lanterna would move to the next button)
+        TextBox box = new TextBox(new TerminalSize(WIDTH - 4, 1), initial) {
+            @Override
+            public Result handleKeyStroke(KeyStroke key) {
+                if (key.getKeyType() == KeyType.Enter) {
+                    accept[0].run();
+                    return Result.HANDLED;
+                }
+                return super.handleKeyStroke(key);
+            }
+        };
         if (allowed.matcher(initial).matches()) {
             box.setValidationPattern(allowed);
         }
@@ -92,7 +103,7 @@ final class Dialogs {
         problem.setLabelWidth(WIDTH);
         panel.addComponent(box);
         panel.addComponent(problem);
-        Runnable accept = () -> {
+        accept[0] = () -> {
             String answer = box.getText().trim();
             String wrong = check.apply(answer);
             if (wrong == null) {
@@ -102,7 +113,7 @@ final class Dialogs {
                 problem.setText(wrong);
             }
         };
-        panel.addComponent(Form.row(Form.button(m.get("button.ok"), accept),
+        panel.addComponent(Form.row(Form.button(m.get("button.ok"), accept[0]),
                 Form.button(m.get("button.cancel"), window::close)));
         window.setFocusedInteractable(box);
         gui.addWindowAndWait(window);

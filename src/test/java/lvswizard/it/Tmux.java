@@ -1,6 +1,7 @@
 package lvswizard.it;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,22 @@ final class Tmux implements AutoCloseable {
             Thread.sleep(60);
         }
         Thread.sleep(90);
+    }
+
+    /**
+     * Waits until a command of the session has written a line to {@code file}, and returns it: what
+     * a shell echoes between two full-screen programs is on screen for only as long as the second
+     * takes to start.
+     */
+    String waitForLine(Path file) throws IOException, InterruptedException {
+        long end = System.currentTimeMillis() + TIMEOUT_MS;
+        while (!Files.exists(file) || !Files.readString(file).endsWith("\n")) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("no line in " + file + " after " + TIMEOUT_MS + " ms:\n" + screen());
+            }
+            Thread.sleep(50);
+        }
+        return Files.readString(file).strip();
     }
 
     void waitUntilGone(String text) throws IOException, InterruptedException {
