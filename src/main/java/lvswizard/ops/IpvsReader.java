@@ -71,6 +71,9 @@ public final class IpvsReader {
                 if (e.getCause() instanceof RuntimeException runtime) {
                     throw runtime;
                 }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
                 throw new IllegalStateException(e.getCause());
             } finally {
                 if (interrupted) {
