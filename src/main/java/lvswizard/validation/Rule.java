@@ -29,6 +29,7 @@ public enum Rule {
     /* 1 */ DR_SAME_SUBNET("dr-same-subnet", ERROR),
     /* 2 */ PORT_MAPPING("port-mapping", ERROR),
     /* 3 */ NAT_GATEWAY("nat-gateway", ERROR),
+    /* 3 */ NAT_SAME_SUBNET("nat-same-subnet", ERROR),
     /* 3 */ NAT_CLIENT_NETWORK("nat-client-network", ERROR),
     /* 4 */ GATEWAY_SUBNET("gateway-subnet", ERROR),
     /* 4 */ NETWORK_OR_BROADCAST("network-or-broadcast", ERROR),

@@ -673,6 +673,7 @@ public final class Validator {
         String serverPath = "realServers[" + server.index() + "]";
         IpAddr gateway = server.gateway();
         natUsed = true;
+        checkNatSubnet(path, server);
         if (floatingGateway != null) {
             // with two directors the gateway is the address that moves with the master
             if (gateway == null || !floatingGateway.sameHost(gateway)) {
@@ -684,6 +685,24 @@ public final class Validator {
         if (gateway == null || dips.stream().noneMatch(dip -> dip.sameHost(gateway))) {
             findings.add(Rule.NAT_GATEWAY, serverPath + ".gateway", "nat-gateway", server.server().name(),
                     gateway == null ? Words.of("none") : gateway.text(), dipText(server.address()), path);
+        }
+    }
+
+    /**
+     * A NAT real server answers through the DIP, its gateway, and the director reaches it over the
+     * DIP's interface: its RIP lies in a DIP's subnet (a DIP typed as /32 leaves every RIP outside).
+     */
+    private void checkNatSubnet(String path, ParsedServer server) {
+        IpAddr rip = server.address();
+        if (dips.stream().noneMatch(d -> d.family() == rip.family()) || dips.stream().anyMatch(d -> d.subnetContains(rip))) {
+            return;
+        }
+        String field = "realServers[" + server.index() + "].address";
+        if (dips.size() == 1) {
+            findings.add(Rule.NAT_SAME_SUBNET, field, "nat-same-subnet.one", rip.text(), server.server().name(),
+                    dips.get(0).network(), path);
+        } else {
+            findings.add(Rule.NAT_SAME_SUBNET, field, "nat-same-subnet.many", rip.text(), server.server().name(), path);
         }
     }
 

@@ -81,6 +81,7 @@ public class RuleCasesTest {
                 c(Rule.PORT_MAPPING, "seed-dr", "services[0].backends[0].port", "/services/0/backends/0/port=8080"),
                 c(Rule.NAT_GATEWAY, "nat-portmap", "realServers[0].gateway",
                         "/realServers/0/gateway=\"10.10.20.254\""),
+                c(Rule.NAT_SAME_SUBNET, "nat-portmap", "realServers[0].address", "/director/dips=[\"10.10.20.1/32\"]"),
                 c(Rule.NAT_CLIENT_NETWORK, "nat-portmap", "services[0].vip", "/services/0/vip=\"10.10.20.100/24\""),
                 c(Rule.GATEWAY_SUBNET, "seed-dr", "realServers[0].gateway", "/realServers/0/gateway=\"10.10.20.1\""),
                 c(Rule.NETWORK_OR_BROADCAST, "seed-dr", "realServers[0].address",
