@@ -86,13 +86,31 @@ public final class IpAddr {
         IPAddressString parsed = new IPAddressString(text, STRICT);
         IPAddress address = parsed.getAddress();
         if (address == null || (address.isIPv4() && text.contains(":"))) {
-            return new Attempt(null, Texts.of("address.invalid", text));
+            return new Attempt(null, unreadable(text));
         }
         IPAddress host = parsed.getHostAddress();
         if (host == null) {
             host = address.withoutPrefixLength().getLower();
         }
         return new Attempt(of(host.withoutPrefixLength(), parsed.getNetworkPrefixLength()), null);
+    }
+
+    /**
+     * Why {@code text} reads as no address: its prefix, when the address before it is sound and only
+     * the prefix is longer than the family has bits (10.0.5.1/42), else that it is none at all. The
+     * prefix's reason leaves the text out: a reason is clipped at 60 characters, and the field shows it.
+     */
+    static Message unreadable(String text) {
+        int slash = text.lastIndexOf('/');
+        if (slash > 0 && text.substring(slash + 1).matches("[0-9]{1,4}")) {
+            IpAddr host = attempt(text.substring(0, slash)).address();
+            int prefix = Integer.parseInt(text.substring(slash + 1));
+            if (host != null && !host.hasPrefix() && prefix > host.effectivePrefixLength()) {
+                return Texts.of("address.prefix-range", text, String.valueOf(prefix), host.family(),
+                        String.valueOf(host.effectivePrefixLength()));
+            }
+        }
+        return Texts.of("address.invalid", text);
     }
 
     /** "unspecified", "loopback", "multicast", "link-local" or "limited broadcast"; null for an ordinary address. */

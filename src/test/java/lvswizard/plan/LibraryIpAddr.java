@@ -59,7 +59,7 @@ final class LibraryIpAddr {
         IPAddressString parsed = new IPAddressString(text, STRICT);
         IPAddress address = parsed.getAddress();
         if (address == null || (address.isIPv4() && text.contains(":"))) {
-            return new Attempt(null, Texts.of("address.invalid", text));
+            return new Attempt(null, IpAddr.unreadable(text));
         }
         IPAddress host = parsed.getHostAddress();
         if (host == null) {

@@ -123,6 +123,10 @@ class FindingTextsTest {
         assertMessage("seed-dr", "/services/0/vip=\"192.168.101.300\"", Rule.ADDRESS_SYNTAX,
                 "VIP: \"192.168.101.300\" is not an IPv4 or IPv6 address",
                 "VIP：\"192.168.101.300\" 不是 IPv4 或 IPv6 地址");
+        assertMessage("seed-dr", "/director/dips=[\"10.10.10.10/42\"]", Rule.ADDRESS_SYNTAX,
+                "DIP: prefix /42 is out of range; expected 0-32 for IPv4", "DIP：前缀 /42 超出范围；IPv4 应为 0-32");
+        assertMessage("seed-dr", "/services/0/vip=\"2001:db8::100/129\"", Rule.ADDRESS_SYNTAX,
+                "VIP: prefix /129 is out of range; expected 0-128 for IPv6", "VIP：前缀 /129 超出范围；IPv6 应为 0-128");
         assertMessage("seed-dr", "/services/0/backends/0/weight=65536", Rule.RANGE,
                 "weight 65536 is out of range; expected 0-65535", "权重 65536 超出范围；应为 0-65535");
         assertMessage("fwmark-https", "/services/0/fwmark=4294967296", Rule.RANGE,
