@@ -283,8 +283,9 @@ public final class Validator {
         boolean named = checkName(path + ".name", server.name(), "what.real-server-name")
                 && findings.required(path + ".name", server.name(), "what.real-server-name");
         if (named && servers.containsKey(server.name())) {
+            // numbered as the wizard shows it (Real server 1), not as the file's path
             findings.add(Rule.DUPLICATE_NAME, path + ".name", "duplicate-name", server.name(),
-                    "realServers[" + servers.get(server.name()).index() + "]");
+                    Words.of("where.real-server-number", String.valueOf(servers.get(server.name()).index() + 1)));
             named = false;
         }
         checkInterface(path + ".interface", server.iface(), "what.real-server-interface");

@@ -35,7 +35,7 @@ class FindingTextsTest {
         {"/director/ntpServer=\"bad name!\""}, {"/director/gateway=\"10.10.30.1\""},
         {"/director/gateway=\"2001:db8::1\""}, {"/director/gateway=\"10.10.10.0\""},
         {"/director/gateway=\"10.10.10.10\""}, {"/director/gateway=\"192.168.101.168\""},
-        {"/realServers/0/name=null"}, {"/realServers/0/interface=null"}, {"/realServers/0/address=\"10.10.10.10/24\""},
+        {"/realServers/1/name=\"rs1\""}, {"/realServers/0/name=null"}, {"/realServers/0/interface=null"}, {"/realServers/0/address=\"10.10.10.10/24\""},
         {"/realServers/0/address=\"2001:db8::5\""}, {"/realServers/0/gateway=\"10.10.10.11\""},
         {"/realServers/0/gateway=\"2001:db8::1\""}, {"/realServers/0/gateway=\"10.10.10.255\""},
         {"/realServers/0/gateway=null"}, {"/realServers/0/gateway=\"bad gw\""}, {"/realServers/0/gateway=\"192.168.101.168\""},
@@ -127,6 +127,8 @@ class FindingTextsTest {
                 "DIP: prefix /42 is out of range; expected 0-32 for IPv4", "DIP：前缀 /42 超出范围；IPv4 应为 0-32");
         assertMessage("seed-dr", "/services/0/vip=\"2001:db8::100/129\"", Rule.ADDRESS_SYNTAX,
                 "VIP: prefix /129 is out of range; expected 0-128 for IPv6", "VIP：前缀 /129 超出范围；IPv6 应为 0-128");
+        assertMessage("seed-dr", "/realServers/1/name=\"rs1\"", Rule.DUPLICATE_NAME,
+                "real server name rs1 is already used by real server 1", "真实服务器名称 rs1 已被第 1 台真实服务器使用");
         assertMessage("seed-dr", "/services/0/backends/0/weight=65536", Rule.RANGE,
                 "weight 65536 is out of range; expected 0-65535", "权重 65536 超出范围；应为 0-65535");
         assertMessage("fwmark-https", "/services/0/fwmark=4294967296", Rule.RANGE,
