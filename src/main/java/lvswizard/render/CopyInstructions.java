@@ -16,16 +16,41 @@ public final class CopyInstructions {
     private CopyInstructions() {
     }
 
+    /** The comment above each host's lines: the generated script's are English, the wizard's in its language. */
+    public interface Headings {
+        String realServer(String name);
+
+        String director(String name);
+    }
+
+    /** copy-to-hosts.sh's headings. */
+    public static final Headings ENGLISH = new Headings() {
+        @Override
+        public String realServer(String name) {
+            return "real server " + name;
+        }
+
+        @Override
+        public String director(String name) {
+            return "director " + name + " (after the real servers)";
+        }
+    };
+
+    /** The lines with English headings, as copy-to-hosts.sh has them. */
+    public static List<String> lines(Plan plan, String outputDir, IpvsOwner owner) {
+        return lines(plan, outputDir, owner, ENGLISH);
+    }
+
     /**
      * @param outputDir the directory the files were written to, as the operator would type it; empty
      *                  for lines run inside that directory
      */
-    public static List<String> lines(Plan plan, String outputDir, IpvsOwner owner) {
+    public static List<String> lines(Plan plan, String outputDir, IpvsOwner owner, Headings headings) {
         List<String> lines = new ArrayList<>();
         String dir = outputDir.isEmpty() || outputDir.endsWith("/") ? outputDir : outputDir + "/";
         for (Plan.Host host : plan.hosts()) {
             String name = host.server().name();
-            lines.add("# real server " + name);
+            lines.add("# " + headings.realServer(name));
             lines.addAll(host(dir, host.address(), Layout.realServerScript(name),
                     Layout.unit(plan.cluster().name(), Layout.realServerScript(name))));
         }
@@ -34,7 +59,7 @@ public final class CopyInstructions {
                 continue;
             }
             IpAddr dip = director.ownAddresses().get(0).address();
-            lines.add("# director " + director.name() + " (after the real servers)");
+            lines.add("# " + headings.director(director.name()));
             lines.addAll(host(dir, dip, director.scriptName(), Layout.unit(plan.cluster().name(), director.scriptName())));
             if (owner == IpvsOwner.KEEPALIVED) {
                 lines.addAll(keepalived(dir, dip, KeepalivedExport.fileName(plan, director.name())));

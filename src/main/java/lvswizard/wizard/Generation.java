@@ -99,8 +99,23 @@ public final class Generation {
         }
         lines.add(m.get("generate.copy", draft.outputDir().resolve(CopyInstructions.FILE_NAME)));
         lines.addAll(CopyInstructions.lines(Validator.check(draft.cluster()).validPlan(), draft.outputDir().toString(),
-                draft.format().ipvsOwner()));
+                draft.format().ipvsOwner(), headings(m)));
         return lines;
+    }
+
+    /** The copy lines' headings in the wizard's language (copy-to-hosts.sh keeps English ones). */
+    private static CopyInstructions.Headings headings(Messages m) {
+        return new CopyInstructions.Headings() {
+            @Override
+            public String realServer(String name) {
+                return m.get("copy.real-server", name);
+            }
+
+            @Override
+            public String director(String name) {
+                return m.get("copy.director", name);
+            }
+        };
     }
 
     /**

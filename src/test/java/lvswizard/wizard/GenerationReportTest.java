@@ -1,0 +1,32 @@
+package lvswizard.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import lvswizard.Examples;
+import lvswizard.render.CopyInstructions;
+import lvswizard.render.Flavour;
+import lvswizard.plan.IpvsOwner;
+import org.junit.jupiter.api.Test;
+
+/** The wizard's closing report: the copy lines' headings speak the wizard's language; copy-to-hosts.sh's stay English. */
+class GenerationReportTest {
+    private static final Draft SEED = new Draft(Examples.load("seed-dr"), HostRole.ALL, Path.of("saved.json"),
+            Path.of("out"), Flavour.IPROUTE2);
+
+    @Test
+    void theCopyLinesAreHeadedInChineseInTheChineseWizard() {
+        List<String> report = Generation.report(SEED, List.of(), Messages.of(Language.ZH));
+        assertThat(report).contains("# 真实服务器 rs1", "# 真实服务器 rs2", "# 调度器 director（在真实服务器之后）")
+                .noneMatch(line -> line.startsWith("# real server") || line.startsWith("# director"));
+    }
+
+    @Test
+    void englishAndTheGeneratedFileKeepTheEnglishHeadings() {
+        assertThat(Generation.report(SEED, List.of(), Messages.of(Language.EN)))
+                .contains("# real server rs1", "# director director (after the real servers)");
+        assertThat(CopyInstructions.lines(Examples.plan("seed-dr"), "", IpvsOwner.SCRIPT))
+                .contains("# real server rs1", "# director director (after the real servers)");
+    }
+}
