@@ -1,12 +1,15 @@
 package lvswizard.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import lvswizard.config.ConfigException;
 import lvswizard.config.ConfigFile;
 import lvswizard.model.Cluster;
 import lvswizard.plan.Plan;
 import lvswizard.validation.Finding;
+import lvswizard.validation.Summary;
 import lvswizard.validation.Validation;
 import lvswizard.validation.Validator;
 import picocli.CommandLine.Option;
@@ -44,7 +47,7 @@ final class ConfigOption {
      * Reads {@code file} for a command that needs a configuration without errors: an unreadable
      * file is one line on err (exit 2); errors are every finding and {@code consequence} (exit 1).
      */
-    static Plan readValid(Path file, String consequence, java.io.PrintWriter err) throws Refused {
+    static Plan readValid(Path file, String consequence, PrintWriter err) throws Refused {
         Cluster cluster;
         try {
             cluster = ConfigFile.read(file);
@@ -61,16 +64,15 @@ final class ConfigOption {
         return validation.plan();
     }
 
-    /** Prints findings to err, one per line, and a summary line; returns the number of errors. */
-    static long report(List<Finding> findings, String source, java.io.PrintWriter err) {
-        findings.forEach(f -> err.println(f.toLine()));
-        long errors = findings.stream().filter(Finding::isError).count();
-        long warnings = findings.size() - errors;
-        err.println(source + ": " + plural(errors, "error") + ", " + plural(warnings, "warning"));
-        return errors;
+    /** Prints findings to err, one per line, and a summary line, in English; returns the number of errors. */
+    static long report(List<Finding> findings, String source, PrintWriter err) {
+        return report(findings, source, err, Locale.ENGLISH);
     }
 
-    private static String plural(long count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
+    /** {@link #report} in {@code locale}'s language (severity, rule ids and paths stay as they are). */
+    static long report(List<Finding> findings, String source, PrintWriter err, Locale locale) {
+        findings.forEach(f -> err.println(f.toLine(locale)));
+        err.println(Summary.line(source, findings, locale));
+        return findings.stream().filter(Finding::isError).count();
     }
 }

@@ -26,6 +26,12 @@ final class ValidateCommand implements Callable<Integer> {
                     + " (repeatable): a pair's VRRP router ids and sync daemon id must not clash with theirs"})
     List<Path> neighbours = new ArrayList<>();
 
+    @Mixin
+    LanguageOption language;
+
+    @CommandLine.ParentCommand
+    Main main;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -55,7 +61,8 @@ final class ValidateCommand implements Callable<Integer> {
                 findings.addAll(Neighbours.clashes(validation.plan(), others));
             }
         }
-        long errors = ConfigOption.report(findings, config.source(), spec.commandLine().getErr());
+        long errors = ConfigOption.report(findings, config.source(), spec.commandLine().getErr(),
+                language.locale(main));
         return errors > 0 ? ExitCodes.VALIDATION_ERRORS : ExitCodes.OK;
     }
 }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import lvswizard.text.Message;
 import lvswizard.validation.Finding;
+import lvswizard.validation.Summary;
 import lvswizard.validation.Validator;
 
 /**
@@ -18,11 +18,7 @@ public final class Lint {
     public record Report(List<String> lines, long errors, long warnings) {
         /** "director.sh, realserver.sh: 2 errors, 3 warnings", as validate ends. */
         public String summary(String sources, Locale locale) {
-            return Texts.of("lint.summary", sources, count("error", errors), count("warning", warnings)).format(locale);
-        }
-
-        private static Message count(String what, long n) {
-            return Texts.of("lint.count." + what + (n == 1 ? ".one" : ".many"), String.valueOf(n));
+            return Summary.line(sources, errors, warnings, locale);
         }
     }
 
