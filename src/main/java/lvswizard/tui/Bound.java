@@ -13,6 +13,7 @@ import java.util.List;
 import lvswizard.wizard.At;
 import lvswizard.wizard.Draft;
 import lvswizard.wizard.FieldSpec;
+import lvswizard.wizard.Fields;
 import lvswizard.wizard.Messages;
 
 /**
@@ -26,6 +27,8 @@ final class Bound {
     final Interactable widget;
     final Label error = new Label("");
     private final List<String> choices;
+    /** Why the finding under the field matters (its rule's reason), or empty: F1 shows it after the field's help. */
+    private String why = "";
     private Runnable listener = () -> { };
     /** Set while the widget is filled from the draft, so that filling it is not taken for typing. */
     private boolean filling;
@@ -63,6 +66,18 @@ final class Bound {
             list.addItem(label.equals(key) ? choice : label);
         }
         return list;
+    }
+
+    /** Shows {@code text} under the field; {@code reason} is why it matters (empty for none or a typing error). */
+    void showError(String text, String reason) {
+        error.setText(text);
+        why = text.isEmpty() ? "" : reason;
+    }
+
+    /** F1 on the field: where it is, what it is for, and why the finding under it matters. */
+    String help(Messages m) {
+        String help = new Fields.Located(spec, at).where(m) + "\n" + m.get(spec.helpKey());
+        return why.isEmpty() ? help : help + "\n\n" + m.get("help.why", why);
     }
 
     private void listen() {

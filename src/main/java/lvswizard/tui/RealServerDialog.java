@@ -163,7 +163,7 @@ final class RealServerDialog {
     private void refresh() {
         List<String> lines = new ArrayList<>();
         for (Bound field : fields) {
-            field.error.setText("");
+            field.showError("", "");
             if (field != typing) {
                 field.fill(candidate);
             }
@@ -172,7 +172,7 @@ final class RealServerDialog {
             field.widget.setEnabled(member);
         }
         unreadable.forEach((field, text) -> {
-            field.error.setText(text);
+            field.showError(text, "");
             lines.add(new Fields.Located(field.spec, field.at).where(m) + ": " + text);
         });
         for (Finding finding : mine()) {
@@ -180,7 +180,7 @@ final class RealServerDialog {
             String text = finding.message(m.locale());
             where.flatMap(w -> fields.stream().filter(f -> f.is(w.field().id(), w.at())).findFirst())
                     .filter(f -> f.error.getText().isEmpty() && f.spec.scope() == Scope.REAL_SERVER)
-                    .ifPresent(f -> f.error.setText(text));
+                    .ifPresent(f -> f.showError(text, finding.rule().why(m.locale())));
             lines.add((finding.isError() ? "" : m.get("severity.warning") + ": ")
                     + where.map(w -> w.where(m) + ": " + Fields.problem(finding, m.locale())).orElse(finding.path()
                     + ": " + text));
@@ -233,7 +233,6 @@ final class RealServerDialog {
 
     private String help(Interactable focused) {
         return fields.stream().filter(f -> f.widget == focused).findFirst()
-                .map(f -> new Fields.Located(f.spec, f.at).where(m) + "\n" + m.get(f.spec.helpKey()))
-                .orElse(m.get("help.rs.dialog"));
+                .map(f -> f.help(m)).orElse(m.get("help.rs.dialog"));
     }
 }

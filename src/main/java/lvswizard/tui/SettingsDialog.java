@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import lvswizard.validation.Finding;
 import lvswizard.validation.Validator;
 import lvswizard.wizard.At;
@@ -109,13 +110,15 @@ final class SettingsDialog {
                 field.fill(candidate);
             }
             field.widget.setEnabled(field.spec.isRelevant(candidate, at) || !field.spec.get(candidate, at).isEmpty());
-            String error = unreadable.get(field);
-            if (error == null) {
-                error = findings.stream().filter(f -> Fields.locate(candidate.cluster(), f.path())
-                        .map(w -> field.is(w.field().id(), w.at())).orElse(false)).findFirst()
-                        .map(f -> Fields.problem(f, m.locale())).orElse("");
+            String typed = unreadable.get(field);
+            Optional<Finding> first = findings.stream().filter(f -> Fields.locate(candidate.cluster(), f.path())
+                    .map(w -> field.is(w.field().id(), w.at())).orElse(false)).findFirst();
+            if (typed != null) {
+                field.showError(typed, "");
+            } else {
+                field.showError(first.map(f -> Fields.problem(f, m.locale())).orElse(""),
+                        first.map(f -> f.rule().why(m.locale())).orElse(""));
             }
-            field.error.setText(error);
         }
         form.showErrors();
     }
@@ -137,7 +140,6 @@ final class SettingsDialog {
 
     private String help(Interactable focused) {
         return fields.stream().filter(f -> f.widget == focused).findFirst()
-                .map(f -> new Fields.Located(f.spec, f.at).where(m) + "\n" + m.get(f.spec.helpKey()))
-                .orElse(m.get(defaultHelp));
+                .map(f -> f.help(m)).orElse(m.get(defaultHelp));
     }
 }

@@ -336,7 +336,14 @@ public final class WizardTui {
             if (field != typing) {
                 field.fill(draft);
             }
-            field.error.setText(Optional.ofNullable(unreadable.get(field)).orElseGet(() -> firstError(field)));
+            String typed = unreadable.get(field);
+            Optional<Finding> first = firstError(field);
+            if (typed != null) {
+                field.showError(typed, "");
+            } else {
+                field.showError(first.map(f -> f.message(m.locale())).orElse(""),
+                        first.map(f -> f.rule().why(m.locale())).orElse(""));
+            }
         }
         view.lists().forEach((id, label) -> label.setText(findings.stream()
                 .filter(f -> located(f).map(w -> w.field().id().equals(id)).orElse(false)).findFirst()
@@ -352,10 +359,9 @@ public final class WizardTui {
         showSteps();
     }
 
-    private String firstError(Bound field) {
+    private Optional<Finding> firstError(Bound field) {
         return findings.stream().filter(Finding::isError)
-                .filter(f -> located(f).map(w -> field.is(w.field().id(), w.at())).orElse(false)).findFirst()
-                .map(f -> f.message(m.locale())).orElse("");
+                .filter(f -> located(f).map(w -> field.is(w.field().id(), w.at())).orElse(false)).findFirst();
     }
 
     private Optional<Fields.Located> located(Finding finding) {
@@ -582,8 +588,7 @@ public final class WizardTui {
     private void help() {
         Interactable focused = window.getFocusedInteractable();
         String text = view == null ? "" : view.fields().stream().filter(f -> f.widget == focused).findFirst()
-                .map(f -> new Fields.Located(f.spec, f.at).where(m) + "\n" + m.get(f.spec.helpKey()))
-                .orElse(m.get("help.step." + step.name().toLowerCase(Locale.ROOT)));
+                .map(f -> f.help(m)).orElse(m.get("help.step." + step.name().toLowerCase(Locale.ROOT)));
         Dialogs.help(gui, m, text, KeyMap.WIZARD);
     }
 

@@ -99,6 +99,28 @@ class WizardDialogsTest {
         }
     }
 
+    /** A blocking error under a field is one line; F1 on the field adds the rule's reason (Review's "Why"). */
+    @Test
+    void f1OnAFieldWithAnErrorSaysWhyItMatters(@TempDir Path dir) throws Exception {
+        var dipAsGateway = Examples.set(Examples.tree("seed-dr"), "/realServers/0/gateway", "\"10.10.10.10\"");
+        Draft draft = new Draft(Examples.cluster(dipAsGateway), HostRole.ALL, dir.resolve("saved.json"),
+                dir.resolve("out"), Flavour.IPROUTE2);
+        try (VirtualScreen ui = new VirtualScreen(draft, EN, NO_COMMANDS, 100, 30).start()) {
+            toRealServers(ui);
+            ui.press(KeyType.Enter);
+            ui.waitFor("Real server 1");
+            ui.tabTo(i -> i instanceof TextBox box && box.getText().equals("10.10.10.10"), "the gateway");
+            ui.press(KeyType.F1);
+            ui.waitForFlat("Why: the real server answers from the VIP; through the DIP the replies reach the director");
+            ui.press(KeyType.Escape);
+            ui.tabTo(i -> i instanceof TextBox box && box.getText().equals("rs1"), "the name");
+            ui.press(KeyType.F1);
+            assertThat(ui.waitFor("A short name")).as("a field without a finding has no reason").doesNotContain("Why:");
+            ui.ctrl('c');
+            ui.outcome();
+        }
+    }
+
     @Test
     void f1AndQuestionMarkHelpInADialogAndEscClosesEveryDialog(@TempDir Path dir) throws Exception {
         try (VirtualScreen ui = seed(dir, NO_COMMANDS, HostRole.ALL)) {
