@@ -277,7 +277,8 @@ public final class WizardTui {
                     Math.max(2, size.getRows() - 6), actions);
             case REVIEW -> new ReviewView(draft, m, size, this::open);
             case PREVIEW -> new PreviewView(renderOrEmpty(), m, size, previewNote());
-            case GENERATE -> new GenerateView(draft, m, new TerminalSize(size.getColumns(), size.getRows() - 2),
+            // the rows the other steps keep for their findings go to the list of written files
+            case GENERATE -> new GenerateView(draft, m, new TerminalSize(size.getColumns(), size.getRows() + 1),
                     new GenerateButtons(), report);
         };
     }

@@ -1,0 +1,62 @@
+package lvswizard.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.input.KeyType;
+import java.nio.file.Path;
+import java.util.List;
+import lvswizard.Examples;
+import lvswizard.exec.Runner;
+import lvswizard.render.Flavour;
+import lvswizard.wizard.Draft;
+import lvswizard.wizard.HostRole;
+import lvswizard.wizard.Language;
+import lvswizard.wizard.Messages;
+import lvswizard.wizard.Step;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * After Write, the list of what was written takes the rows the step has free: at 80x24 it showed
+ * three lines above six empty rows. The fields above it and Back below stay on screen.
+ */
+class GenerateResultTest {
+    private static final Runner NO_COMMANDS = (command, listener) -> {
+        throw new AssertionError("no commands in this test: " + command.display());
+    };
+
+    @ParameterizedTest(name = "{0}x{1} {2}")
+    @CsvSource({"80,24,EN,6", "80,24,ZH,6", "120,40,EN,20"})
+    void theWrittenFilesFillTheFreeRows(int columns, int rows, Language language, int listed, @TempDir Path dir)
+            throws Exception {
+        Messages m = Messages.of(language);
+        Draft draft = new Draft(Examples.load("seed-dr"), HostRole.ALL, dir.resolve("seed.json"), dir.resolve("out"),
+                Flavour.IPROUTE2);
+        try (VirtualScreen ui = new VirtualScreen(draft, m, NO_COMMANDS, columns, rows).start()) {
+            ui.waitFor(m.get("role.label"));
+            ui.onGui(() -> {
+                ui.wizard.goTo(Step.GENERATE);
+                return null;
+            });
+            ui.waitFor(m.get(Step.GENERATE.titleKey()) + "  ·");
+            ui.tabToButton(m.get("button.write"));
+            ui.press(KeyType.Enter);
+            String screen = ui.waitForAll(m.get("generate.written", dir.resolve("out")).substring(0, 10),
+                    m.get("button.back"), m.get("generate.out"));
+            List<String> lines = screen.lines().toList();
+            int first = indexOf(lines, m.get("generate.written", dir.resolve("out")).substring(0, 10));
+            int scrollBar = indexOf(lines, "◄");
+            assertThat(scrollBar - first).as("rows of the list\n" + screen).isGreaterThanOrEqualTo(listed);
+        }
+    }
+
+    private static int indexOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line with " + text + " in\n" + String.join("\n", lines));
+    }
+}
