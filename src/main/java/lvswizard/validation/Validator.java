@@ -677,15 +677,21 @@ public final class Validator {
         checkNatSubnet(path, server);
         if (floatingGateway != null) {
             // with two directors the gateway is the address that moves with the master
-            if (gateway == null || !floatingGateway.sameHost(gateway)) {
+            if (gateway == null) {
+                findings.add(Rule.NAT_GATEWAY, serverPath + ".gateway", "nat-gateway.floating-none",
+                        server.server().name(), floatingGateway.text(), path);
+            } else if (!floatingGateway.sameHost(gateway)) {
                 findings.add(Rule.NAT_GATEWAY, serverPath + ".gateway", "nat-gateway.floating", server.server().name(),
-                        gateway == null ? Words.of("none") : gateway.text(), floatingGateway.text(), path);
+                        gateway.text(), floatingGateway.text(), path);
             }
             return;
         }
-        if (gateway == null || dips.stream().noneMatch(dip -> dip.sameHost(gateway))) {
+        if (gateway == null) {
+            findings.add(Rule.NAT_GATEWAY, serverPath + ".gateway", "nat-gateway.none", server.server().name(),
+                    dipText(server.address()), path);
+        } else if (dips.stream().noneMatch(dip -> dip.sameHost(gateway))) {
             findings.add(Rule.NAT_GATEWAY, serverPath + ".gateway", "nat-gateway", server.server().name(),
-                    gateway == null ? Words.of("none") : gateway.text(), dipText(server.address()), path);
+                    gateway.text(), dipText(server.address()), path);
         }
     }
 

@@ -142,8 +142,8 @@ class FindingTextsTest {
                 "gateway 10.10.20.1 is outside its subnet 10.10.10.0/24",
                 "网关 10.10.20.1 不在真实服务器所在的子网 10.10.10.0/24 内");
         assertMessage("nat-portmap", "/realServers/0/gateway=null", Rule.NAT_GATEWAY,
-                "real server app1 uses gateway (none), not the DIP 10.10.20.1 (services[0].backends[0] uses NAT)",
-                "真实服务器 app1 的网关是 （无），而不是 DIP 10.10.20.1（services[0].backends[0] 使用 NAT）");
+                "real server app1 has no gateway; with NAT it must be the DIP 10.10.20.1 (services[0].backends[0] uses NAT)",
+                "真实服务器 app1 没有网关；NAT 模式下网关必须是 DIP 10.10.20.1（services[0].backends[0] 使用 NAT）");
         assertMessage("seed-dr", "/realServers/0/address=\"10.10.10.11\"", Rule.PREFIX_REQUIRED,
                 "real server address (RIP) 10.10.10.11 has no prefix length; write it as 10.10.10.11/24"
                         + " (with your subnet's length)",
