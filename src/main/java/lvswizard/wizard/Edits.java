@@ -12,6 +12,7 @@ import lvswizard.model.RealServer;
 import lvswizard.model.Scheduler;
 import lvswizard.model.TunnelType;
 import lvswizard.model.VirtualService;
+import lvswizard.plan.IpAddr;
 
 /** Pure changes to a cluster, as the wizard's steps make them: each returns a new cluster. */
 public final class Edits {
@@ -77,12 +78,57 @@ public final class Edits {
                 .count() > 1;
     }
 
-    /** One forwarding method for every backend; ports that only NAT can map are dropped otherwise. */
+    /**
+     * One forwarding method for every backend; ports that only NAT can map are dropped otherwise,
+     * and the real servers' gateways follow the method ({@link #withGatewaysFor}).
+     */
     public static Cluster withForwarding(Cluster c, Forwarding forwarding) {
         List<VirtualService> services = c.services().stream().map(s -> withBackends(s, s.backends().stream()
                 .map(b -> withForwarding(b, forwarding, forwarding == Forwarding.TUN ? b.tunnelType() : null))
                 .toList())).toList();
-        return withServices(c, services);
+        return withGatewaysFor(withServices(c, services), forwarding);
+    }
+
+    /**
+     * The gateways a change of the whole cluster's method needs: with NAT every real server's is the
+     * DIP (a pair's floating gateway), the only one NAT works with; with DR or TUN a gateway that is
+     * the director's is dropped, as their replies must not pass the director: the director's own
+     * gateway takes its place when it is on the real server's subnet, else the operator names the
+     * LAN's router. Without a DIP nothing is changed.
+     */
+    static Cluster withGatewaysFor(Cluster c, Forwarding forwarding) {
+        IpAddr director = natGateway(c);
+        if (director == null) {
+            return c;
+        }
+        List<RealServer> servers = c.realServers().stream().map(s -> {
+            if (forwarding == Forwarding.NAT) {
+                return withGateway(s, director.text());
+            }
+            IpAddr gateway = s.gateway() == null ? null : IpAddr.parse(s.gateway());
+            return gateway != null && director.sameHost(gateway) ? withGateway(s, routerFor(c, s)) : s;
+        }).toList();
+        return new Cluster(c.version(), c.name(), c.director(), servers, c.services(), c.failover());
+    }
+
+    /** The address NAT real servers use as gateway: a pair's floating gateway, else the first DIP; null without. */
+    private static IpAddr natGateway(Cluster c) {
+        if (c.failover() != null && c.failover().floatingGateway() != null) {
+            return IpAddr.parse(c.failover().floatingGateway());
+        }
+        return c.director() == null || c.director().dips().isEmpty() ? null : IpAddr.parse(c.director().dips().get(0));
+    }
+
+    /** The director's gateway when it is on the real server's subnet, else none. */
+    private static String routerFor(Cluster c, RealServer s) {
+        IpAddr router = c.director() == null || c.director().gateway() == null ? null
+                : IpAddr.parse(c.director().gateway());
+        IpAddr address = s.address() == null ? null : IpAddr.parse(s.address());
+        return router != null && address != null && address.subnetContains(router) ? router.text() : null;
+    }
+
+    private static RealServer withGateway(RealServer s, String gateway) {
+        return new RealServer(s.name(), s.address(), s.iface(), gateway);
     }
 
     /**
