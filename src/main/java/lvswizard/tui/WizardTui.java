@@ -275,7 +275,8 @@ public final class WizardTui {
                     () -> new ActionsImpl().editPair())));
             case REAL_SERVERS -> new RealServersView(draft, serverIndex, m, size.getColumns(),
                     Math.max(2, size.getRows() - 6), actions);
-            case REVIEW -> new ReviewView(draft, m, size, this::open);
+            // Review shows no step messages below its text either
+            case REVIEW -> new ReviewView(draft, m, new TerminalSize(size.getColumns(), size.getRows() + 2), this::open);
             case PREVIEW -> new PreviewView(renderOrEmpty(), m, size, previewNote());
             // the rows the other steps keep for their findings go to the list of written files
             case GENERATE -> new GenerateView(draft, m, new TerminalSize(size.getColumns(), size.getRows() + 1),

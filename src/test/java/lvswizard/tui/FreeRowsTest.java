@@ -18,10 +18,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * After Write, the list of what was written takes the rows the step has free: at 80x24 it showed
- * three lines above six empty rows. The fields above it and Back below stay on screen.
+ * Review's text and, after Write, Generate's list of written files take the rows the step has free:
+ * at 80x24 Generate showed three lines above six empty rows, Review kept three empty. The fields
+ * above stay on screen, and Back below.
  */
-class GenerateResultTest {
+class FreeRowsTest {
     private static final Runner NO_COMMANDS = (command, listener) -> {
         throw new AssertionError("no commands in this test: " + command.display());
     };
@@ -48,7 +49,41 @@ class GenerateResultTest {
             int first = indexOf(lines, m.get("generate.written", dir.resolve("out")).substring(0, 10));
             int scrollBar = indexOf(lines, "◄");
             assertThat(scrollBar - first).as("rows of the list\n" + screen).isGreaterThanOrEqualTo(listed);
+            assertThat(rowsBelow(lines, m.get("button.back"))).as("empty rows below Back\n" + screen).isLessThanOrEqualTo(2);
         }
+    }
+
+    @ParameterizedTest(name = "{0}x{1} {2}")
+    @CsvSource({"80,24,EN", "80,24,ZH", "100,30,EN"})
+    void reviewsTextFillsTheFreeRows(int columns, int rows, Language language, @TempDir Path dir) throws Exception {
+        Messages m = Messages.of(language);
+        Draft draft = new Draft(Examples.load("seed-dr"), HostRole.ALL, dir.resolve("seed.json"), dir.resolve("out"),
+                Flavour.IPROUTE2);
+        try (VirtualScreen ui = new VirtualScreen(draft, m, NO_COMMANDS, columns, rows).start()) {
+            ui.waitFor(m.get("role.label"));
+            ui.onGui(() -> {
+                ui.wizard.goTo(Step.REVIEW);
+                return null;
+            });
+            String screen = ui.waitForAll(m.get(Step.REVIEW.titleKey()) + "  ·", m.get("review.open"),
+                    m.get("button.back"));
+            assertThat(rowsBelow(screen.lines().toList(), m.get("button.back"))).as("empty rows below Back\n" + screen)
+                    .isLessThanOrEqualTo(1);
+        }
+    }
+
+    /** The rows between the last line with {@code text} and the window's bottom border. */
+    private static int rowsBelow(List<String> lines, String text) {
+        int from = lines.size() - 1;
+        while (from >= 0 && !lines.get(from).contains(text)) {
+            from--;
+        }
+        assertThat(from).as(text + " on screen").isNotNegative();
+        int border = from;
+        while (border < lines.size() && !lines.get(border).contains("└")) {
+            border++;
+        }
+        return border - from - 1;
     }
 
     private static int indexOf(List<String> lines, String text) {
