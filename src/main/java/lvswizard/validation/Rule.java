@@ -56,6 +56,7 @@ public enum Rule {
     SPECIAL_ADDRESS("special-address", ERROR),
     /* 12 */ MARK_OVERLAP("mark-overlap", ERROR),
     /* 3 */ DR_GATEWAY_DIP("dr-gateway-dip", ERROR),
+    /* 3 */ NO_GATEWAY("no-gateway", WARNING),
     /* 3 */ NAT6_FORWARDING("nat6-forwarding", WARNING),
     HEALTH_CHECK("health-check", ERROR),
     CHECK_TIMING("check-timing", WARNING),

@@ -650,7 +650,17 @@ public final class Validator {
     private void noteDirectReply(String path, ParsedServer server, Forwarding forwarding) {
         if (server.gateway() != null) {
             directReplies.add(new DirectReply(path, server, forwarding));
+        } else if (isBlank(server.server().gateway()) && withoutGateway.add(server.index())) {
+            findings.add(Rule.NO_GATEWAY, "realServers[" + server.index() + "].gateway", "no-gateway",
+                    server.server().name(), path, forwarding.name());
         }
+    }
+
+    /** The real servers already told they have no gateway (once, however many services they answer). */
+    private final Set<Integer> withoutGateway = new HashSet<>();
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 
     private void checkDirectReplies() {

@@ -76,6 +76,7 @@ public class RuleCasesTest {
                         "/services/0/schedulerFlags=[\"sh-port\"]"),
                 c(Rule.RECENT_SCHEDULER, "seed-dr", "services[0].scheduler", "/services/0/scheduler=\"mh\""),
                 c(Rule.UNWEIGHTED_SCHEDULER, "seed-dr", "services[0].scheduler", "/services/0/scheduler=\"rr\""),
+                c(Rule.NO_GATEWAY, "seed-dr", "realServers[0].gateway", "/realServers/0/gateway=null"),
                 c(Rule.DR_SAME_SUBNET, "seed-dr", "realServers[0].address",
                         "/realServers/0/address=\"10.10.11.11/24\"", "/realServers/0/gateway=\"10.10.11.1\""),
                 c(Rule.PORT_MAPPING, "seed-dr", "services[0].backends[0].port", "/services/0/backends/0/port=8080"),
