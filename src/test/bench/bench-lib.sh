@@ -14,9 +14,10 @@ bench_floor() {
 bench_time() {
     local file=$1 start end
     shift
-    start=$EPOCHREALTIME
+    # a locale with a decimal comma writes EPOCHREALTIME with one: awk reads only a point
+    start=${EPOCHREALTIME/,/.}
     /usr/bin/time -o "$file.time" -f '%U %S %M' "$@" >/dev/null 2>"$file.err" || return
-    end=$EPOCHREALTIME
+    end=${EPOCHREALTIME/,/.}
     awk -v s="$start" -v e="$end" '{ printf "%.4f %s %s %s\n", e - s, $1, $2, $3 }' "$file.time" >"$file"
 }
 

@@ -2,6 +2,7 @@ package lvswizard.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import lvswizard.plan.IpAddr;
 import lvswizard.plan.HostNeeds;
 import lvswizard.plan.IpvsOwner;
@@ -16,25 +17,13 @@ public final class CopyInstructions {
     private CopyInstructions() {
     }
 
-    /** The comment above each host's lines: the generated script's are English, the wizard's in its language. */
-    public interface Headings {
-        String realServer(String name);
-
-        String director(String name);
+    /** The comment above each host's lines, from a host's name: copy-to-hosts.sh's are English, the wizard's in its language. */
+    public record Headings(Function<String, String> realServer, Function<String, String> director) {
     }
 
     /** copy-to-hosts.sh's headings. */
-    public static final Headings ENGLISH = new Headings() {
-        @Override
-        public String realServer(String name) {
-            return "real server " + name;
-        }
-
-        @Override
-        public String director(String name) {
-            return "director " + name + " (after the real servers)";
-        }
-    };
+    public static final Headings ENGLISH = new Headings(name -> "real server " + name,
+            name -> "director " + name + " (after the real servers)");
 
     /** The lines with English headings, as copy-to-hosts.sh has them. */
     public static List<String> lines(Plan plan, String outputDir, IpvsOwner owner) {
@@ -50,7 +39,7 @@ public final class CopyInstructions {
         String dir = outputDir.isEmpty() || outputDir.endsWith("/") ? outputDir : outputDir + "/";
         for (Plan.Host host : plan.hosts()) {
             String name = host.server().name();
-            lines.add("# " + headings.realServer(name));
+            lines.add("# " + headings.realServer().apply(name));
             lines.addAll(host(dir, host.address(), Layout.realServerScript(name),
                     Layout.unit(plan.cluster().name(), Layout.realServerScript(name))));
         }
@@ -59,7 +48,7 @@ public final class CopyInstructions {
                 continue;
             }
             IpAddr dip = director.ownAddresses().get(0).address();
-            lines.add("# " + headings.director(director.name()));
+            lines.add("# " + headings.director().apply(director.name()));
             lines.addAll(host(dir, dip, director.scriptName(), Layout.unit(plan.cluster().name(), director.scriptName())));
             if (owner == IpvsOwner.KEEPALIVED) {
                 lines.addAll(keepalived(dir, dip, KeepalivedExport.fileName(plan, director.name())));

@@ -10,6 +10,10 @@ import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.RadioBoxList;
 import com.googlecode.lanterna.gui2.TextBox;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import lvswizard.validation.Finding;
 import lvswizard.wizard.At;
 import lvswizard.wizard.Draft;
 import lvswizard.wizard.FieldSpec;
@@ -72,6 +76,15 @@ final class Bound {
     void showError(String text, String reason) {
         error.setText(text);
         why = text.isEmpty() ? "" : reason;
+    }
+
+    /** What was typed and cannot be read, else {@code finding}'s text (and its rule's reason for F1), else nothing. */
+    void showError(String typed, Optional<Finding> finding, Function<Finding, String> text, Locale locale) {
+        if (typed != null) {
+            showError(typed, "");
+        } else {
+            showError(finding.map(text).orElse(""), finding.map(f -> f.rule().why(locale)).orElse(""));
+        }
     }
 
     /** F1 on the field: where it is, what it is for, and why the finding under it matters. */

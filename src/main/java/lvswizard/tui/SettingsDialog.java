@@ -110,15 +110,9 @@ final class SettingsDialog {
                 field.fill(candidate);
             }
             field.widget.setEnabled(field.spec.isRelevant(candidate, at) || !field.spec.get(candidate, at).isEmpty());
-            String typed = unreadable.get(field);
             Optional<Finding> first = findings.stream().filter(f -> Fields.locate(candidate.cluster(), f.path())
                     .map(w -> field.is(w.field().id(), w.at())).orElse(false)).findFirst();
-            if (typed != null) {
-                field.showError(typed, "");
-            } else {
-                field.showError(first.map(f -> Fields.problem(f, m.locale())).orElse(""),
-                        first.map(f -> f.rule().why(m.locale())).orElse(""));
-            }
+            field.showError(unreadable.get(field), first, f -> Fields.problem(f, m.locale()), m.locale());
         }
         form.showErrors();
     }

@@ -338,14 +338,7 @@ public final class WizardTui {
             if (field != typing) {
                 field.fill(draft);
             }
-            String typed = unreadable.get(field);
-            Optional<Finding> first = firstError(field);
-            if (typed != null) {
-                field.showError(typed, "");
-            } else {
-                field.showError(first.map(f -> f.message(m.locale())).orElse(""),
-                        first.map(f -> f.rule().why(m.locale())).orElse(""));
-            }
+            field.showError(unreadable.get(field), firstError(field), f -> f.message(m.locale()), m.locale());
         }
         view.lists().forEach((id, label) -> label.setText(findings.stream()
                 .filter(f -> located(f).map(w -> w.field().id().equals(id)).orElse(false)).findFirst()

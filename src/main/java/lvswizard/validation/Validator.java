@@ -60,6 +60,10 @@ public final class Validator {
     private IpAddr floatingGateway;
     /** Every address the checks parsed, by its text: the plan takes them from here. */
     private final Map<String, IpAddr> parsed = new HashMap<>();
+    /** DR and TUN real servers with a gateway, checked once every director address is parsed. */
+    private final List<DirectReply> directReplies = new ArrayList<>();
+    /** The real servers already told they have no gateway (once, however many services they answer). */
+    private final Set<Integer> withoutGateway = new HashSet<>();
 
     private Validator() {
     }
@@ -283,9 +287,10 @@ public final class Validator {
         boolean named = checkName(path + ".name", server.name(), "what.real-server-name")
                 && findings.required(path + ".name", server.name(), "what.real-server-name");
         if (named && servers.containsKey(server.name())) {
-            // numbered as the wizard shows it (Real server 1), not as the file's path
+            // numbered as the wizard shows it (Real server 1), with the file's path that the command line prints
+            int other = servers.get(server.name()).index();
             findings.add(Rule.DUPLICATE_NAME, path + ".name", "duplicate-name", server.name(),
-                    Words.of("where.real-server-number", String.valueOf(servers.get(server.name()).index() + 1)));
+                    Words.of("where.real-server-number", String.valueOf(other + 1), "realServers[" + other + "]"));
             named = false;
         }
         checkInterface(path + ".interface", server.iface(), "what.real-server-interface");
@@ -630,14 +635,7 @@ public final class Validator {
         boolean onDirectorLan = dips.stream().anyMatch(dip -> dip.subnetContains(rip))
                 || vipNetworks.stream().anyMatch(vip -> vip.subnetContains(rip));
         if (!onDirectorLan && dips.stream().anyMatch(d -> d.family() == rip.family())) {
-            String field = "realServers[" + server.index() + "].address";
-            if (dips.size() == 1) {
-                findings.add(Rule.DR_SAME_SUBNET, field, "dr-same-subnet.one", rip.text(), server.server().name(),
-                        dips.get(0).network(), path);
-            } else {
-                findings.add(Rule.DR_SAME_SUBNET, field, "dr-same-subnet.many", rip.text(), server.server().name(),
-                        path);
-            }
+            offTheDipLan(Rule.DR_SAME_SUBNET, "dr-same-subnet", path, server);
         }
     }
 
@@ -656,8 +654,6 @@ public final class Validator {
         }
     }
 
-    /** The real servers already told they have no gateway (once, however many services they answer). */
-    private final Set<Integer> withoutGateway = new HashSet<>();
 
     private static boolean isBlank(String text) {
         return text == null || text.isBlank();
@@ -678,7 +674,6 @@ public final class Validator {
     private record DirectReply(String path, ParsedServer server, Forwarding forwarding) {
     }
 
-    private final List<DirectReply> directReplies = new ArrayList<>();
 
     private void checkNat(String path, ParsedServer server) {
         String serverPath = "realServers[" + server.index() + "]";
@@ -714,12 +709,17 @@ public final class Validator {
         if (dips.stream().noneMatch(d -> d.family() == rip.family()) || dips.stream().anyMatch(d -> d.subnetContains(rip))) {
             return;
         }
+        offTheDipLan(Rule.NAT_SAME_SUBNET, "nat-same-subnet", path, server);
+    }
+
+    /** A real server whose RIP no DIP's subnet holds: the DIP's network when there is one, else the DIPs. */
+    private void offTheDipLan(Rule rule, String key, String path, ParsedServer server) {
         String field = "realServers[" + server.index() + "].address";
+        IpAddr rip = server.address();
         if (dips.size() == 1) {
-            findings.add(Rule.NAT_SAME_SUBNET, field, "nat-same-subnet.one", rip.text(), server.server().name(),
-                    dips.get(0).network(), path);
+            findings.add(rule, field, key + ".one", rip.text(), server.server().name(), dips.get(0).network(), path);
         } else {
-            findings.add(Rule.NAT_SAME_SUBNET, field, "nat-same-subnet.many", rip.text(), server.server().name(), path);
+            findings.add(rule, field, key + ".many", rip.text(), server.server().name(), path);
         }
     }
 

@@ -90,40 +90,62 @@ public final class Edits {
     }
 
     /**
-     * The gateways a change of the whole cluster's method needs: with NAT every real server's is the
-     * DIP (a pair's floating gateway), the only one NAT works with; with DR or TUN a gateway that is
-     * the director's is dropped, as their replies must not pass the director: the director's own
-     * gateway takes its place when it is on the real server's subnet, else the operator names the
-     * LAN's router. Without a DIP nothing is changed.
+     * The gateways a change of the whole cluster's method needs: with NAT each real server's is the
+     * DIP on its subnet (a pair's floating gateway), the only one NAT works with; with DR or TUN a
+     * gateway that is one of the directors' addresses is dropped, as their replies must not pass a
+     * director: the director's own gateway takes its place when it is on the real server's subnet,
+     * else the operator names the LAN's router. A real server no DIP's subnet holds keeps its gateway
+     * (the validator says why it cannot work). Switching to NAT replaces a router, which DR and TUN
+     * real servers need again: the no-gateway warning asks for it.
      */
     static Cluster withGatewaysFor(Cluster c, Forwarding forwarding) {
-        IpAddr director = natGateway(c);
-        if (director == null) {
-            return c;
-        }
+        List<IpAddr> directorAddresses = directorAddresses(c);
         List<RealServer> servers = c.realServers().stream().map(s -> {
+            IpAddr address = s.address() == null ? null : IpAddr.parse(s.address());
             if (forwarding == Forwarding.NAT) {
-                return withGateway(s, director.text());
+                IpAddr gateway = natGatewayFor(c, address);
+                return gateway == null ? s : withGateway(s, gateway.text());
             }
             IpAddr gateway = s.gateway() == null ? null : IpAddr.parse(s.gateway());
-            return gateway != null && director.sameHost(gateway) ? withGateway(s, routerFor(c, s)) : s;
+            return gateway != null && directorAddresses.stream().anyMatch(gateway::sameHost)
+                    ? withGateway(s, routerFor(c, address)) : s;
         }).toList();
         return new Cluster(c.version(), c.name(), c.director(), servers, c.services(), c.failover());
     }
 
-    /** The address NAT real servers use as gateway: a pair's floating gateway, else the first DIP; null without. */
-    private static IpAddr natGateway(Cluster c) {
-        if (c.failover() != null && c.failover().floatingGateway() != null) {
-            return IpAddr.parse(c.failover().floatingGateway());
+    /** A NAT real server's gateway: the floating gateway or a DIP whose subnet holds its address; null for none. */
+    private static IpAddr natGatewayFor(Cluster c, IpAddr address) {
+        if (address == null) {
+            return null;
         }
-        return c.director() == null || c.director().dips().isEmpty() ? null : IpAddr.parse(c.director().dips().get(0));
+        List<String> candidates = c.failover() != null && c.failover().floatingGateway() != null
+                ? List.of(c.failover().floatingGateway()) : c.director() == null ? List.of() : c.director().dips();
+        return candidates.stream().map(IpAddr::parse).filter(Objects::nonNull)
+                .filter(dip -> dip.family() == address.family() && dip.subnetContains(address)).findFirst()
+                .orElse(null);
+    }
+
+    /** Every address of the directors a real server could have as gateway: DIPs, the backup's, the floating one. */
+    private static List<IpAddr> directorAddresses(Cluster c) {
+        List<String> texts = new ArrayList<>();
+        if (c.director() != null) {
+            texts.addAll(c.director().dips());
+        }
+        if (c.failover() != null) {
+            if (c.failover().backup() != null) {
+                texts.addAll(c.failover().backup().dips());
+            }
+            if (c.failover().floatingGateway() != null) {
+                texts.add(c.failover().floatingGateway());
+            }
+        }
+        return texts.stream().map(IpAddr::parse).filter(Objects::nonNull).toList();
     }
 
     /** The director's gateway when it is on the real server's subnet, else none. */
-    private static String routerFor(Cluster c, RealServer s) {
+    private static String routerFor(Cluster c, IpAddr address) {
         IpAddr router = c.director() == null || c.director().gateway() == null ? null
                 : IpAddr.parse(c.director().gateway());
-        IpAddr address = s.address() == null ? null : IpAddr.parse(s.address());
         return router != null && address != null && address.subnetContains(router) ? router.text() : null;
     }
 

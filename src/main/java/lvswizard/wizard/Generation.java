@@ -105,17 +105,7 @@ public final class Generation {
 
     /** The copy lines' headings in the wizard's language (copy-to-hosts.sh keeps English ones). */
     private static CopyInstructions.Headings headings(Messages m) {
-        return new CopyInstructions.Headings() {
-            @Override
-            public String realServer(String name) {
-                return m.get("copy.real-server", name);
-            }
-
-            @Override
-            public String director(String name) {
-                return m.get("copy.director", name);
-            }
-        };
+        return new CopyInstructions.Headings(name -> m.get("copy.real-server", name), name -> m.get("copy.director", name));
     }
 
     /**

@@ -128,7 +128,8 @@ class FindingTextsTest {
         assertMessage("seed-dr", "/services/0/vip=\"2001:db8::100/129\"", Rule.ADDRESS_SYNTAX,
                 "VIP: prefix /129 is out of range; expected 0-128 for IPv6", "VIP：前缀 /129 超出范围；IPv6 应为 0-128");
         assertMessage("seed-dr", "/realServers/1/name=\"rs1\"", Rule.DUPLICATE_NAME,
-                "real server name rs1 is already used by real server 1", "真实服务器名称 rs1 已被第 1 台真实服务器使用");
+                "real server name rs1 is already used by real server 1 (realServers[0])",
+                "真实服务器名称 rs1 已被第 1 台真实服务器（realServers[0]）使用");
         assertMessage("seed-dr", "/services/0/backends/0/weight=65536", Rule.RANGE,
                 "weight 65536 is out of range; expected 0-65535", "权重 65536 超出范围；应为 0-65535");
         assertMessage("fwmark-https", "/services/0/fwmark=4294967296", Rule.RANGE,

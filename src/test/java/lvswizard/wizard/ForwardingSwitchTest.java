@@ -52,6 +52,24 @@ class ForwardingSwitchTest {
     }
 
     @Test
+    void eachRealServerGetsTheDipOnItsSubnetAndAnyDipIsDroppedInDr() throws Exception {
+        var tree = Examples.set(Examples.tree("nat-portmap"), "/director/dips", "[\"10.10.30.1/24\",\"10.10.20.1/24\"]");
+        Draft twoLans = draft(Examples.cluster(tree));
+        assertThat(gateways(switchTo(twoLans, "nat"))).as("the second DIP is theirs").containsOnly("10.10.20.1");
+        assertThat(gateways(switchTo(twoLans, "dr"))).as("the second DIP is the director's too").containsOnlyNulls();
+        var outside = Examples.set(Examples.tree("nat-portmap"), "/realServers/0/address", "\"172.16.0.5/24\"");
+        assertThat(switchTo(draft(Examples.cluster(outside)), "nat").cluster().realServers().get(0).gateway())
+                .as("no DIP's subnet holds it: left for the validator to explain").isEqualTo("10.10.20.1");
+    }
+
+    @Test
+    void aRouterReplacedByTheDipIsAskedForAgainBackInDr() throws Exception {
+        Draft back = switchTo(switchTo(draft(Examples.load("seed-dr")), "nat"), "dr");
+        assertThat(gateways(back)).containsOnlyNulls();
+        assertThat(Validator.validate(back.cluster())).filteredOn(f -> f.rule() == Rule.NO_GATEWAY).hasSize(2);
+    }
+
+    @Test
     void aPairsFloatingGatewayIsTheNatGateway() throws Exception {
         Draft pair = draft(Examples.load("ha-nat"));
         Draft dr = switchTo(pair, "dr");
