@@ -104,6 +104,8 @@ public final class WizardTui {
     private final Set<Step> visited = EnumSet.noneOf(Step.class);
     private final ActionListBox stepList = new ActionListBox();
     private final Label status = new Label("");
+    /** The step's name and the file, with the mark of changes not saved yet: refreshed with every change. */
+    private final Label heading = new Label("").addStyle(SGR.BOLD);
     private final TextBox messages = new TextBox(new TerminalSize(10, 1), "");
     private final Button next;
     private Panel middle;
@@ -236,7 +238,7 @@ public final class WizardTui {
         stepList.setPreferredSize(new TerminalSize(SIDEBAR - 2, Step.values().length));
         root.addComponent(stepList.withBorder(Borders.singleLine(m.get("steps"))), BorderLayout.Location.LEFT);
         middle = new Panel(new LinearLayout());
-        middle.addComponent(new Label(title()).addStyle(SGR.BOLD));
+        middle.addComponent(heading);
         middle.addComponent(view.body());
         Button back = Form.button(m.get("button.back"), this::back);
         middle.addComponent(step == Step.GENERATE ? Form.row(back) : Form.row(back, next));
@@ -255,12 +257,17 @@ public final class WizardTui {
         }
     }
 
-    /** The step's name and the file it saves to (or that it has none yet). */
+    /**
+     * The step's name and the file it saves to (or that it has none yet), marked when the draft has
+     * changes the file does not (before the name, which a narrow terminal cuts first).
+     */
     private String title() {
         Path path = draft.configPath();
-        String file = path == null ? m.get("title.unsaved") : Files.exists(path) ? Texts.visible(path.toString())
+        boolean exists = path != null && Files.exists(path);
+        String file = path == null ? m.get("title.unsaved") : exists ? Texts.visible(path.toString())
                 : m.get("title.new", Texts.visible(path.toString()));
-        return Texts.fit(m.get(step.titleKey()) + "  ·  " + file, contentColumns);
+        String mark = exists && unsaved() ? m.get("title.modified") + " " : "";
+        return Texts.fit(m.get(step.titleKey()) + "  ·  " + mark + file, contentColumns);
     }
 
     private StepView createView(TerminalSize size) {
@@ -347,6 +354,7 @@ public final class WizardTui {
         if (view instanceof ServicesView services) {
             services.show(draft);
         }
+        heading.setText(title());
         List<Finding> mine = findings.stream().filter(f -> stepOf(f) == step).toList();
         boolean blocked = mine.stream().anyMatch(Finding::isError) || !unreadable.isEmpty();
         next.setEnabled(!blocked);

@@ -99,6 +99,23 @@ class WizardDialogsTest {
         }
     }
 
+    @Test
+    void theTitleMarksChangesNotSavedYet(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("saved.json"), ConfigFile.toJson(Examples.load("seed-dr")));
+        Draft draft = new Draft(Examples.load("seed-dr"), HostRole.ALL, file, dir.resolve("out"), Flavour.IPROUTE2);
+        try (VirtualScreen ui = new VirtualScreen(draft, EN, NO_COMMANDS, 100, 30).start()) {
+            assertThat(ui.waitFor("Start  ·  " + file)).doesNotContain("[modified]");
+            ui.tabTo(i -> i instanceof TextBox box && box.getText().equals("seed-dr"), "the cluster name");
+            ui.type("x");
+            ui.waitFor("Start  ·  [modified] " + file);
+            ui.ctrl('s');
+            ui.waitForFlat("Configuration saved to " + file);
+            assertThat(ui.waitFor("Start  ·  " + file)).doesNotContain("[modified]");
+            ui.ctrl('c');
+            ui.outcome();
+        }
+    }
+
     /** A blocking error under a field is one line; F1 on the field adds the rule's reason (Review's "Why"). */
     @Test
     void f1OnAFieldWithAnErrorSaysWhyItMatters(@TempDir Path dir) throws Exception {
