@@ -654,7 +654,6 @@ public final class Validator {
         }
     }
 
-
     private static boolean isBlank(String text) {
         return text == null || text.isBlank();
     }
@@ -673,7 +672,6 @@ public final class Validator {
 
     private record DirectReply(String path, ParsedServer server, Forwarding forwarding) {
     }
-
 
     private void checkNat(String path, ParsedServer server) {
         String serverPath = "realServers[" + server.index() + "]";

@@ -32,15 +32,7 @@ class FreeRowsTest {
     void theWrittenFilesFillTheFreeRows(int columns, int rows, Language language, int listed, @TempDir Path dir)
             throws Exception {
         Messages m = Messages.of(language);
-        Draft draft = new Draft(Examples.load("seed-dr"), HostRole.ALL, dir.resolve("seed.json"), dir.resolve("out"),
-                Flavour.IPROUTE2);
-        try (VirtualScreen ui = new VirtualScreen(draft, m, NO_COMMANDS, columns, rows).start()) {
-            ui.waitFor(m.get("role.label"));
-            ui.onGui(() -> {
-                ui.wizard.goTo(Step.GENERATE);
-                return null;
-            });
-            ui.waitFor(m.get(Step.GENERATE.titleKey()) + "  ·");
+        try (VirtualScreen ui = seedAt(Step.GENERATE, m, columns, rows, dir)) {
             ui.tabToButton(m.get("button.write"));
             ui.press(KeyType.Enter);
             String screen = ui.waitForAll(m.get("generate.written", dir.resolve("out")).substring(0, 10),
@@ -57,19 +49,25 @@ class FreeRowsTest {
     @CsvSource({"80,24,EN", "80,24,ZH", "100,30,EN"})
     void reviewsTextFillsTheFreeRows(int columns, int rows, Language language, @TempDir Path dir) throws Exception {
         Messages m = Messages.of(language);
-        Draft draft = new Draft(Examples.load("seed-dr"), HostRole.ALL, dir.resolve("seed.json"), dir.resolve("out"),
-                Flavour.IPROUTE2);
-        try (VirtualScreen ui = new VirtualScreen(draft, m, NO_COMMANDS, columns, rows).start()) {
-            ui.waitFor(m.get("role.label"));
-            ui.onGui(() -> {
-                ui.wizard.goTo(Step.REVIEW);
-                return null;
-            });
-            String screen = ui.waitForAll(m.get(Step.REVIEW.titleKey()) + "  ·", m.get("review.open"),
-                    m.get("button.back"));
+        try (VirtualScreen ui = seedAt(Step.REVIEW, m, columns, rows, dir)) {
+            String screen = ui.waitForAll(m.get("review.open"), m.get("button.back"));
             assertThat(rowsBelow(screen.lines().toList(), m.get("button.back"))).as("empty rows below Back\n" + screen)
                     .isLessThanOrEqualTo(1);
         }
+    }
+
+    /** The wizard on the how-to's example, at {@code step}, in a terminal of that size. */
+    private static VirtualScreen seedAt(Step step, Messages m, int columns, int rows, Path dir) throws Exception {
+        Draft draft = new Draft(Examples.load("seed-dr"), HostRole.ALL, dir.resolve("seed.json"), dir.resolve("out"),
+                Flavour.IPROUTE2);
+        VirtualScreen ui = new VirtualScreen(draft, m, NO_COMMANDS, columns, rows).start();
+        ui.waitFor(m.get("role.label"));
+        ui.onGui(() -> {
+            ui.wizard.goTo(step);
+            return null;
+        });
+        ui.waitFor(m.get(step.titleKey()) + "  ·");
+        return ui;
     }
 
     /** The rows between the last line with {@code text} and the window's bottom border. */
