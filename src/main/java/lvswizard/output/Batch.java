@@ -33,9 +33,17 @@ final class Batch {
     /** Created private, as createTempFile did, until the full content is there and the mode is set. */
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private record Pending(Path target, Path temporary) {
+    }
+
+    /**
+     * The temporary names' randomness, made on first use: writing into a new directory needs none,
+     * and the first SecureRandom loads the JDK's security providers (5 ms of a generate of the
+     * how-to's example into a fresh directory, BENCHMARKS.md).
+     */
+    private static final class Names {
+        static final SecureRandom RANDOM = new SecureRandom();
     }
 
     private final List<Pending> pending = new ArrayList<>();
@@ -100,7 +108,7 @@ final class Batch {
      */
     private SeekableByteChannel openTemporary(Path target) throws IOException {
         for (int attempt = 1; ; attempt++) {
-            String suffix = "." + Long.toUnsignedString(RANDOM.nextLong()) + ".tmp";
+            String suffix = "." + Long.toUnsignedString(Names.RANDOM.nextLong()) + ".tmp";
             Path candidate = target.resolveSibling("." + target.getFileName() + suffix);
             try {
                 SeekableByteChannel channel = Files.newByteChannel(candidate, CREATE_NEW_FOR_WRITING, OWNER_ONLY);
