@@ -176,8 +176,8 @@ public final class Edits {
 
     /**
      * A new real server as both wizards offer it: the first free name rs1, rs2, ...; the interface
-     * of the last real server (eth0 for the first); with NAT the DIP as its gateway (the only gateway
-     * NAT works with), otherwise the last real server's gateway (real servers on one LAN share their
+     * of the last real server (eth0 for the first); with NAT a director's address as its gateway
+     * (the only gateway NAT works with: {@link #natGatewayForNew}), otherwise the last real server's gateway (real servers on one LAN share their
      * router: a new user typed the same gateway for every host).
      */
     public static RealServer newServer(Draft draft) {
@@ -191,11 +191,31 @@ public final class Edits {
         RealServer last = c.realServers().isEmpty() ? null : c.realServers().get(c.realServers().size() - 1);
         String iface = last != null && last.iface() != null && !last.iface().isBlank() ? last.iface() : "eth0";
         String gateway = last == null ? null : last.gateway();
-        if (draft.forwarding() == Forwarding.NAT && c.director() != null && !c.director().dips().isEmpty()) {
-            String dip = c.director().dips().get(0);
-            gateway = dip.contains("/") ? dip.substring(0, dip.indexOf('/')) : dip;
+        if (draft.forwarding() == Forwarding.NAT) {
+            gateway = natGatewayForNew(c, gateway);
         }
         return new RealServer(name, null, iface, gateway);
+    }
+
+    /**
+     * A new NAT real server's gateway, before it has an address: a pair's floating gateway (a DIP
+     * would leave with its director at a failover), else the last real server's when it is a DIP
+     * (the LAN the operator is filling), else the first DIP; null without any.
+     */
+    private static String natGatewayForNew(Cluster c, String lastGateway) {
+        if (c.failover() != null && c.failover().floatingGateway() != null) {
+            IpAddr floating = IpAddr.parse(c.failover().floatingGateway());
+            if (floating != null) {
+                return floating.text();
+            }
+        }
+        List<IpAddr> dips = c.director() == null ? List.of()
+                : c.director().dips().stream().map(IpAddr::parse).filter(Objects::nonNull).toList();
+        IpAddr last = lastGateway == null ? null : IpAddr.parse(lastGateway);
+        if (last != null && dips.stream().anyMatch(last::sameHost)) {
+            return last.text();
+        }
+        return dips.isEmpty() ? lastGateway : dips.get(0).text();
     }
 
     /** Adds a real server to the cluster and, with {@code forwarding}, to every service. */

@@ -34,4 +34,22 @@ class NewServerTest {
         String dip = draft.cluster().director().dips().get(0);
         assertThat(Edits.newServer(draft).gateway()).isEqualTo(dip.substring(0, dip.indexOf('/')));
     }
+
+    @Test
+    void aNatRealServerOfAPairGetsTheFloatingGateway() {
+        Draft draft = draft("ha-nat");
+        String floating = draft.cluster().failover().floatingGateway();
+        assertThat(Edits.newServer(draft).gateway()).as("a DIP leaves with its director at a failover")
+                .isEqualTo(floating.substring(0, floating.indexOf('/')));
+    }
+
+    @Test
+    void aNatRealServerKeepsTheDipTheLastOneUses() {
+        var tree = Examples.tree("nat-portmap");
+        Examples.set(tree, "/director/dips", "[\"10.0.1.1/24\", \"10.0.2.1/24\"]");
+        int last = Examples.cluster(tree).realServers().size() - 1;
+        Examples.set(tree, "/realServers/" + last + "/gateway", "\"10.0.2.1\"");
+        Draft draft = new Draft(Examples.cluster(tree), HostRole.ALL, Path.of("unused.json"), Path.of("unused"), null);
+        assertThat(Edits.newServer(draft).gateway()).as("the LAN being filled").isEqualTo("10.0.2.1");
+    }
 }
