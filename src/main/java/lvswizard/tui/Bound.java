@@ -148,7 +148,12 @@ final class Bound {
             } else if (widget instanceof ComboBox<?> combo) {
                 combo.setSelectedIndex(choices.indexOf(value));
             } else if (widget instanceof RadioBoxList<?> radio) {
-                radio.setCheckedItemIndex(choices.indexOf(value));
+                int checked = choices.indexOf(value);
+                radio.setCheckedItemIndex(checked);
+                // the cursor on the checked choice: Up and Down move from what is chosen, not from the first
+                if (checked >= 0) {
+                    radio.setSelectedIndex(checked);
+                }
             } else {
                 ((CheckBox) widget).setChecked("yes".equals(value));
             }

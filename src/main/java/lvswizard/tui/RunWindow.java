@@ -72,6 +72,7 @@ final class RunWindow extends BasicWindow {
         TerminalSize size = gui.getScreen().getTerminalSize();
         hosts.forEach(h -> roles.addItem(h.isDirector() ? "director" : "realserver:" + h.name()));
         roles.setCheckedItemIndex(draft.role() == HostRole.REAL_SERVER && hosts.size() > 1 ? 1 : 0);
+        roles.setSelectedIndex(roles.getCheckedItemIndex());
         output = new TextBox(new TerminalSize(Math.max(20, size.getColumns() - 4), Math.max(3, size.getRows() - 12)),
                 "", TextBox.Style.MULTI_LINE);
         output.setReadOnly(true);

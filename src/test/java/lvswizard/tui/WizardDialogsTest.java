@@ -299,6 +299,23 @@ class WizardDialogsTest {
         assertThat(dir.resolve("saved.json")).exists();
     }
 
+    /** A choice list opens with its cursor on the checked choice: Up from "all" reaches "real server". */
+    @Test
+    void aChoiceListsCursorStartsOnTheCheckedChoice(@TempDir Path dir) throws Exception {
+        try (VirtualScreen ui = seed(dir, NO_COMMANDS, HostRole.ALL)) {
+            ui.waitFor("This host is");
+            ui.tabTo(i -> i instanceof RadioBoxList<?> list && list.getItemCount() == 3
+                    && list.getItemAt(0).toString().equals(EN.get("role.director")), "the role");
+            RadioBoxList<?> roles = (RadioBoxList<?>) ui.focused();
+            assertThat(roles.getSelectedIndex()).isEqualTo(roles.getCheckedItemIndex()).isEqualTo(2);
+            ui.press(KeyType.ArrowUp);
+            ui.press(KeyType.Enter);
+            assertThat(ui.wizard.draft().role()).isEqualTo(HostRole.REAL_SERVER);
+            ui.ctrl('c');
+            ui.outcome();
+        }
+    }
+
     /** Each format the Generate step offers writes exactly what that export makes of the plan. */
     @ParameterizedTest
     @EnumSource(Format.class)
