@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import lvswizard.Examples;
+import lvswizard.output.OutputDirectory;
 import lvswizard.render.CopyInstructions;
 import lvswizard.render.Flavour;
 import lvswizard.plan.IpvsOwner;
@@ -28,5 +29,17 @@ class GenerationReportTest {
                 .contains("# real server rs1", "# director director (after the real servers)");
         assertThat(CopyInstructions.lines(Examples.plan("seed-dr"), "", IpvsOwner.SCRIPT))
                 .contains("# real server rs1", "# director director (after the real servers)");
+    }
+
+    /** The wizard has no --force: a file no longer generated is the operator's to delete, and the report says when. */
+    @Test
+    void aStaleFileTellsTheWizardsOperatorWhatToDo() {
+        List<OutputDirectory.Written> written = List.of(
+                new OutputDirectory.Written(Path.of("out/realserver-rs3.sh"), OutputDirectory.Outcome.STALE));
+        assertThat(Generation.report(SEED, written, Messages.of(Language.EN))).contains("  stale out/realserver-rs3.sh:"
+                + " no longer generated, unchanged since it was; delete it once no host needs it"
+                + " (lvs-wizard generate --force deletes such files)");
+        assertThat(Generation.report(SEED, written, Messages.of(Language.ZH)))
+                .anyMatch(line -> line.contains("过期 out/realserver-rs3.sh：不再生成") && line.contains("可删除"));
     }
 }
