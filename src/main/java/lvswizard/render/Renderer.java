@@ -7,6 +7,7 @@ import java.util.Map;
 import lvswizard.model.Cluster;
 import lvswizard.model.Forwarding;
 import lvswizard.plan.HostNeeds;
+import lvswizard.plan.IpAddr;
 import lvswizard.plan.IpvsOwner;
 import lvswizard.plan.Layout;
 import lvswizard.plan.Plan;
@@ -116,6 +117,13 @@ public final class Renderer {
                     "files", List.of(Layout.realServerScript(name),
                             Layout.unit(plan.cluster().name(), Layout.realServerScript(name)) + ".service")));
         }
+        List<HostNeeds> directors = HostNeeds.directors(plan);
+        List<Map<String, Object>> keepalivedHosts = directors.stream().map(d -> Map.<String, Object>of("host", d.name(),
+                "file", KeepalivedExport.fileName(plan, d.name()),
+                "unit", Layout.unit(plan.cluster().name(), d.scriptName()))).toList();
+        List<Map<String, Object>> otherDirectors = directors.stream().skip(1).map(d -> Map.<String, Object>of(
+                "name", d.name(), "script", d.scriptName(),
+                "unit", Layout.unit(plan.cluster().name(), d.scriptName()) + ".service")).toList();
         List<String> diagram = new ArrayList<>(TopologyDiagram.lines(plan, DIAGRAM_SERVERS));
         diagram.add("");
         diagram.addAll(TopologyDiagram.serviceLines(plan, Locale.ENGLISH, owner == IpvsOwner.KEEPALIVED).stream()
@@ -124,7 +132,10 @@ public final class Renderer {
                 Map.entry("underline", "=".repeat(title.length())), Map.entry("diagram", diagram),
                 Map.entry("hosts", hosts), Map.entry("checks", checks(plan, owner)),
                 Map.entry("firstWhy", realServersFirst(plan)), Map.entry("keepalived", owner == IpvsOwner.KEEPALIVED),
-                Map.entry("keepalivedConf", IpvsOwner.KEEPALIVED_CONF),
+                Map.entry("keepalivedConf", IpvsOwner.KEEPALIVED_CONF), Map.entry("pair", directors.size() > 1),
+                Map.entry("floating", plan.cluster().failover() != null
+                        && plan.cluster().failover().floatingGateway() != null),
+                Map.entry("keepalivedHosts", keepalivedHosts), Map.entry("otherDirectors", otherDirectors),
                 Map.entry("directorUnit", Layout.unit(plan.cluster().name(), Layout.directorScript())),
                 Map.entry("realServerUnit", Layout.unit(plan.cluster().name(), Layout.realServerScript("NAME"))));
     }
@@ -178,7 +189,11 @@ public final class Renderer {
                     + " rules: status and doctor then name them missing; run start again.");
         }
         if (plan.uses(Forwarding.NAT)) {
-            checks.add("NAT: on each real server, ip route show default must name the DIP as gateway.");
+            checks.add(plan.cluster().failover() == null || plan.cluster().failover().floatingGateway() == null
+                    ? "NAT: on each real server, ip route show default must name the DIP as gateway."
+                    : "NAT: on each real server, ip route show default must name the floating gateway "
+                    + IpAddr.parse(plan.cluster().failover().floatingGateway()).text() + " (it moves with the"
+                    + " master director), never a director's own DIP.");
         }
         if (plan.uses(Forwarding.TUN)) {
             checks.add("TUN: large replies work only if the MTU/MSS leaves room for the tunnel header; try a"

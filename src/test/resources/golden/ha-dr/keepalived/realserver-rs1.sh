@@ -354,7 +354,8 @@ check_link() {
 }
 
 # ensure_default_gw GATEWAY FAMILY MODE: add the default route when there is none; a different one
-# is an error in strict mode (NAT needs the DIP), otherwise left alone with a warning
+# is an error in strict mode (NAT needs the director's address: its DIP, or a pair's floating
+# gateway), otherwise left alone with a warning
 ensure_default_gw() {
     local current
     claim "route.$2"
@@ -364,7 +365,7 @@ ensure_default_gw() {
         add_default_gw "$1" "$2" || fail 1 "cannot add the default route via $1"
     elif [ "$current" != "$1" ]; then
         if [ "$3" = strict ]; then
-            fail 6 "the default gateway is $current, but NAT replies must go back through the director: make $1 (the DIP) the default gateway"
+            fail 6 "the default gateway is $current, but NAT replies must go back through the director: make $1, the director's address, the default gateway"
         fi
         warn "the default gateway is $current, not $1 as configured; leaving it alone"
     fi
@@ -375,7 +376,7 @@ check_default_gw() {
     local current
     current=$(default_gw "$2")
     if [ "$3" = strict ] && [ "$current" != "$1" ]; then
-        say "missing: the default gateway is ${current:-none}, not the DIP $1"
+        say "missing: the default gateway is ${current:-none}, not the director's $1"
         MISSING=1
     fi
 }
