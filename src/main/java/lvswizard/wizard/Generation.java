@@ -9,12 +9,14 @@ import lvswizard.model.Forwarding;
 import lvswizard.output.OutputDirectory;
 import lvswizard.output.OutputException;
 import lvswizard.render.CopyInstructions;
+import lvswizard.plan.HostNeeds;
 import lvswizard.plan.Plan;
 import lvswizard.render.RenderedFile;
 import lvswizard.validation.Validator;
 import lvswizard.plan.Layout;
 import lvswizard.render.Export;
 import lvswizard.render.Flavour;
+import lvswizard.render.KeepalivedExport;
 
 /**
  * What both wizards do at the end: write the files exactly as generate would, save the
@@ -132,9 +134,11 @@ public final class Generation {
             lines.add("  " + m.get("summary.realserver", host.server().name(), host.address().text(),
                     Layout.realServerScript(host.server().name())));
         }
-        if (!plan.dips().isEmpty()) {
+        // every director: a pair's second one has its own script and keepalived file
+        for (HostNeeds director : HostNeeds.directors(plan)) {
+            String address = director.ownAddresses().isEmpty() ? "" : director.ownAddresses().get(0).address().text();
             lines.add("  " + m.get(draft.format() == Format.KEEPALIVED ? "summary.director.keepalived" : "summary.director",
-                    plan.cluster().director().name(), plan.dips().get(0).text(), Layout.directorScript()));
+                    director.name(), address, director.scriptName(), KeepalivedExport.fileName(plan, director.name())));
         }
         lines.add(m.get("summary.copy", draft.outputDir().resolve(CopyInstructions.FILE_NAME)));
         return String.join("\n", lines);

@@ -42,4 +42,16 @@ class GenerationReportTest {
         assertThat(Generation.report(SEED, written, Messages.of(Language.ZH)))
                 .anyMatch(line -> line.contains("过期 out/realserver-rs3.sh：不再生成") && line.contains("可删除"));
     }
+
+    /** The closing summary names each director of a pair, with its own script and keepalived file. */
+    @Test
+    void theSummaryNamesBothDirectorsOfAPair() {
+        Draft pair = new Draft(Examples.load("ha-nat"), HostRole.ALL, Path.of("saved.json"), Path.of("out"),
+                Flavour.IPROUTE2).with(Format.KEEPALIVED);
+        String summary = Generation.summary(pair, List.of(), Messages.of(Language.EN));
+        assertThat(summary).contains("director director (10.10.20.2): install director.sh and its unit, start it,"
+                + " then keepalived-director.conf as keepalived.conf (keepalived -t -f keepalived-director.conf first)")
+                .contains("director director2 (10.10.20.3): install director-director2.sh and its unit, start it,"
+                + " then keepalived-director2.conf as keepalived.conf");
+    }
 }
