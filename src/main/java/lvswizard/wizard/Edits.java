@@ -125,6 +125,51 @@ public final class Edits {
                 .orElse(null);
     }
 
+    /**
+     * The pair's floating gateway set to {@code gateway} (null for none), and the real servers that
+     * had a director's address as their gateway (NAT's, the only method that routes through a
+     * director) follow it when it is on their subnet: a DIP leaves with its director at a failover.
+     */
+    public static Cluster withFloatingGateway(Cluster c, String gateway) {
+        if (c.failover() == null) {
+            return c;
+        }
+        Cluster moved = RecordPaths.set(c, "failover.floatingGateway", gateway);
+        IpAddr floating = gateway == null ? null : IpAddr.parse(gateway);
+        if (floating == null) {
+            return moved;
+        }
+        List<IpAddr> before = directorAddresses(c);
+        List<RealServer> servers = moved.realServers().stream().map(s -> {
+            IpAddr own = s.gateway() == null ? null : IpAddr.parse(s.gateway());
+            IpAddr address = s.address() == null ? null : IpAddr.parse(s.address());
+            boolean throughADirector = own != null && before.stream().anyMatch(own::sameHost);
+            return throughADirector && address != null && floating.family() == address.family()
+                    && floating.subnetContains(address) ? withGateway(s, floating.text()) : s;
+        }).toList();
+        return new Cluster(moved.version(), moved.name(), moved.director(), servers, moved.services(), moved.failover());
+    }
+
+    /**
+     * The cluster with one director again: a real server whose gateway was the pair's floating
+     * gateway or the backup's DIP (addresses that go with the pair) takes the DIP on its subnet.
+     */
+    public static Cluster withoutPair(Cluster c) {
+        List<IpAddr> pairOnly = new ArrayList<>(directorAddresses(c));
+        pairOnly.removeAll(c.director() == null ? List.of()
+                : c.director().dips().stream().map(IpAddr::parse).filter(Objects::nonNull).toList());
+        Cluster single = new Cluster(c.version(), c.name(), c.director(), c.realServers(), c.services(), null);
+        List<RealServer> servers = single.realServers().stream().map(s -> {
+            IpAddr own = s.gateway() == null ? null : IpAddr.parse(s.gateway());
+            if (own == null || pairOnly.stream().noneMatch(own::sameHost)) {
+                return s;
+            }
+            IpAddr dip = natGatewayFor(single, s.address() == null ? null : IpAddr.parse(s.address()));
+            return dip == null ? s : withGateway(s, dip.text());
+        }).toList();
+        return new Cluster(c.version(), c.name(), c.director(), servers, c.services(), null);
+    }
+
     /** Every address of the directors a real server could have as gateway: DIPs, the backup's, the floating one. */
     private static List<IpAddr> directorAddresses(Cluster c) {
         List<String> texts = new ArrayList<>();

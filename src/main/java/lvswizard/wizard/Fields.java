@@ -61,6 +61,8 @@ public final class Fields {
     static final List<String> MEMBER_FORWARDING = List.of("dr", "nat", "tun", "tun-gue", "tun-gre");
     static final List<String> ROLES = List.of("director", "real-server", "all");
     static final List<String> YES_NO = List.of("yes", "no");
+    /** A name that ends in a number (lb1, lvs-01): the second director's name counts on from it. */
+    private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)");
 
     private static final List<FieldSpec> ALL = List.of(
             // Start
@@ -187,7 +189,8 @@ public final class Fields {
             pairField("failover.authPass", "authPass", "field.authPass", "help.authPass")
                     .text(PASSWORD, 17, Codec.STRING).build(),
             pairField("failover.floatingGateway", "floatingGateway", "field.floatingGateway", "help.floatingGateway")
-                    .text(ADDRESS, 24, Codec.STRING).build(),
+                    .text(ADDRESS, 24, Codec.STRING).writes((d, at, t) -> d.with(Edits.withFloatingGateway(d.cluster(),
+                            (String) Codec.STRING.parse(t)))).build(),
             pairField("failover.connectionSync", "connectionSync", "field.connectionSync", "help.connectionSync")
                     .check().access((d, at) -> pairFlag(d, Failover::connectionSync),
                             (d, at, t) -> d.with(RecordPaths.set(d.cluster(), "failover.connectionSync",
@@ -403,12 +406,26 @@ public final class Fields {
             return d;
         }
         Director first = c.director();
-        // named after the first (director2), so that the two never start with one name
-        String name = (first == null || first.name() == null ? "director" : first.name()) + "2";
+        String name = secondName(first == null || first.name() == null ? "director" : first.name());
         Failover pair = !on ? null : new Failover(new Director(name, first == null ? null : first.dipInterface(),
                 List.of(), first == null ? null : first.vipInterface(), null, null), null, null, null, null, null, null,
                 null, null, null, null);
-        return d.with(new Cluster(c.version(), c.name(), c.director(), c.realServers(), c.services(), pair));
+        return d.with(on ? new Cluster(c.version(), c.name(), c.director(), c.realServers(), c.services(), pair)
+                : Edits.withoutPair(c));
+    }
+
+    /**
+     * The second director's first name, never the first one's: lb1 gives lb2, lvs-01 lvs-02,
+     * director director2 (a name that does not end in a number gets a 2).
+     */
+    static String secondName(String first) {
+        Matcher numbered = NUMBERED.matcher(first);
+        if (!numbered.matches() || numbered.group(2).length() > 9) {
+            return first + "2";
+        }
+        String next = String.valueOf(Long.parseLong(numbered.group(2)) + 1);
+        String padding = "0".repeat(Math.max(0, numbered.group(2).length() - next.length()));
+        return numbered.group(1) + padding + next;
     }
 
     private static Builder field(String id, Step step, Scope scope, String suffix, String... aliases) {
@@ -486,13 +503,13 @@ public final class Fields {
             return writes(writes);
         }
 
-        /** Writes differently from a plain value at the path (which is still how it is read). */
         /** Writes only while this holds: a field of something that is not there creates nothing when cleared. */
         Builder writesOnlyWhen(BiPredicate<Draft, At> condition) {
             this.writeCondition = condition;
             return this;
         }
 
+        /** Writes differently from a plain value at the path (which is still how it is read). */
         Builder writes(Setter writes) {
             this.setter = writes;
             return this;

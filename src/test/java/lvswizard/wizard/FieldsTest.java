@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import lvswizard.Examples;
+import lvswizard.model.RealServer;
 import lvswizard.model.Cluster;
 import lvswizard.validation.Rule;
 import lvswizard.validation.Validator;
@@ -84,5 +85,30 @@ class FieldsTest {
         // the dialog refills its fields after the switch: a cleared field must not bring the pair back
         assertThat(Fields.byId("failover.backupName").set(off, At.NONE, "").cluster().failover()).isNull();
         assertThat(Fields.byId("failover.preempt").set(off, At.NONE, "no").cluster().failover()).isNull();
+    }
+
+    @Test
+    void theSecondDirectorsNameCountsOnFromTheFirstsNumber() {
+        assertThat(Fields.secondName("lb1")).isEqualTo("lb2");
+        assertThat(Fields.secondName("lvs-01")).isEqualTo("lvs-02");
+        assertThat(Fields.secondName("lb9")).isEqualTo("lb10");
+        assertThat(Fields.secondName("director")).isEqualTo("director2");
+        assertThat(Fields.secondName("x12345678901")).as("too long to count on").isEqualTo("x123456789012");
+    }
+
+    /** NAT real servers route through a director: in a pair through the floating gateway, which follows the field. */
+    @Test
+    void natRealServersFollowThePairsFloatingGatewayAndComeBackToTheDip() throws Exception {
+        Draft draft = new Draft(Examples.load("nat-portmap"), null, null, null, null);
+        String dip = draft.cluster().director().dips().get(0);
+        Draft paired = Fields.byId("failover.pair").set(draft, At.NONE, "yes");
+        Draft floating = Fields.byId("failover.floatingGateway").set(paired, At.NONE, "10.10.20.254/24");
+        assertThat(floating.cluster().failover().floatingGateway()).isEqualTo("10.10.20.254/24");
+        assertThat(floating.cluster().realServers()).extracting(RealServer::gateway).containsOnly("10.10.20.254");
+        Draft retyped = Fields.byId("failover.floatingGateway").set(floating, At.NONE, "10.10.20.250/24");
+        assertThat(retyped.cluster().realServers()).extracting(RealServer::gateway).containsOnly("10.10.20.250");
+        Draft off = Fields.byId("failover.pair").set(retyped, At.NONE, "no");
+        assertThat(off.cluster().realServers()).extracting(RealServer::gateway)
+                .containsOnly(dip.substring(0, dip.indexOf('/')));
     }
 }
