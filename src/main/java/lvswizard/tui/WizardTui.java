@@ -39,6 +39,7 @@ import lvswizard.model.Cluster;
 import lvswizard.model.VirtualService;
 import lvswizard.output.OutputDirectory;
 import lvswizard.output.OutputException;
+import lvswizard.plan.IpvsOwner;
 import lvswizard.render.Export;
 import lvswizard.render.RenderedFile;
 import lvswizard.render.Templates;
@@ -547,7 +548,7 @@ public final class WizardTui {
             report = String.join("\n", Generation.report(draft, files, m));
             return true;
         } catch (OutputException e) {
-            report = m.get("save.failed", e.getMessage());
+            report = m.get("write.failed", e.getMessage());
             return false;
         }
     }
@@ -608,8 +609,9 @@ public final class WizardTui {
          */
         @Override
         public void runHere() {
-            // what runs here are the scripts, whatever Write writes
-            if (!writeFiles(Format.SCRIPTS)) {
+            // what runs here: the scripts, and keepalived.conf when keepalived keeps the table (a lab or a
+            // playbook is not run on this host)
+            if (!writeFiles(draft.format().ipvsOwner() == IpvsOwner.KEEPALIVED ? Format.KEEPALIVED : Format.SCRIPTS)) {
                 rebuild();
                 return;
             }

@@ -39,7 +39,8 @@ public record Draft(Cluster cluster, HostRole role, Path configPath, Path output
             forwarding = Edits.forwarding(cluster);
         }
         if (format == null) {
-            format = Format.SCRIPTS;
+            // only keepalived moves the VIPs between a pair of directors
+            format = cluster != null && cluster.failover() != null ? Format.KEEPALIVED : Format.SCRIPTS;
         }
     }
 

@@ -410,8 +410,12 @@ public final class Fields {
         Failover pair = !on ? null : new Failover(new Director(name, first == null ? null : first.dipInterface(),
                 List.of(), first == null ? null : first.vipInterface(), null, null), null, null, null, null, null, null,
                 null, null, null, null);
-        return d.with(on ? new Cluster(c.version(), c.name(), c.director(), c.realServers(), c.services(), pair)
-                : Edits.withoutPair(c));
+        if (!on) {
+            return d.with(Edits.withoutPair(c));
+        }
+        Draft paired = d.with(new Cluster(c.version(), c.name(), c.director(), c.realServers(), c.services(), pair));
+        // only keepalived moves the VIPs between the two: the scripts format refuses a pair
+        return paired.format() == Format.SCRIPTS ? paired.with(Format.KEEPALIVED) : paired;
     }
 
     /**

@@ -79,6 +79,10 @@ class FieldsTest {
         Draft draft = new Draft(Examples.load("seed-dr"), null, null, null, null);
         Draft paired = Fields.byId("failover.pair").set(draft, At.NONE, "yes");
         assertThat(paired.cluster().failover().backup().name()).isEqualTo("director2");
+        assertThat(draft.format()).isEqualTo(Format.SCRIPTS);
+        assertThat(paired.format()).as("the scripts format refuses a pair").isEqualTo(Format.KEEPALIVED);
+        assertThat(new Draft(Examples.load("ha-nat"), null, null, null, null).format())
+                .as("a pair opened from its file").isEqualTo(Format.KEEPALIVED);
         assertThat(Validator.validate(paired.cluster())).noneMatch(f -> f.rule() == Rule.DUPLICATE_NAME);
         Draft off = Fields.byId("failover.pair").set(paired, At.NONE, "no");
         assertThat(off.cluster().failover()).isNull();
