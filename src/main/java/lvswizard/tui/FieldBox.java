@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * A field's text box as forms elsewhere behave: reached with Tab, the first character typed
  * replaces the value (as if it were selected: typing 5 over a weight of 1 gives 5, not 15); any
- * other key first (an arrow, Backspace, End) edits it in place. Ctrl-U clears it, as in a shell; no
+ * other key first (an arrow, Backspace, Home) edits it in place, the caret starting after the value. Ctrl-U clears it, as in a shell; no
  * other Ctrl or Alt key types anything.
  */
 final class FieldBox extends TextBox {
@@ -38,6 +38,9 @@ final class FieldBox extends TextBox {
     protected void afterEnterFocus(FocusChangeDirection direction, Interactable previouslyInFocus) {
         super.afterEnterFocus(direction, previouslyInFocus);
         replaceOnType = !getText().isEmpty();
+        // the caret after the value: Backspace takes its last character, as in a shell (at its start
+        // Backspace did nothing, and what was typed next went in front of the value)
+        setCaretPosition(getText().length());
     }
 
     @Override
