@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 
 /** A field reached with Tab: the first character typed replaces its value, Backspace edits its end. */
 class FieldBoxTest {
+    /** A field filled while it was not focused (the second director's name when the pair is turned on), then reached. */
     private static FieldBox reached(String value) {
-        FieldBox box = new FieldBox(new TerminalSize(12, 1), value);
+        FieldBox box = new FieldBox(new TerminalSize(12, 1), "");
+        box.setText(value);
         box.afterEnterFocus(Interactable.FocusChangeDirection.NEXT, null);
         return box;
     }
