@@ -492,9 +492,8 @@ public final class WizardTui {
             saved = draft.cluster();
             recent.remember(draft.configPath());
             status.setText(m.get("saved", draft.configPath()));
-            if (view != null) {
-                rebuild();
-            }
+            // the title loses its mark of changes; the focus stays on the field (a rebuild moved it to the first)
+            refresh();
             return true;
         } catch (OutputException e) {
             status.setText(m.get("save.failed", e.getMessage()));

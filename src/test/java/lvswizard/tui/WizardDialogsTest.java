@@ -108,9 +108,11 @@ class WizardDialogsTest {
             ui.tabTo(i -> i instanceof TextBox box && box.getText().equals("seed-dr"), "the cluster name");
             ui.type("x");
             ui.waitFor("Start  ·  [modified] " + file);
+            var typedIn = ui.focused();
             ui.ctrl('s');
             ui.waitForFlat("Configuration saved to " + file);
             assertThat(ui.waitFor("Start  ·  " + file)).doesNotContain("[modified]");
+            assertThat(ui.focused()).as("Ctrl-S keeps the focus on the field").isSameAs(typedIn);
             ui.ctrl('c');
             ui.outcome();
         }
