@@ -528,13 +528,13 @@ public final class LineWizard {
             out.println(m.get("save.failed", e.getMessage()));
             return Outcome.UNUSABLE_OUTPUT;
         }
+        // where the configuration went: in the report of the files, or in the line that none were written
         recent.remember(draft.configPath());
-        out.println(m.get("saved", draft.configPath()));
         while (true) {
             List<OutputDirectory.Written> written;
             try {
                 written = Generation.writeFiles(draft, conflict -> {
-                    out.println(conflict.getMessage());
+                    out.println(Generation.conflictText(conflict, m));
                     return yes(m.get("generate.replace", draft.outputDir()));
                 });
             } catch (OutputException | RuntimeException e) {

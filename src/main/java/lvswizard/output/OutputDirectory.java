@@ -296,7 +296,7 @@ public final class OutputDirectory {
     private static OutputException conflict(List<Path> conflicts) {
         return new OutputException.Conflict(conflicts.get(0) + ": exists with different content"
                 + (conflicts.size() > 1 ? " (and " + (conflicts.size() - 1) + " more)" : "")
-                + "; use --force to replace, or choose another --out directory");
+                + "; use --force to replace, or choose another --out directory", conflicts);
     }
 
     /**

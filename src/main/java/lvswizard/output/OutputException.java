@@ -1,5 +1,8 @@
 package lvswizard.output;
 
+import java.nio.file.Path;
+import java.util.List;
+
 /** The output directory cannot take the files; the message is one line for the operator. */
 public class OutputException extends Exception {
     public OutputException(String message) {
@@ -11,8 +14,16 @@ public class OutputException extends Exception {
      * operator's yes) may override. A lock held by another writer or a directory in the way is not.
      */
     public static final class Conflict extends OutputException {
-        public Conflict(String message) {
+        private final List<Path> files;
+
+        public Conflict(String message, List<Path> files) {
             super(message);
+            this.files = List.copyOf(files);
+        }
+
+        /** The files that exist with other content, in the set's order. */
+        public List<Path> files() {
+            return files;
         }
     }
 }

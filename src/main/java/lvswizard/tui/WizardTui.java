@@ -537,8 +537,10 @@ public final class WizardTui {
         }
         try {
             List<OutputDirectory.Written> files = Generation.write(draft.with(format), conflict -> Dialogs.confirm(gui, m,
-                    m.get("generate.out"), conflict.getMessage() + "\n\n" + m.get("generate.replace", draft.outputDir())));
+                    m.get("generate.out"), Generation.conflictText(conflict, m) + "\n\n"
+                    + m.get("generate.replace", draft.outputDir())));
             if (files == null) {
+                report = m.get("generate.declined", draft.outputDir());
                 return false;
             }
             written = files;

@@ -28,7 +28,7 @@ public final class Generation {
 
     /** Asks the operator whether files with other content may be replaced. */
     public interface ReplaceQuestion<E extends Exception> {
-        boolean mayReplace(OutputException conflict) throws E;
+        boolean mayReplace(OutputException.Conflict conflict) throws E;
     }
 
     /**
@@ -66,6 +66,17 @@ public final class Generation {
             }
             return writeExport(draft.format(), plan, draft.flavour(), draft.outputDir(), true);
         }
+    }
+
+    /**
+     * The question before replacing files with other content, in the wizard's words (the exception's
+     * own text names command-line options): the first file and how many more (generate.replace asks).
+     */
+    public static String conflictText(OutputException.Conflict conflict, Messages m) {
+        List<Path> files = conflict.files();
+        String first = files.isEmpty() ? "" : files.get(0).toString();
+        return files.size() > 1 ? m.get("generate.conflict.more", first, files.size() - 1)
+                : m.get("generate.conflict", first);
     }
 
     private static void refuseUnserved(Format format, Plan plan, Flavour flavour) throws OutputException {

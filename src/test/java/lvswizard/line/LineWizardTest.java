@@ -126,6 +126,8 @@ class LineWizardTest {
         assertSameFilesAsGenerate(dir.resolve("saved.json"), dir.resolve("out"));
         assertThat(out.toString()).contains("Written to", "install -m 0755 \"$f\" /usr/local/sbin/lvs-seed-dr-realserver-rs1; rc=$?", "Done.",
                 "Next, real servers first", "real server rs1 (10.10.10.11): install realserver-rs1.sh");
+        assertThat(out.toString().lines().filter(line -> line.contains("Configuration saved to")).count())
+                .as("where the configuration went, said once").isEqualTo(1);
     }
 
     @Test

@@ -21,6 +21,8 @@ import lvswizard.wizard.HostRole;
 import lvswizard.wizard.Language;
 import lvswizard.wizard.Messages;
 import lvswizard.wizard.Opening;
+import lvswizard.wizard.Generation;
+import lvswizard.wizard.Step;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -316,6 +318,34 @@ class WizardDialogsTest {
             ui.ctrl('c');
             ui.outcome();
         }
+    }
+
+    /** Files of another configuration in the output directory: the question in the wizard's words, and No writes nothing. */
+    @Test
+    void replacingAnotherConfigurationsFilesIsAskedInChineseAndNoWritesNothing(@TempDir Path dir) throws Exception {
+        Messages zh = Messages.of(Language.ZH);
+        Generation.writeExport(Format.SCRIPTS, Examples.plan("nat-portmap"), Flavour.IPROUTE2, dir.resolve("out"), false);
+        String before = Files.readString(dir.resolve("out/director.sh"));
+        Draft draft = new Draft(Examples.load("seed-dr"), HostRole.ALL, dir.resolve("saved.json"), dir.resolve("out"),
+                Flavour.IPROUTE2);
+        try (VirtualScreen ui = new VirtualScreen(draft, zh, NO_COMMANDS, 100, 30).start()) {
+            ui.waitFor(zh.get("role.label"));
+            ui.onGui(() -> {
+                ui.wizard.goTo(Step.GENERATE);
+                return null;
+            });
+            ui.tabToButton(zh.get("button.write"));
+            ui.press(KeyType.Enter);
+            String question = ui.waitForFlat("另外");
+            assertThat(VirtualScreen.flat(question)).contains("director.sh 等另外 3 个文件已存在",
+                    "内容与 lvs-wizard 将要写入的不同", "换一个输出目录").doesNotContain("--force", "--out");
+            ui.tabToButton(zh.get("button.no"));
+            ui.press(KeyType.Enter);
+            ui.waitForFlat("没有写入任何文件");
+            ui.ctrl('c');
+            ui.outcome();
+        }
+        assertThat(dir.resolve("out/director.sh")).hasContent(before);
     }
 
     /** Each format the Generate step offers writes exactly what that export makes of the plan. */
