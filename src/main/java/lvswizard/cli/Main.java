@@ -41,7 +41,8 @@ public final class Main implements Callable<Integer> {
     @CommandLine.Mixin
     ConfigOption config = new ConfigOption();
 
-    @Option(names = "--lang", paramLabel = "LANG", description = "en or zh (default: from LANG; en on TERM=linux)")
+    @Option(names = "--lang", paramLabel = "LANG", converter = LanguageName.class, completionCandidates = LanguageName.class,
+            description = "en or zh (default: from LANG; en on TERM=linux)")
     String lang;
 
     @Option(names = "--line", description = "ask line by line instead of the full-screen wizard")

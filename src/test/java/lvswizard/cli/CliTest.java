@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import lvswizard.Examples;
@@ -261,9 +262,14 @@ class CliTest {
 
     @Test
     void unknownLanguageExitsTwo() {
-        Run run = run("--lang", "fr");
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("--lang: \"fr\" is not known; expected en or zh\n");
+        for (String[] args : List.of(new String[] {"--lang", "fr"}, new String[] {"--lang", "fr", "validate"},
+                new String[] {"validate", "--lang", "fr", "--config", "examples/seed-dr.json"},
+                new String[] {"lint", "--lang", "fr", "examples/seed-dr.json"})) {
+            Run run = run(args);
+            assertThat(run.code()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.err()).as(String.join(" ", args)).isEqualTo("lvs-wizard: Invalid value for option '--lang':"
+                    + " \"fr\" is not known; expected en or zh (see: lvs-wizard --help)\n");
+        }
     }
 
     @Test
