@@ -1,7 +1,9 @@
 package lvswizard.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import lvswizard.render.Version;
+import lvswizard.text.ConsoleCharset;
 import lvswizard.text.TerminalWriter;
 
 /**
@@ -24,9 +26,10 @@ public final class Entry {
             System.exit(ExitCodes.OK);
         }
         ConfigWarmUp.startFor(args);
-        PrintWriter err = new PrintWriter(System.err, true);
+        Charset console = ConsoleCharset.of(System.getenv());
+        PrintWriter err = new PrintWriter(System.err, true, console);
         System.exit(args.length == 0 ? WizardStart.run(null, null, false, TerminalWriter.guard(err))
-                : Main.execute(args, new PrintWriter(System.out, true), err));
+                : Main.execute(args, new PrintWriter(System.out, true, console), err));
     }
 
     /** lvs-wizard --version (or -V) and nothing else. */

@@ -2,12 +2,12 @@ package lvswizard.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import lvswizard.config.ConfigException;
 import lvswizard.line.JlinePrompter;
 import lvswizard.line.LineWizard;
 import lvswizard.line.StreamPrompter;
+import lvswizard.text.ConsoleCharset;
 import lvswizard.text.TerminalWriter;
 import lvswizard.tui.TuiLauncher;
 import lvswizard.wizard.Draft;
@@ -62,7 +62,7 @@ final class WizardStart {
 
     private static int lineMode(Draft draft, Messages messages, Recent recent, boolean interactive) {
         if (!interactive) {
-            PrintWriter out = TerminalWriter.guard(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
+            PrintWriter out = TerminalWriter.guard(new PrintWriter(System.out, true, ConsoleCharset.of(System.getenv())));
             return ExitCodes.of(new LineWizard(new StreamPrompter(System.in, out), out, messages, draft, recent).run());
         }
         try (JlinePrompter prompter = JlinePrompter.open()) {
