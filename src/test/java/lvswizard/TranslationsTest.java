@@ -103,6 +103,7 @@ class TranslationsTest {
             "lvswizard.ops.texts:lab.untrusted", "its detail is TrustedDirectory's line; LabCommandTest shows it",
             "lvswizard.plan.texts:address.invalid", "a finding's reason: FindingTextsTest reaches it",
             "lvswizard.plan.texts:address.prefix-range", "a finding's reason: FindingTextsTest reaches it",
+            "lvswizard.plan.texts:address.netmask", "a finding's reason: FindingTextsTest reaches it",
             "lvswizard.plan.texts:address.brackets", "a finding's reason: FindingTextsTest reaches it",
             "lvswizard.plan.texts:address.white-space", "a finding's reason: FindingTextsTest reaches it",
             "lvswizard.plan.texts:address.required", "a finding's reason: FindingTextsTest reaches it");

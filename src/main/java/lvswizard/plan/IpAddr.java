@@ -102,6 +102,10 @@ public final class IpAddr {
      */
     static Message unreadable(String text) {
         int slash = text.lastIndexOf('/');
+        Message netmask = slash > 0 ? netmaskInsteadOfPrefix(text.substring(0, slash), text.substring(slash + 1)) : null;
+        if (netmask != null) {
+            return netmask;
+        }
         if (slash > 0 && text.substring(slash + 1).matches("[0-9]{1,4}")) {
             IpAddr host = attempt(text.substring(0, slash)).address();
             int prefix = Integer.parseInt(text.substring(slash + 1));
@@ -111,6 +115,24 @@ public final class IpAddr {
             }
         }
         return Texts.of("address.invalid", text);
+    }
+
+    /**
+     * An IPv4 address with a netmask where the prefix goes (10.0.0.10/255.255.255.0, as ifconfig
+     * writes it): the prefix that netmask is, written the way lvs-wizard reads it; null otherwise.
+     */
+    private static Message netmaskInsteadOfPrefix(String address, String mask) {
+        IpAddr host = Ipv4Literal.parse(address);
+        IpAddr bits = Ipv4Literal.parse(mask);
+        if (host == null || bits == null || host.hasPrefix() || bits.hasPrefix()) {
+            return null;
+        }
+        int inverted = ~bits.v4;
+        if ((inverted & (inverted + 1)) != 0) {
+            return null;
+        }
+        String prefix = String.valueOf(Integer.bitCount(bits.v4));
+        return Texts.of("address.netmask", mask, prefix, address + "/" + prefix);
     }
 
     /** "unspecified", "loopback", "multicast", "link-local" or "limited broadcast"; null for an ordinary address. */

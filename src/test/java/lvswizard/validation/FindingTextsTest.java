@@ -125,6 +125,9 @@ class FindingTextsTest {
                 "VIP：\"192.168.101.300\" 不是 IPv4 或 IPv6 地址");
         assertMessage("seed-dr", "/director/dips=[\"10.10.10.10/42\"]", Rule.ADDRESS_SYNTAX,
                 "DIP: prefix /42 is out of range; expected 0-32 for IPv4", "DIP：前缀 /42 超出范围；IPv4 应为 0-32");
+        assertMessage("seed-dr", "/director/dips=[\"10.0.0.10/255.255.255.0\"]", Rule.ADDRESS_SYNTAX,
+                "DIP: write /24 for the netmask 255.255.255.0: 10.0.0.10/24",
+                "DIP：子网掩码 255.255.255.0 请写成 /24：10.0.0.10/24");
         assertMessage("seed-dr", "/services/0/vip=\"2001:db8::100/129\"", Rule.ADDRESS_SYNTAX,
                 "VIP: prefix /129 is out of range; expected 0-128 for IPv6", "VIP：前缀 /129 超出范围；IPv6 应为 0-128");
         assertMessage("seed-dr", "/realServers/1/name=\"rs1\"", Rule.DUPLICATE_NAME,
