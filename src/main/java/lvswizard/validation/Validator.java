@@ -350,7 +350,9 @@ public final class Validator {
             checkMarkOverlap(path, service, vip);
         }
         if (service.backends().isEmpty()) {
-            findings.add(Rule.NO_BACKENDS, path + ".backends", "no-backends");
+            // which one: a step that lists them all shows this once for each service without members
+            findings.add(Rule.NO_BACKENDS, path + ".backends", "no-backends",
+                    isBlank(service.name()) ? String.valueOf(index + 1) : service.name());
         }
         Set<String> members = new HashSet<>();
         for (int i = 0; i < service.backends().size(); i++) {

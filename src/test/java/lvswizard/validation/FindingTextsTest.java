@@ -128,6 +128,8 @@ class FindingTextsTest {
         assertMessage("seed-dr", "/director/dips=[\"10.0.0.10/255.255.255.0\"]", Rule.ADDRESS_SYNTAX,
                 "DIP: write /24 for the netmask 255.255.255.0: 10.0.0.10/24",
                 "DIP：子网掩码 255.255.255.0 请写成 /24：10.0.0.10/24");
+        assertMessage("fwmark-https", "/services/0/backends=[]", Rule.NO_BACKENDS,
+                "service web-bundle has no real servers", "服务 web-bundle 没有真实服务器");
         assertMessage("seed-dr", "/services/0/vip=\"2001:db8::100/129\"", Rule.ADDRESS_SYNTAX,
                 "VIP: prefix /129 is out of range; expected 0-128 for IPv6", "VIP：前缀 /129 超出范围；IPv6 应为 0-128");
         assertMessage("seed-dr", "/realServers/1/name=\"rs1\"", Rule.DUPLICATE_NAME,
