@@ -175,7 +175,8 @@ public final class Validator {
             findings.add(Rule.DUPLICATE_ADDRESS, "director.gateway", "duplicate-address.gateway-director",
                     gateway.text());
         }
-        if (!drUsed || director.vipInterface() == null || director.dipInterface() == null) {
+        // a name that is no interface has its own error (interface-name): comparing it says nothing more
+        if (!drUsed || !Names.isInterface(director.vipInterface()) || !Names.isInterface(director.dipInterface())) {
             return;
         }
         if (!Names.baseDevice(director.vipInterface()).equals(Names.baseDevice(director.dipInterface()))) {
