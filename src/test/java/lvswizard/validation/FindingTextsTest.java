@@ -130,6 +130,9 @@ class FindingTextsTest {
                 "DIP：子网掩码 255.255.255.0 请写成 /24：10.0.0.10/24");
         assertMessage("fwmark-https", "/services/0/backends=[]", Rule.NO_BACKENDS,
                 "service web-bundle has no real servers", "服务 web-bundle 没有真实服务器");
+        assertMessage("seed-dr", "/services/0/markPorts=[80]", Rule.FWMARK_FIELDS,
+                "marked ports [80] are set, but the service has no firewall mark (fwmark)",
+                "设置了标记的端口 [80]，但该服务没有防火墙标记（fwmark）");
         assertMessage("seed-dr", "/services/0/vip=\"2001:db8::100/129\"", Rule.ADDRESS_SYNTAX,
                 "VIP: prefix /129 is out of range; expected 0-128 for IPv6", "VIP：前缀 /129 超出范围；IPv6 应为 0-128");
         assertMessage("seed-dr", "/realServers/1/name=\"rs1\"", Rule.DUPLICATE_NAME,
