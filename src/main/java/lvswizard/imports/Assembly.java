@@ -245,8 +245,7 @@ final class Assembly {
 
     private void applyService(ServiceOp op, String text) {
         if (op.edit() != services.containsKey(op.key())) {
-            note(Note.Kind.IGNORED, op.edit() ? "ignored.no-such-service" : "ignored.service-exists", text,
-                    op.key().toString());
+            refused(op.edit(), text, op.key().toString());
             return;
         }
         ServiceDraft service = service(op.key());
@@ -260,6 +259,16 @@ final class Assembly {
         took(text);
     }
 
+    /**
+     * A command ipvsadm itself refuses (what it adds exists, or what it changes or adds to does
+     * not): left out of the configuration, and a lint error, as ipvsadm -R stops at that line.
+     */
+    private void refused(boolean missing, String text, String what) {
+        note(Note.Kind.IGNORED, missing ? "ignored.no-such-service" : "ignored.service-exists", text, what);
+        finding(LintRule.IPVSADM_REFUSES, missing ? "lint.ipvsadm-refuses.missing" : "lint.ipvsadm-refuses.exists",
+                text, what);
+    }
+
     /** ipvsadm -S writes the default mask (255.255.255.255, 128) that the configuration leaves out. */
     private static boolean fullMask(String netmask) {
         return netmask == null || netmask.equals("255.255.255.255") || netmask.equals("128");
@@ -269,7 +278,7 @@ final class Assembly {
         ServiceDraft service = services.get(op.key());
         Endpoint server = Endpoint.parse(op.server());
         if (service == null) {
-            note(Note.Kind.IGNORED, "ignored.no-such-service", text, op.key().toString());
+            refused(true, text, op.key().toString());
             return;
         }
         if (server == null) {
@@ -277,8 +286,7 @@ final class Assembly {
             return;
         }
         if (op.edit() != service.hasMember(server.host(), server.port())) {
-            note(Note.Kind.IGNORED, op.edit() ? "ignored.no-such-service" : "ignored.service-exists", text,
-                    op.key() + " -r " + op.server());
+            refused(op.edit(), text, op.key() + " -r " + op.server());
             return;
         }
         BackendDraft backend = service.member(server.host(), server.port());

@@ -296,6 +296,9 @@ final class KeepalivedSource extends KeepalivedReader {
         HealthCheck first = null;
         boolean checked = false;
         for (Node realServer : realServers) {
+            if (repeated(service, realServer)) {
+                continue;
+            }
             HealthCheck check = realServer(service, realServer, method,
                     delayLoop == null ? DEFAULT_DELAY_LOOP : delayLoop, inhibit);
             if (!checked) {
@@ -349,12 +352,33 @@ final class KeepalivedSource extends KeepalivedReader {
     }
 
     /** One real server; returns its checker as the model's health check (none: null). */
+    /**
+     * A real_server block for an address and port this virtual_server already has: left out, and
+     * a lint warning (keepalived cannot add one destination twice; which block's weight and check
+     * count is not what the file seems to say).
+     */
+    private boolean repeated(ServiceDraft service, Node node) {
+        Endpoint endpoint = endpoint(node);
+        Integer port = node.word(1) == null ? null : number(node.word(1));
+        if (endpoint == null || !service.hasMember(endpoint.host(), port)) {
+            return false;
+        }
+        at(node);
+        into.note(Note.Kind.IGNORED, "ignored.real-server-twice", text(node));
+        into.finding(LintRule.REAL_SERVER_TWICE, "lint.real-server-twice", text(node));
+        return true;
+    }
+
+    private static Endpoint endpoint(Node node) {
+        return node.word(0) == null ? null
+                : Endpoint.parse(node.word(0).contains(":") && node.word(1) != null ? "[" + node.word(0) + "]"
+                : node.word(0));
+    }
+
     private HealthCheck realServer(ServiceDraft service, Node node, Method serviceMethod, int delayLoop,
                                    boolean serviceInhibit) {
         at(node);
-        Endpoint endpoint = node.word(0) == null ? null
-                : Endpoint.parse(node.word(0).contains(":") && node.word(1) != null ? "[" + node.word(0) + "]"
-                : node.word(0));
+        Endpoint endpoint = endpoint(node);
         Integer port = node.word(1) == null ? null : number(node.word(1));
         if (endpoint == null) {
             into.note(Note.Kind.UNREADABLE, "unreadable.keepalived", text(node));

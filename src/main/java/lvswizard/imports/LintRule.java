@@ -23,7 +23,9 @@ public enum LintRule {
     MARK_RULE_MISSING("mark-rule-missing", ERROR),
     DEPRECATED_KEYWORD("deprecated-keyword", WARNING),
     VRID_CLASH("vrid-clash", ERROR),
-    VRRP_STRICT("vrrp-strict", ERROR);
+    VRRP_STRICT("vrrp-strict", ERROR),
+    IPVSADM_REFUSES("ipvsadm-refuses", ERROR),
+    REAL_SERVER_TWICE("real-server-twice", WARNING);
 
     private final String id;
     private final Severity severity;

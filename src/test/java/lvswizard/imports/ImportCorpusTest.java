@@ -237,4 +237,23 @@ class ImportCorpusTest {
         assertThatThrownBy(() -> Importer.from(List.of(conf.toString()), null, new FakeRunner()))
                 .hasMessage(conf + ":2: a block is not closed with '}'");
     }
+
+    /** What ipvsadm itself refuses, and a real_server listed twice, are said with their lines (lint and import). */
+    @Test
+    void refusedCommandsAndARealServerTwiceAreNamedWithTheirLines() throws Exception {
+        Importer.Result rules = importing("ipvsadm-refused.rules");
+        String file = CORPUS.resolve("ipvsadm-refused.rules").toString();
+        String why = ". Why: ipvsadm -R stops at the first line it refuses, so every rule after it is missing;"
+                + " in a script the command fails and the table is not what the script says";
+        assertThat(rules.findings()).extracting(f -> f.toLine(Locale.ENGLISH)).containsExactly(
+                "error[ipvsadm-refuses] " + file + ":4: -a -t 10.1.1.100:80 -r 10.1.1.11:80 -g -w 1: ipvsadm refuses it:"
+                        + " -t 10.1.1.100:80 -r 10.1.1.11:80 was already added" + why,
+                "error[ipvsadm-refuses] " + file + ":5: -a -t 10.1.1.200:80 -r 10.1.1.13:80 -g -w 1: ipvsadm refuses it:"
+                        + " -t 10.1.1.200:80 does not exist at this point" + why);
+        Importer.Result twice = importing("keepalived-twice.conf");
+        assertThat(rules(twice)).containsExactly("real-server-twice");
+        assertThat(lines(twice)).anyMatch(line -> line.contains("real_server 192.168.60.12 443")
+                && line.contains("this virtual_server has it already")).noneMatch(line -> line.contains("check differs"));
+        assertThat(twice.cluster().services().get(0).backends()).extracting(Backend::weight).containsExactly(2, 1);
+    }
 }

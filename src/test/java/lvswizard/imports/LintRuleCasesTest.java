@@ -21,7 +21,9 @@ class LintRuleCasesTest {
             Map.entry(LintRule.MARK_RULE_MISSING, List.of("director-fwmark.sh")),
             Map.entry(LintRule.DEPRECATED_KEYWORD, List.of("keepalived-old-keywords.conf")),
             Map.entry(LintRule.VRID_CLASH, List.of("keepalived-include.conf")),
-            Map.entry(LintRule.VRRP_STRICT, List.of("keepalived-defaults.conf")));
+            Map.entry(LintRule.VRRP_STRICT, List.of("keepalived-defaults.conf")),
+            Map.entry(LintRule.IPVSADM_REFUSES, List.of("ipvsadm-refused.rules")),
+            Map.entry(LintRule.REAL_SERVER_TWICE, List.of("keepalived-twice.conf")));
 
     @Test
     void everyRuleHasACaseThatFiresIt() throws Exception {
