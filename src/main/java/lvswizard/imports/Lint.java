@@ -31,7 +31,8 @@ public final class Lint {
         long warnings = 0;
         for (Note note : result.notes()) {
             if (note.kind() == Note.Kind.UNREADABLE) {
-                lines.add(note.toLine(locale));
+                // counted as a warning in the summary: marked as one, as the findings are
+                lines.add("warning[unreadable] " + note.toLine(locale));
                 warnings++;
             }
         }

@@ -250,6 +250,9 @@ class ImportCorpusTest {
                         + " -t 10.1.1.100:80 -r 10.1.1.11:80 was already added" + why,
                 "error[ipvsadm-refuses] " + file + ":5: -a -t 10.1.1.200:80 -r 10.1.1.13:80 -g -w 1: ipvsadm refuses it:"
                         + " -t 10.1.1.200:80 does not exist at this point" + why);
+        List<String> lint = Lint.of(importing("director-fwmark.sh"), Locale.ENGLISH).lines();
+        assertThat(lint).as("a line counted as a warning reads as one")
+                .anyMatch(l -> l.startsWith("warning[unreadable] src/test/resources/imports/director-fwmark.sh:7: not understood:"));
         Importer.Result twice = importing("keepalived-twice.conf");
         assertThat(rules(twice)).containsExactly("real-server-twice");
         assertThat(lines(twice)).anyMatch(line -> line.contains("real_server 192.168.60.12 443")
