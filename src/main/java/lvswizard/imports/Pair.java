@@ -61,6 +61,8 @@ final class Pair {
             into.note(Note.Kind.MISSING, "missing.backup");
             into.missing().add("failover.backup");
             into.missing().add("failover.backupPriority");
+            // a field to fill in, but not one that clashes with the master's (preemption needs two)
+            backupPriority = main.priority() == null ? null : Math.max(1, main.priority() - 50);
         }
         into.failover = new Failover(backup, main.routerId(), main.advert(), main.priority(), backupPriority,
                 !main.nopreempt(), !main.peers().isEmpty(), main.authPass(), gateway, main.syncInterface() != null,

@@ -259,4 +259,16 @@ class ImportCorpusTest {
                 && line.contains("this virtual_server has it already")).noneMatch(line -> line.contains("check differs"));
         assertThat(twice.cluster().services().get(0).backends()).extracting(Backend::weight).containsExactly(2, 1);
     }
+
+    /** One director's keepalived.conf: the backup is to fill in, with a priority below the master's, never equal. */
+    @Test
+    void oneDirectorsFileLeavesTheBackupToFillInBelowTheMastersPriority(@TempDir Path dir) throws Exception {
+        // keepalived's default priority, 100, is also the configuration's default for the backup
+        Path conf = Files.writeString(dir.resolve("keepalived.conf"), Files.readString(
+                CORPUS.resolve("keepalived-pair-a.conf")).replace("priority 150", "priority 100"));
+        Importer.Result result = Importer.from(List.of(conf.toString()), null, new FakeRunner());
+        var failover = result.cluster().failover();
+        assertThat(result.missing()).contains("failover.backup", "failover.backupPriority");
+        assertThat(failover.backupPriority()).isLessThan(failover.priority()).isPositive();
+    }
 }
