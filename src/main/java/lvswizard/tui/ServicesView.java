@@ -77,7 +77,11 @@ final class ServicesView implements StepView {
         schedulerHint.setLabelWidth(width);
         body.addComponent(schedulerHint);
         if (index >= 0) {
-            body.addComponent(Form.button(m.get("button.checks"), () -> actions.editChecks(index)));
+            VirtualService service = draft.cluster().services().get(index);
+            // marked as the pair's button is: whether the service has something in that dialog
+            boolean checked = service.healthCheck() != null || service.sorryServer() != null || service.quorum() != null;
+            body.addComponent(Form.button(m.get(checked ? "button.checks.on" : "button.checks"),
+                    () -> actions.editChecks(index)));
         }
         show(draft);
     }

@@ -8,6 +8,7 @@ import com.googlecode.lanterna.gui2.TextBox;
 import com.googlecode.lanterna.input.KeyType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import lvswizard.Examples;
 import lvswizard.config.ConfigFile;
 import lvswizard.exec.FakeRunner;
@@ -346,6 +347,27 @@ class WizardDialogsTest {
             ui.outcome();
         }
         assertThat(dir.resolve("out/director.sh")).hasContent(before);
+    }
+
+    /** The Services step's health-check button says whether the service has one, as the pair's says it is on. */
+    @Test
+    void theHealthCheckButtonSaysWhetherTheServiceHasOne(@TempDir Path dir) throws Exception {
+        for (String example : List.of("seed-dr", "ha-dr")) {
+            Draft draft = new Draft(Examples.load(example), HostRole.ALL, dir.resolve(example + ".json"),
+                    dir.resolve("out"), Flavour.IPROUTE2);
+            try (VirtualScreen ui = new VirtualScreen(draft, EN, NO_COMMANDS, 100, 30).start()) {
+                ui.waitFor("This host is");
+                ui.ctrl('n');
+                String screen = ui.waitFor("Health check");
+                if (example.equals("ha-dr")) {
+                    assertThat(screen).as(example).contains("Health check (on)...");
+                } else {
+                    assertThat(screen).as(example).contains("Health check...").doesNotContain("(on)");
+                }
+                ui.ctrl('c');
+                ui.outcome();
+            }
+        }
     }
 
     /** Each format the Generate step offers writes exactly what that export makes of the plan. */
