@@ -1,5 +1,6 @@
 package lvswizard.tui;
 
+import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.Interactable;
@@ -59,6 +60,8 @@ final class SettingsDialog {
         Panel panel = (Panel) window.getComponent();
         panel.addComponent(form.panel());
         refusal.setLabelWidth(WIDTH);
+        // the dialog's width from the start: the first edit gave it this width, and OK and Cancel moved
+        refusal.setPreferredSize(new TerminalSize(WIDTH, 1));
         panel.addComponent(refusal);
         panel.addComponent(Form.row(Form.button(m.get("button.ok"), this::accept),
                 Form.button(m.get("button.cancel"), window::close)));
