@@ -3,6 +3,7 @@ package lvswizard.imports;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import lvswizard.validation.Summary;
 
 /**
  * What the wizard shows after an import from its start screen: what could not be read (the first
@@ -28,9 +29,11 @@ public final class ImportReport {
             lines.add(Texts.of("brief.missing", String.join(", ", result.missing().stream().sorted().toList()))
                     .format(locale));
         }
+        // lint's own counts (its lines not understood, its rules and the validator's), as lint ends
+        Lint.Report lint = Lint.of(result, locale);
         lines.add(Texts.of("brief.counts", String.valueOf(result.cluster().services().size()),
                 String.valueOf(result.cluster().realServers().size()), String.valueOf(unreadable.size()),
-                String.valueOf(result.findings().size())).format(locale));
+                Summary.counts(lint.errors(), lint.warnings())).format(locale));
         return lines;
     }
 }

@@ -18,6 +18,11 @@ public final class Summary {
         return Words.of("summary", source, count("error", errors), count("warning", warnings)).format(locale);
     }
 
+    /** "2 errors, 1 warning" alone, for a line that names its source otherwise. */
+    public static Message counts(long errors, long warnings) {
+        return Words.of("summary.counts", count("error", errors), count("warning", warnings));
+    }
+
     private static Message count(String what, long n) {
         return Words.of("count." + what + (n == 1 ? ".one" : ".many"), String.valueOf(n));
     }

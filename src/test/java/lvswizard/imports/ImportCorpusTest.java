@@ -271,4 +271,14 @@ class ImportCorpusTest {
         assertThat(result.missing()).contains("failover.backup", "failover.backupPriority");
         assertThat(failover.backupPriority()).isLessThan(failover.priority()).isPositive();
     }
+
+    /** The wizard's import dialog counts as lint counts: the how-to's scripts give lint's 2 errors and 3 warnings. */
+    @Test
+    void theBriefCountsWhatLintCounts() throws Exception {
+        Importer.Result result = importing("seed-director.sh", "seed-realserver.sh");
+        Lint.Report lint = Lint.of(result, Locale.ENGLISH);
+        assertThat(lint.summary("s", Locale.ENGLISH)).isEqualTo("s: 2 errors, 3 warnings");
+        assertThat(ImportReport.brief(result, Locale.ENGLISH, 5)).last().asString()
+                .contains("lines not understood: 0; lint: 2 errors, 3 warnings (lvs-wizard lint)");
+    }
 }

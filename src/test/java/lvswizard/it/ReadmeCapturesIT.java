@@ -114,7 +114,7 @@ class ReadmeCapturesIT {
             tmux.waitFor("ldirectord.cf");
             tmux.text("director.sh realserver.sh");
             tmux.keys("Tab", "Enter");
-            captures.put("import-dialog", stable(tmux, "Nothing is written until you save."));
+            captures.put("import-dialog", stable(tmux, "(lvs-wizard lint)"));
         }
     }
 
