@@ -138,7 +138,11 @@ public final class LineWizard {
                 switch (step) {
                     case START -> askFields(Step.START, At.NONE, Scope.DRAFT, Scope.CLUSTER);
                     case SERVICES -> askServices();
-                    case DIRECTOR -> askFields(Step.DIRECTOR, At.NONE, Scope.DIRECTOR, Scope.FAILOVER);
+                    case DIRECTOR -> {
+                        Cluster before = draft.cluster();
+                        askFields(Step.DIRECTOR, At.NONE, Scope.DIRECTOR, Scope.FAILOVER);
+                        draft = draft.with(Edits.followFloatingGateway(before, draft.cluster()));
+                    }
                     case REAL_SERVERS -> askRealServers();
                     default -> {
                         Optional<Step> again = review();

@@ -665,7 +665,7 @@ public final class WizardTui {
         void editPair() {
             Draft edited = SettingsDialog.pair(m, draft).showAndWait(gui);
             if (edited != null) {
-                draft = edited;
+                draft = edited.with(Edits.followFloatingGateway(draft.cluster(), edited.cluster()));
             }
             rebuild();
         }

@@ -126,28 +126,36 @@ public final class Edits {
     }
 
     /**
-     * The pair's floating gateway set to {@code gateway} (null for none), and the real servers that
-     * had a director's address as their gateway (NAT's, the only method that routes through a
-     * director) follow it when it is on their subnet: a DIP leaves with its director at a failover.
+     * The real servers after the pair's settings changed from {@code before} to {@code after}, once
+     * the operator is done with them (the dialog's OK, line mode's last pair question; never per
+     * keystroke, when the field holds half an address): with a new floating gateway, those whose
+     * gateway was a director's address (NAT's, the only method that routes through a director) and
+     * that are on its subnet take it; with the floating gateway cleared, those on it take the DIP on
+     * their subnet. A DIP leaves with its director at a failover.
      */
-    public static Cluster withFloatingGateway(Cluster c, String gateway) {
-        if (c.failover() == null) {
-            return c;
+    public static Cluster followFloatingGateway(Cluster before, Cluster after) {
+        IpAddr was = floatingGateway(before);
+        IpAddr now = floatingGateway(after);
+        if (after.failover() == null || was == null && now == null || was != null && now != null && was.sameHost(now)) {
+            return after;
         }
-        Cluster moved = RecordPaths.set(c, "failover.floatingGateway", gateway);
-        IpAddr floating = gateway == null ? null : IpAddr.parse(gateway);
-        if (floating == null) {
-            return moved;
-        }
-        List<IpAddr> before = directorAddresses(c);
-        List<RealServer> servers = moved.realServers().stream().map(s -> {
+        List<IpAddr> through = now != null ? directorAddresses(before) : List.of(was);
+        List<RealServer> servers = after.realServers().stream().map(s -> {
             IpAddr own = s.gateway() == null ? null : IpAddr.parse(s.gateway());
             IpAddr address = s.address() == null ? null : IpAddr.parse(s.address());
-            boolean throughADirector = own != null && before.stream().anyMatch(own::sameHost);
-            return throughADirector && address != null && floating.family() == address.family()
-                    && floating.subnetContains(address) ? withGateway(s, floating.text()) : s;
+            if (own == null || address == null || through.stream().noneMatch(own::sameHost)) {
+                return s;
+            }
+            IpAddr next = now != null ? now.family() == address.family() && now.subnetContains(address) ? now : null
+                    : natGatewayFor(after, address);
+            return next == null ? s : withGateway(s, next.text());
         }).toList();
-        return new Cluster(moved.version(), moved.name(), moved.director(), servers, moved.services(), moved.failover());
+        return new Cluster(after.version(), after.name(), after.director(), servers, after.services(), after.failover());
+    }
+
+    private static IpAddr floatingGateway(Cluster c) {
+        return c.failover() == null || c.failover().floatingGateway() == null ? null
+                : IpAddr.parse(c.failover().floatingGateway());
     }
 
     /**

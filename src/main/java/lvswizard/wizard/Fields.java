@@ -189,8 +189,7 @@ public final class Fields {
             pairField("failover.authPass", "authPass", "field.authPass", "help.authPass")
                     .text(PASSWORD, 17, Codec.STRING).build(),
             pairField("failover.floatingGateway", "floatingGateway", "field.floatingGateway", "help.floatingGateway")
-                    .text(ADDRESS, 24, Codec.STRING).writes((d, at, t) -> d.with(Edits.withFloatingGateway(d.cluster(),
-                            (String) Codec.STRING.parse(t)))).build(),
+                    .text(ADDRESS, 24, Codec.STRING).build(),
             pairField("failover.connectionSync", "connectionSync", "field.connectionSync", "help.connectionSync")
                     .check().access((d, at) -> pairFlag(d, Failover::connectionSync),
                             (d, at, t) -> d.with(RecordPaths.set(d.cluster(), "failover.connectionSync",

@@ -13,6 +13,7 @@ import lvswizard.Examples;
 import lvswizard.config.ConfigFile;
 import lvswizard.exec.FakeRunner;
 import lvswizard.exec.Runner;
+import lvswizard.model.RealServer;
 import lvswizard.render.Export;
 import lvswizard.render.Flavour;
 import lvswizard.render.RenderedFile;
@@ -380,6 +381,30 @@ class WizardDialogsTest {
                 ui.ctrl('c');
                 ui.outcome();
             }
+        }
+    }
+
+    /** A new floating gateway typed in the pair's dialog: on OK the NAT real servers route through it, whole. */
+    @Test
+    void natRealServersTakeTheFloatingGatewayTypedInThePairsDialog(@TempDir Path dir) throws Exception {
+        Draft draft = new Draft(Examples.load("ha-nat"), HostRole.ALL, dir.resolve("ha-nat.json"), dir.resolve("out"),
+                Flavour.IPROUTE2);
+        try (VirtualScreen ui = new VirtualScreen(draft, EN, NO_COMMANDS, 100, 30).start()) {
+            ui.waitFor("This host is");
+            ui.onGui(() -> {
+                ui.wizard.goTo(Step.DIRECTOR);
+                return null;
+            });
+            ui.click("Second director (on)...");
+            ui.waitFor("Second director (keepalived VRRP pair)");
+            ui.tabTo(i -> i instanceof TextBox box && box.getText().equals("10.10.20.1/24"), "the floating gateway");
+            ui.type("10.10.20.254/24");
+            ui.click("OK");
+            ui.waitUntilGone("Second director (keepalived VRRP pair)");
+            var servers = ui.onGui(() -> ui.wizard.draft().cluster().realServers());
+            assertThat(servers).extracting(RealServer::gateway).containsOnly("10.10.20.254");
+            ui.ctrl('c');
+            ui.outcome();
         }
     }
 

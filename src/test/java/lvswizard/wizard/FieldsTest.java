@@ -100,19 +100,34 @@ class FieldsTest {
         assertThat(Fields.secondName("x12345678901")).as("too long to count on").isEqualTo("x123456789012");
     }
 
-    /** NAT real servers route through a director: in a pair through the floating gateway, which follows the field. */
+    /**
+     * NAT real servers route through a director, in a pair through the floating gateway: they follow
+     * it once the pair's settings are done, never a half-typed value, and come back to the DIP.
+     */
     @Test
     void natRealServersFollowThePairsFloatingGatewayAndComeBackToTheDip() throws Exception {
         Draft draft = new Draft(Examples.load("nat-portmap"), null, null, null, null);
         String dip = draft.cluster().director().dips().get(0);
+        String dipHost = dip.substring(0, dip.indexOf('/'));
         Draft paired = Fields.byId("failover.pair").set(draft, At.NONE, "yes");
-        Draft floating = Fields.byId("failover.floatingGateway").set(paired, At.NONE, "10.10.20.254/24");
-        assertThat(floating.cluster().failover().floatingGateway()).isEqualTo("10.10.20.254/24");
-        assertThat(floating.cluster().realServers()).extracting(RealServer::gateway).containsOnly("10.10.20.254");
-        Draft retyped = Fields.byId("failover.floatingGateway").set(floating, At.NONE, "10.10.20.250/24");
-        assertThat(retyped.cluster().realServers()).extracting(RealServer::gateway).containsOnly("10.10.20.250");
-        Draft off = Fields.byId("failover.pair").set(retyped, At.NONE, "no");
-        assertThat(off.cluster().realServers()).extracting(RealServer::gateway)
-                .containsOnly(dip.substring(0, dip.indexOf('/')));
+        Draft typing = paired;
+        String typed = "";
+        for (char c : "10.10.20.254/24".toCharArray()) {
+            typed += c;
+            typing = Fields.byId("failover.floatingGateway").set(typing, At.NONE, typed);
+            assertThat(typing.cluster().realServers()).as("while typing " + typed).extracting(RealServer::gateway)
+                    .containsOnly(dipHost);
+        }
+        var floating = Edits.followFloatingGateway(paired.cluster(), typing.cluster());
+        assertThat(floating.failover().floatingGateway()).isEqualTo("10.10.20.254/24");
+        assertThat(floating.realServers()).extracting(RealServer::gateway).containsOnly("10.10.20.254");
+        Draft retyped = Fields.byId("failover.floatingGateway").set(draft.with(floating), At.NONE, "10.10.20.250/24");
+        assertThat(Edits.followFloatingGateway(floating, retyped.cluster()).realServers())
+                .extracting(RealServer::gateway).containsOnly("10.10.20.250");
+        Draft cleared = Fields.byId("failover.floatingGateway").set(draft.with(floating), At.NONE, "");
+        assertThat(Edits.followFloatingGateway(floating, cleared.cluster()).realServers())
+                .as("no floating gateway: the DIP again").extracting(RealServer::gateway).containsOnly(dipHost);
+        Draft off = Fields.byId("failover.pair").set(draft.with(floating), At.NONE, "no");
+        assertThat(off.cluster().realServers()).extracting(RealServer::gateway).containsOnly(dipHost);
     }
 }
