@@ -126,6 +126,8 @@ final class Assembly {
     boolean sawFirewall;
     private String source = "";
     private int line;
+    /** Whether the command being applied is a line ipvsadm -R reads (see {@link #apply(Op, String, boolean)}). */
+    private boolean restoring;
 
     /** Notes from here on are about {@code source}, line {@code line}. */
     void at(String source, int line) {
@@ -217,6 +219,16 @@ final class Assembly {
 
     /** Applies one ipvsadm command, as the kernel would, and notes what it did. */
     void apply(Op op, String text) {
+        apply(op, text, false);
+    }
+
+    /**
+     * The same for a line fed to ipvsadm -R ({@code restoring}): there a line ipvsadm refuses is also
+     * a lint error, as -R goes on without a word of it in its exit status; a script's own command
+     * may be guarded (|| true, an if) in ways the import does not follow.
+     */
+    void apply(Op op, String text, boolean restoring) {
+        this.restoring = restoring;
         if (op instanceof ServiceOp service) {
             applyService(service, text);
         } else if (op instanceof ServerOp server) {
@@ -261,12 +273,14 @@ final class Assembly {
 
     /**
      * A command ipvsadm itself refuses (what it adds exists, or what it changes or adds to does
-     * not): left out of the configuration, and a lint error, as ipvsadm -R stops at that line.
+     * not): left out of the configuration; a lint error in what ipvsadm -R reads.
      */
     private void refused(boolean missing, String text, String what) {
         note(Note.Kind.IGNORED, missing ? "ignored.no-such-service" : "ignored.service-exists", text, what);
-        finding(LintRule.IPVSADM_REFUSES, missing ? "lint.ipvsadm-refuses.missing" : "lint.ipvsadm-refuses.exists",
-                text, what);
+        if (restoring) {
+            finding(LintRule.IPVSADM_REFUSES, missing ? "lint.ipvsadm-refuses.missing" : "lint.ipvsadm-refuses.exists",
+                    text, what);
+        }
     }
 
     /** ipvsadm -S writes the default mask (255.255.255.255, 128) that the configuration leaves out. */

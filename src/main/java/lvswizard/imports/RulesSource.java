@@ -21,7 +21,7 @@ final class RulesSource {
                 words = words.subList(1, words.size());
             }
             try {
-                into.apply(IpvsadmArgs.parse(words), line);
+                into.apply(IpvsadmArgs.parse(words), line, true);
             } catch (IpvsadmArgs.Unreadable e) {
                 into.note(Note.Kind.UNREADABLE, Texts.of("unreadable.because", line, e.reason()));
             }

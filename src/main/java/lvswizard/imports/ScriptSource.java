@@ -207,7 +207,7 @@ final class ScriptSource {
                 }
                 words = expanded.words();
             }
-            ipvsadm(words, String.join(" ", words));
+            ipvsadm(words, String.join(" ", words), true);
         } else {
             (heredocBody == HeredocBody.SKIPPED ? skippedLines : otherLines).add(number);
         }
@@ -298,10 +298,11 @@ final class ScriptSource {
             into.took(command.text());
             return;
         }
-        ipvsadm(args, "ipvsadm " + String.join(" ", args));
+        ipvsadm(args, "ipvsadm " + String.join(" ", args), false);
     }
 
-    private void ipvsadm(List<String> args, String text) {
+    /** One ipvsadm command: the script's own, or a line of the rules it feeds to ipvsadm -R ({@code restoring}). */
+    private void ipvsadm(List<String> args, String text, boolean restoring) {
         try {
             IpvsadmArgs.Op op = IpvsadmArgs.parse(args);
             if (op instanceof IpvsadmArgs.Clear) {
@@ -310,7 +311,7 @@ final class ScriptSource {
             if (op instanceof IpvsadmArgs.ServiceOp || op instanceof IpvsadmArgs.ServerOp) {
                 director = true;
             }
-            into.apply(op, text);
+            into.apply(op, text, restoring);
         } catch (IpvsadmArgs.Unreadable e) {
             into.note(Note.Kind.UNREADABLE, Texts.of("unreadable.because", text, e.reason()));
         }
