@@ -70,8 +70,11 @@ final class RunWindow extends BasicWindow {
         this.hosts = HostNeeds.all(plan);
         setHints(Set.of(Window.Hint.FULL_SCREEN));
         TerminalSize size = gui.getScreen().getTerminalSize();
-        hosts.forEach(h -> roles.addItem(h.isDirector() ? "director" : "realserver:" + h.name()));
-        roles.setCheckedItemIndex(draft.role() == HostRole.REAL_SERVER && hosts.size() > 1 ? 1 : 0);
+        // as --role names them; a pair's two directors by name, the first real server after them
+        long directors = hosts.stream().filter(HostNeeds::isDirector).count();
+        hosts.forEach(h -> roles.addItem(!h.isDirector() ? "realserver:" + h.name()
+                : directors > 1 ? "director:" + h.name() : "director"));
+        roles.setCheckedItemIndex(draft.role() == HostRole.REAL_SERVER && hosts.size() > directors ? (int) directors : 0);
         roles.setSelectedIndex(roles.getCheckedItemIndex());
         output = new TextBox(new TerminalSize(Math.max(20, size.getColumns() - 4), Math.max(3, size.getRows() - 12)),
                 "", TextBox.Style.MULTI_LINE);

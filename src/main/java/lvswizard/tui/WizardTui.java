@@ -610,9 +610,10 @@ public final class WizardTui {
          */
         @Override
         public void runHere() {
-            // what runs here: the scripts, and keepalived.conf when keepalived keeps the table (a lab or a
-            // playbook is not run on this host)
-            if (!writeFiles(draft.format().ipvsOwner() == IpvsOwner.KEEPALIVED ? Format.KEEPALIVED : Format.SCRIPTS)) {
+            // what runs here: the scripts, and keepalived.conf when keepalived keeps the table (a pair's
+            // always: a lab or a playbook is not run on this host, and the scripts refuse a pair)
+            boolean keepalived = draft.format().ipvsOwner() == IpvsOwner.KEEPALIVED || draft.cluster().failover() != null;
+            if (!writeFiles(keepalived ? Format.KEEPALIVED : Format.SCRIPTS)) {
                 rebuild();
                 return;
             }

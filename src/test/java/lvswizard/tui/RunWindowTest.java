@@ -208,4 +208,22 @@ class RunWindowTest {
             ui.outcome();
         }
     }
+
+    /** A pair's directors are offered by name, as --role names them, and a real server's role starts on the first real server. */
+    @Test
+    void aPairsDirectorsAreNamedAndARealServerStartsOnTheFirstRealServer(@TempDir Path dir) throws Exception {
+        Draft draft = new Draft(Examples.load("ha-nat"), HostRole.REAL_SERVER, dir.resolve("saved.json"),
+                dir.resolve("out"), Flavour.IPROUTE2);
+        try (VirtualScreen ui = new VirtualScreen(draft, Messages.of(Language.EN), FakeHost.seedRealServer(), 110, 36)
+                .start()) {
+            ui.waitFor("This host is");
+            ui.onGui(() -> {
+                ui.gui.addWindow(new RunWindow(ui.gui, Messages.of(Language.EN), draft, FakeHost.seedRealServer()));
+                return null;
+            });
+            String screen = ui.waitFor("director:director2");
+            assertThat(screen).contains("< > director:director ", "< > director:director2", "<o> realserver:app1");
+            ui.ctrl('c');
+        }
+    }
 }
