@@ -613,13 +613,14 @@ public final class WizardTui {
             // what runs here: the scripts, and keepalived.conf when keepalived keeps the table (a pair's
             // always: a lab or a playbook is not run on this host, and the scripts refuse a pair)
             boolean keepalived = draft.format().ipvsOwner() == IpvsOwner.KEEPALIVED || draft.cluster().failover() != null;
-            if (!writeFiles(keepalived ? Format.KEEPALIVED : Format.SCRIPTS)) {
+            Format runs = keepalived ? Format.KEEPALIVED : Format.SCRIPTS;
+            if (!writeFiles(runs)) {
                 rebuild();
                 return;
             }
             rebuild();
             // Ctrl-C there has closed this window too
-            new RunWindow(gui, m, draft, runner).showAndWait();
+            new RunWindow(gui, m, draft.with(runs), runner).showAndWait();
         }
 
         /** The same draft, in network namespaces on this host. */
