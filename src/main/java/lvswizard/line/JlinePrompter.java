@@ -2,8 +2,8 @@ package lvswizard.line;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import lvswizard.text.ConsoleCharset;
 import lvswizard.text.TerminalWriter;
 import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
@@ -30,7 +30,7 @@ public final class JlinePrompter implements LineWizard.Prompter, AutoCloseable {
 
     /** On the process's own terminal: a person answers. Piped answers go to {@link StreamPrompter}. */
     public static JlinePrompter open() throws IOException {
-        return new JlinePrompter(TerminalBuilder.builder().system(true).encoding(StandardCharsets.UTF_8).build());
+        return new JlinePrompter(TerminalBuilder.builder().system(true).encoding(ConsoleCharset.of(System.getenv())).build());
     }
 
     public PrintWriter writer() {

@@ -9,10 +9,13 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import lvswizard.exec.ExecRunner;
 import lvswizard.exec.Runner;
+import lvswizard.text.ConsoleCharset;
 import lvswizard.wizard.Draft;
 import lvswizard.wizard.Messages;
 import lvswizard.wizard.Recent;
@@ -71,7 +74,7 @@ public final class TuiLauncher {
             return outcome == WizardTui.Outcome.INTERRUPTED ? 130 : 0;
         });
         if (farewell[0] != null && code == 0) {
-            System.out.println(farewell[0]);
+            new PrintWriter(System.out, true, ConsoleCharset.of(System.getenv())).println(farewell[0]);
         }
         return code;
     }
@@ -84,7 +87,7 @@ public final class TuiLauncher {
         Runtime.getRuntime().addShutdownHook(restore);
         try {
             // one stty run for Lanterna's settings and the wizard's: each run is a process start
-            Terminal terminal = SttyBatchingTerminal.open(System.in, System.out, StandardCharsets.UTF_8,
+            Terminal terminal = SttyBatchingTerminal.open(System.in, System.out, ConsoleCharset.of(System.getenv()),
                     sttyBefore == null || sttyBefore.isBlank() ? null : sttyBefore.trim(), TuiLauncher::stty, KEYS_NOT_SIGNALS);
             screen[0] = new TerminalScreen(terminal);
             screen[0].startScreen();
@@ -113,7 +116,7 @@ public final class TuiLauncher {
      * thread or out of the session) closes the windows, {@code restore} gives the terminal back,
      * and only then one line goes to {@code err}: never a stack trace over the screen.
      */
-    static int runOn(Screen screen, Session session, java.io.PrintStream err, Runnable restore) {
+    static int runOn(Screen screen, Session session, PrintStream err, Runnable restore) {
         Throwable[] failure = new Throwable[1];
         int code;
         try {

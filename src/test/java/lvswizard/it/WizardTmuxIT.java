@@ -172,6 +172,32 @@ class WizardTmuxIT {
         assertSameFilesAsGenerate(dir, dir.resolve("first.json"), piped.resolve("out"));
     }
 
+    /**
+     * In Chinese with LANG naming a locale the host lacks (a bare Debian has C.UTF-8 only): the
+     * screen and the lines printed after it are UTF-8, not question marks.
+     */
+    @Test
+    void theFarewellIsReadableChineseWithoutTheLocaleInstalled(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("examples/seed-dr.json"), dir.resolve("cluster.json"));
+        String command = between(" --lang zh --config cluster.json").replace(ENV,
+                ENV.replace("LANG=C.UTF-8", "LANG=zh_CN.UTF-8"));
+        try (Tmux tmux = new Tmux(dir, 100, 30, command)) {
+            tmux.waitFor("本机是");
+            tmux.keys("C-n");
+            tmux.waitFor("服务  ·");
+            for (String title : new String[] {"调度器  ·", "真实服务器  ·", "检查  ·", "预览  ·", "生成  ·"}) {
+                tmux.keys("C-n");
+                tmux.waitFor(title);
+            }
+            tmux.keys("Enter");
+            tmux.waitFor("已写入 out：");
+            tmux.keys("F10");
+            tmux.waitForAll("EXIT=0", "lvs-wizard：out 中共 9 个文件");
+            assertThat(tmux.screen()).doesNotContain("lvs-wizard?");
+        }
+        assertTerminalAsBefore(dir);
+    }
+
     @Test
     void walkThroughWritesTheSameFilesAsGenerate(@TempDir Path dir) throws Exception {
         Files.copy(Path.of("examples/seed-dr.json"), dir.resolve("cluster.json"));
