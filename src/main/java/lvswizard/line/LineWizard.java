@@ -543,7 +543,7 @@ public final class LineWizard {
                 });
             } catch (OutputException | RuntimeException e) {
                 // unusable as it is (not a directory, another user's, no room): another directory may do
-                out.println(m.get("save.failed", e.getMessage()));
+                out.println(m.get("write.failed", e.getMessage()));
                 written = null;
             }
             if (written != null) {

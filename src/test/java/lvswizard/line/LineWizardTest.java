@@ -243,16 +243,20 @@ class LineWizardTest {
         Files.writeString(dir.resolve("out/director.sh"), "another cluster's script\n");
         StringWriter out = new StringWriter();
         Scripted answers = new Scripted(Map.of("add, edit N", List.of("done", "done"),
-                "Cluster name", List.of("mine"), "Files in", List.of("no"),
+                "Cluster name", List.of("mine"), "Replace them?", List.of("no"),
                 "Another output directory", List.of(dir.resolve("out2").toString())));
         assertThat(run(answers, seed(dir), out)).as(out.toString()).isEqualTo(LineWizard.Outcome.WRITTEN);
         assertThat(ConfigFile.read(dir.resolve("saved.json")).name()).isEqualTo("mine");
+        assertThat(answers.asked.toString()).as("the question is asked, and answered no")
+                .contains("Replace them? If they belong to another configuration, answer No");
+        assertThat(out.toString()).contains("director.sh exists with other content than lvs-wizard would write.")
+                .doesNotContain("--force");
         assertThat(Files.readString(dir.resolve("out/director.sh"))).isEqualTo("another cluster's script\n");
         assertSameFilesAsGenerate(dir.resolve("saved.json"), dir.resolve("out2"));
 
         StringWriter again = new StringWriter();
         Scripted none = new Scripted(Map.of("add, edit N", List.of("done", "done"), "Cluster name", List.of("yours"),
-                "Files in", List.of("no"), "Another output directory", List.of("")));
+                "Replace them?", List.of("no"), "Another output directory", List.of("")));
         assertThat(run(none, seed(dir), again)).isEqualTo(LineWizard.Outcome.UNUSABLE_OUTPUT);
         assertThat(again.toString()).contains("No files were written; the configuration is saved in");
         assertThat(ConfigFile.read(dir.resolve("saved.json")).name()).as("the edits are kept").isEqualTo("yours");
@@ -375,7 +379,8 @@ class LineWizardTest {
         Scripted answers = new Scripted(Map.of("add, edit N", List.of("done", "done"),
                 "Another output directory", List.of("")));
         assertThat(run(answers, seed(dir), out)).as(out.toString()).isEqualTo(LineWizard.Outcome.UNUSABLE_OUTPUT);
-        assertThat(out.toString()).contains("exists and is not a directory", "No files were written");
+        assertThat(out.toString()).contains("Could not write the files: ", "exists and is not a directory",
+                "No files were written").doesNotContain("Could not save");
         assertThat(answers.asked.toString()).contains("Another output directory");
     }
 }
