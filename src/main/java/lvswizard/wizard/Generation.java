@@ -10,6 +10,7 @@ import lvswizard.output.OutputDirectory;
 import lvswizard.output.OutputException;
 import lvswizard.render.CopyInstructions;
 import lvswizard.plan.HostNeeds;
+import lvswizard.plan.IpvsOwner;
 import lvswizard.plan.Plan;
 import lvswizard.render.RenderedFile;
 import lvswizard.validation.Validator;
@@ -149,7 +150,8 @@ public final class Generation {
         for (HostNeeds director : HostNeeds.directors(plan)) {
             String address = director.ownAddresses().isEmpty() ? "" : director.ownAddresses().get(0).address().text();
             lines.add("  " + m.get(draft.format() == Format.KEEPALIVED ? "summary.director.keepalived" : "summary.director",
-                    director.name(), address, director.scriptName(), KeepalivedExport.fileName(plan, director.name())));
+                    director.name(), address, director.scriptName(), KeepalivedExport.fileName(plan, director.name()),
+                    IpvsOwner.KEEPALIVED_CONF));
         }
         lines.add(m.get("summary.copy", draft.outputDir().resolve(CopyInstructions.FILE_NAME)));
         return String.join("\n", lines);

@@ -50,8 +50,9 @@ class GenerationReportTest {
                 Flavour.IPROUTE2).with(Format.KEEPALIVED);
         String summary = Generation.summary(pair, List.of(), Messages.of(Language.EN));
         assertThat(summary).contains("director director (10.10.20.2): install director.sh and its unit, start it,"
-                + " then keepalived-director.conf as keepalived.conf (keepalived -t -f keepalived-director.conf first)")
+                + " then keepalived-director.conf as /etc/keepalived/keepalived.conf (keepalived -t -f"
+                + " keepalived-director.conf first)")
                 .contains("director director2 (10.10.20.3): install director-director2.sh and its unit, start it,"
-                + " then keepalived-director2.conf as keepalived.conf");
+                + " then keepalived-director2.conf as /etc/keepalived/keepalived.conf");
     }
 }
