@@ -124,7 +124,7 @@ public final class OutputDirectory {
         Path target = target(file);
         Outcome outcome = classify(target, content);
         if (!force && outcome == Outcome.REPLACED) {
-            throw conflict(List.of(target));
+            throw conflict(List.of(target), List.of());
         }
         if (isInTheWay(target)) {
             throw inTheWay(target);
@@ -156,7 +156,8 @@ public final class OutputDirectory {
         /** Throws the refusal this set found, if any: conflicts first, as they are what --force changes. */
         void refuse() throws OutputException {
             if (!conflicts.isEmpty()) {
-                throw conflict(conflicts);
+                throw conflict(conflicts, stale.entrySet().stream().filter(e -> e.getValue() == Outcome.STALE)
+                        .map(Map.Entry::getKey).toList());
             }
             if (inTheWay != null) {
                 throw OutputDirectory.inTheWay(inTheWay);
@@ -292,11 +293,14 @@ public final class OutputDirectory {
         return stale;
     }
 
-    /** The refusal of files that exist with other content than the set would give them, naming the first. */
-    private static OutputException conflict(List<Path> conflicts) {
+    /**
+     * The refusal of files that exist with other content than the set would give them, naming the
+     * first; with the files a forced write would remove as no longer generated (an earlier set's).
+     */
+    private static OutputException conflict(List<Path> conflicts, List<Path> removable) {
         return new OutputException.Conflict(conflicts.get(0) + ": exists with different content"
                 + (conflicts.size() > 1 ? " (and " + (conflicts.size() - 1) + " more)" : "")
-                + "; use --force to replace, or choose another --out directory", conflicts);
+                + "; use --force to replace, or choose another --out directory", conflicts, removable);
     }
 
     /**

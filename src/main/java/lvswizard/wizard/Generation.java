@@ -71,13 +71,20 @@ public final class Generation {
 
     /**
      * The question before replacing files with other content, in the wizard's words (the exception's
-     * own text names command-line options): the first file and how many more (generate.replace asks).
+     * own text names command-line options): the first file, how many more, and the files a yes would
+     * remove (generate.replace asks).
      */
     public static String conflictText(OutputException.Conflict conflict, Messages m) {
         List<Path> files = conflict.files();
         String first = files.isEmpty() ? "" : files.get(0).toString();
-        return files.size() > 1 ? m.get("generate.conflict.more", first, files.size() - 1)
+        String which = files.size() > 1 ? m.get("generate.conflict.more", first, files.size() - 1)
                 : m.get("generate.conflict", first);
+        if (conflict.removable().isEmpty()) {
+            return which;
+        }
+        // what a yes also deletes, by name: in another configuration's directory, its files
+        return which + " " + m.get("generate.conflict.removes", conflict.removable().size(), String.join(", ",
+                conflict.removable().stream().map(p -> p.getFileName().toString()).toList()));
     }
 
     private static void refuseUnserved(Format format, Plan plan, Flavour flavour) throws OutputException {

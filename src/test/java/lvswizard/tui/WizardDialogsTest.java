@@ -339,8 +339,8 @@ class WizardDialogsTest {
             ui.tabToButton(zh.get("button.write"));
             ui.press(KeyType.Enter);
             String question = ui.waitForFlat("另外");
-            assertThat(VirtualScreen.flat(question)).contains("director.sh 等另外 3 个文件已存在",
-                    "内容与 lvs-wizard 将要写入的不同", "换一个输出目录").doesNotContain("--force", "--out");
+            assertThat(VirtualScreen.flat(question)).contains("director.sh 及另外 3 个文件已存在",
+                    "内容与 lvs-wizard 将要写入的不同", "替换还会删除", "换一个输出目录").doesNotContain("--force", "--out");
             ui.tabToButton(zh.get("button.no"));
             ui.press(KeyType.Enter);
             ui.waitForFlat("没有写入任何文件");

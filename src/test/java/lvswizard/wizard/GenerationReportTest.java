@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import lvswizard.Examples;
 import lvswizard.output.OutputDirectory;
+import lvswizard.output.OutputException;
 import lvswizard.render.CopyInstructions;
 import lvswizard.render.Flavour;
 import lvswizard.plan.IpvsOwner;
@@ -54,5 +55,15 @@ class GenerationReportTest {
                 + " keepalived-director.conf first)")
                 .contains("director director2 (10.10.20.3): install director-director2.sh and its unit, start it,"
                 + " then keepalived-director2.conf as /etc/keepalived/keepalived.conf");
+    }
+
+    /** Yes to replacing also deletes an earlier set's files that this one does not make: the question names them. */
+    @Test
+    void theReplaceQuestionNamesTheFilesAYesDeletes() {
+        var conflict = new OutputException.Conflict("unused", List.of(Path.of("out/director.sh"), Path.of("out/README.txt")),
+                List.of(Path.of("out/keepalived-lb1.conf"), Path.of("out/realserver-app1.sh")));
+        assertThat(Generation.conflictText(conflict, Messages.of(Language.EN))).isEqualTo("out/director.sh and 1 more"
+                + " files exist with other content than lvs-wizard would write. Replacing also deletes 2 files an earlier"
+                + " write made there that this configuration does not make: keepalived-lb1.conf, realserver-app1.sh.");
     }
 }
