@@ -163,7 +163,7 @@ public final class Fields {
             field("failover.pair", Step.DIRECTOR, Scope.FAILOVER, null).labels("field.pair", "help.pair").check()
                     .access((d, at) -> d.cluster().failover() != null ? "yes" : "no", Fields::setPair).build(),
             pairField("failover.backupName", "backup.name", "field.backupName", "help.backupName", "backup")
-                    .text(NAME, 24, Codec.STRING).build(),
+                    .text(NAME, 24, Codec.STRING).writes(Fields::setBackupName).build(),
             pairField("failover.backupDipInterface", "backup.dipInterface", "field.dipInterface", "help.dipInterface")
                     .text(INTERFACE, 16, Codec.STRING).build(),
             pairField("failover.backupDips", "backup.dips", "field.backupDips", "help.backupDips")
@@ -395,8 +395,19 @@ public final class Fields {
     }
 
     /**
-     * Turning the pair on gives the second director the first one's name with a 2 and its interface
-     * names; the rest is to fill in.
+     * The second director's name; cleared, the name the pair started with (the model's default for
+     * a nameless director is the first one's usual name, "director", a surprise in a pair).
+     */
+    private static Draft setBackupName(Draft d, At at, String text) throws Invalid {
+        String name = (String) Codec.STRING.parse(text);
+        Director first = d.cluster().director();
+        return d.with(RecordPaths.set(d.cluster(), "failover.backup.name", name != null ? name
+                : secondName(first == null || first.name() == null ? "director" : first.name())));
+    }
+
+    /**
+     * Turning the pair on gives the second director a name counted on from the first one's
+     * ({@link #secondName}) and its interface names; the rest is to fill in.
      */
     private static Draft setPair(Draft d, At at, String text) throws Invalid {
         boolean on = index(YES_NO, text) == 0;

@@ -79,6 +79,8 @@ class FieldsTest {
         Draft draft = new Draft(Examples.load("seed-dr"), null, null, null, null);
         Draft paired = Fields.byId("failover.pair").set(draft, At.NONE, "yes");
         assertThat(paired.cluster().failover().backup().name()).isEqualTo("director2");
+        assertThat(Fields.byId("failover.backupName").set(paired, At.NONE, "").cluster().failover().backup().name())
+                .as("cleared: the name the pair started with, not the model's \"director\"").isEqualTo("director2");
         assertThat(draft.format()).isEqualTo(Format.SCRIPTS);
         assertThat(paired.format()).as("the scripts format refuses a pair").isEqualTo(Format.KEEPALIVED);
         assertThat(new Draft(Examples.load("ha-nat"), null, null, null, null).format())
