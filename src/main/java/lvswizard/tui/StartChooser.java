@@ -33,11 +33,16 @@ final class StartChooser {
     }
 
     /** The answer: the draft to edit, or none (quit, or Ctrl-C: {@code interrupted}). */
-    record Choice(Draft draft, boolean interrupted) {
+    /** What to edit (null: nothing), whether Ctrl-C ended the choice, and whether the draft is an import, in no file yet. */
+    record Choice(Draft draft, boolean interrupted, boolean imported) {
+        Choice(Draft draft, boolean interrupted) {
+            this(draft, interrupted, false);
+        }
     }
 
     static Choice choose(WindowBasedTextGUI gui, Messages m, Recent recent, Runner runner) {
         Draft[] chosen = {null};
+        boolean[] imported = {false};
         BasicWindow window = Dialogs.window(m, m.get("app.title", Version.current()), () -> { },
                 focused -> m.get("help.start"));
         window.addWindowListener(new WindowListenerAdapter() {
@@ -70,7 +75,7 @@ final class StartChooser {
                 open(gui, m, Path.of(answer), chosen, window);
             }
         }));
-        panel.addComponent(Form.button(m.get("start.import"), () -> importSetup(gui, m, runner, chosen, window)));
+        panel.addComponent(Form.button(m.get("start.import"), () -> imported[0] = importSetup(gui, m, runner, chosen, window)));
         panel.addComponent(Form.button(m.get("start.example"), () -> {
             try {
                 chosen[0] = Opening.example();
@@ -85,7 +90,7 @@ final class StartChooser {
         window.setFocusedInteractable(reopen.orElse(first));
         gui.addWindowAndWait(window);
         boolean interrupted = InterruptibleGui.interrupted(gui);
-        return new Choice(interrupted ? null : chosen[0], interrupted);
+        return new Choice(interrupted ? null : chosen[0], interrupted, !interrupted && imported[0]);
     }
 
     /** Why a file cannot be opened (one line), or null when it can. */
@@ -107,8 +112,9 @@ final class StartChooser {
      * Import: asks for the sources until they can be read, shows what could not be read and what
      * the wizard will ask for, then edits the result as a new configuration (saving asks where).
      */
-    private static void importSetup(WindowBasedTextGUI gui, Messages m, Runner runner, Draft[] chosen,
-                                    BasicWindow window) {
+    /** Imports what the operator names and chooses it; whether it did. */
+    private static boolean importSetup(WindowBasedTextGUI gui, Messages m, Runner runner, Draft[] chosen,
+                                       BasicWindow window) {
         Importer.Result[] imported = {null};
         String answer = Dialogs.askText(gui, m, m.get("start.import.title"), m.get("start.import.text"), "",
                 Fields.byId("outputDir").keys(), text -> {
@@ -124,12 +130,13 @@ final class StartChooser {
                     }
                 });
         if (answer == null || imported[0] == null) {
-            return;
+            return false;
         }
         Dialogs.info(gui, m, m.get("start.import.done"),
                 String.join("\n", ImportReport.brief(imported[0], m.locale(), BRIEF_LINES)));
         chosen[0] = Opening.imported(imported[0].cluster());
         window.close();
+        return true;
     }
 
     /** Lines not understood shown after an import; the rest is one line away (lvs-wizard import). */

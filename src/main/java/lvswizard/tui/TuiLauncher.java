@@ -69,6 +69,9 @@ public final class TuiLauncher {
                 return choice.interrupted() ? 130 : 0;
             }
             WizardTui wizard = new WizardTui(gui, start, messages, runner, recent);
+            if (choice.imported()) {
+                wizard.startsUnsaved();
+            }
             WizardTui.Outcome outcome = wizard.run();
             farewell[0] = wizard.farewell();
             return outcome == WizardTui.Outcome.INTERRUPTED ? 130 : 0;

@@ -147,6 +147,14 @@ public final class WizardTui {
         window.addWindowListener(new Keys());
     }
 
+    /**
+     * The draft is nowhere yet (an import): quitting asks before it is lost, as after a change.
+     * Called before {@link #run}.
+     */
+    void startsUnsaved() {
+        saved = null;
+    }
+
     /** Shows the wizard until Finish, quit or Ctrl-C. */
     public Outcome run() {
         TextGUIThread thread = gui.getGUIThread();

@@ -408,6 +408,23 @@ class WizardDialogsTest {
         }
     }
 
+    /** An import is in no file yet: quitting asks before it is lost, though nothing was edited. */
+    @Test
+    void quittingAnImportAsksFirst(@TempDir Path dir) throws Exception {
+        Draft imported = Opening.imported(Examples.load("seed-dr"));
+        try (VirtualScreen ui = new VirtualScreen(100, 30, gui -> {
+            WizardTui wizard = new WizardTui(gui, imported, EN, NO_COMMANDS);
+            wizard.startsUnsaved();
+            return wizard.run();
+        })) {
+            ui.waitFor("This host is");
+            ui.press(KeyType.F10);
+            ui.waitFor(EN.get("button.quit.nosave"));
+            ui.click(EN.get("button.quit.nosave"));
+            assertThat(ui.result()).isEqualTo(WizardTui.Outcome.QUIT);
+        }
+    }
+
     /** Each format the Generate step offers writes exactly what that export makes of the plan. */
     @ParameterizedTest
     @EnumSource(Format.class)
