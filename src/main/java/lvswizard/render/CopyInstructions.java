@@ -49,12 +49,25 @@ public final class CopyInstructions {
             }
             IpAddr dip = director.ownAddresses().get(0).address();
             lines.add("# " + headings.director().apply(director.name()));
+            if (owner == IpvsOwner.KEEPALIVED) {
+                lines.add(keepalivedInstalled(dip));
+            }
             lines.addAll(host(dir, dip, director.scriptName(), Layout.unit(plan.cluster().name(), director.scriptName())));
             if (owner == IpvsOwner.KEEPALIVED) {
                 lines.addAll(keepalived(dir, dip, KeepalivedExport.fileName(plan, director.name())));
             }
         }
         return lines;
+    }
+
+    /**
+     * Stops before anything is installed on a director without keepalived (its script's start
+     * requires it): installing a package is the operator's decision, and the distribution's tool.
+     */
+    private static String keepalivedInstalled(IpAddr address) {
+        return "ssh root@" + address.text() + " 'command -v keepalived >/dev/null || { echo \"keepalived is not"
+                + " installed on this director: apt-get install keepalived (or yum install keepalived), then run the"
+                + " rest\" >&2; exit 1; }'";
     }
 
     /**

@@ -50,10 +50,10 @@ class GenerationReportTest {
         Draft pair = new Draft(Examples.load("ha-nat"), HostRole.ALL, Path.of("saved.json"), Path.of("out"),
                 Flavour.IPROUTE2).with(Format.KEEPALIVED);
         String summary = Generation.summary(pair, List.of(), Messages.of(Language.EN));
-        assertThat(summary).contains("director director (10.10.20.2): install director.sh and its unit, start it,"
+        assertThat(summary).contains("director director (10.10.20.2): install keepalived, then director.sh and its unit, start it,"
                 + " then keepalived-director.conf as /etc/keepalived/keepalived.conf (keepalived -t -f"
                 + " keepalived-director.conf first)")
-                .contains("director director2 (10.10.20.3): install director-director2.sh and its unit, start it,"
+                .contains("director director2 (10.10.20.3): install keepalived, then director-director2.sh and its unit, start it,"
                 + " then keepalived-director2.conf as /etc/keepalived/keepalived.conf");
     }
 

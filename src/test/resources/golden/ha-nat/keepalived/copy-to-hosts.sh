@@ -17,12 +17,14 @@ ssh root@10.10.20.12 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f"
 ssh root@10.10.20.12 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-ha-nat-realserver-app2.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-ha-nat-realserver-app2.service'
 ssh root@10.10.20.12 'systemctl daemon-reload && systemctl enable --now lvs-ha-nat-realserver-app2 && /usr/local/sbin/lvs-ha-nat-realserver-app2 status'
 # director director (after the real servers)
+ssh root@10.10.20.2 'command -v keepalived >/dev/null || { echo "keepalived is not installed on this director: apt-get install keepalived (or yum install keepalived), then run the rest" >&2; exit 1; }'
 ssh root@10.10.20.2 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-ha-nat-director; rc=$?; rm -rf "$d"; exit $rc' < 'director.sh'
 ssh root@10.10.20.2 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-ha-nat-director.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-ha-nat-director.service'
 ssh root@10.10.20.2 'systemctl daemon-reload && systemctl enable --now lvs-ha-nat-director && /usr/local/sbin/lvs-ha-nat-director status'
 ssh root@10.10.20.2 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && keepalived -t -f "$f" && install -m 0644 "$f" /etc/keepalived/keepalived.conf; rc=$?; rm -rf "$d"; exit $rc' < 'keepalived-director.conf'
 ssh root@10.10.20.2 'systemctl enable keepalived && systemctl reload-or-restart keepalived && systemctl is-active keepalived'
 # director director2 (after the real servers)
+ssh root@10.10.20.3 'command -v keepalived >/dev/null || { echo "keepalived is not installed on this director: apt-get install keepalived (or yum install keepalived), then run the rest" >&2; exit 1; }'
 ssh root@10.10.20.3 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-ha-nat-director-director2; rc=$?; rm -rf "$d"; exit $rc' < 'director-director2.sh'
 ssh root@10.10.20.3 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-ha-nat-director-director2.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-ha-nat-director-director2.service'
 ssh root@10.10.20.3 'systemctl daemon-reload && systemctl enable --now lvs-ha-nat-director-director2 && /usr/local/sbin/lvs-ha-nat-director-director2 status'

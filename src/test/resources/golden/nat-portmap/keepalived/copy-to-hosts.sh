@@ -21,6 +21,7 @@ ssh root@10.10.20.13 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f"
 ssh root@10.10.20.13 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-nat-portmap-realserver-app3.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-nat-portmap-realserver-app3.service'
 ssh root@10.10.20.13 'systemctl daemon-reload && systemctl enable --now lvs-nat-portmap-realserver-app3 && /usr/local/sbin/lvs-nat-portmap-realserver-app3 status'
 # director director (after the real servers)
+ssh root@10.10.20.1 'command -v keepalived >/dev/null || { echo "keepalived is not installed on this director: apt-get install keepalived (or yum install keepalived), then run the rest" >&2; exit 1; }'
 ssh root@10.10.20.1 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-nat-portmap-director; rc=$?; rm -rf "$d"; exit $rc' < 'director.sh'
 ssh root@10.10.20.1 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-nat-portmap-director.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-nat-portmap-director.service'
 ssh root@10.10.20.1 'systemctl daemon-reload && systemctl enable --now lvs-nat-portmap-director && /usr/local/sbin/lvs-nat-portmap-director status'

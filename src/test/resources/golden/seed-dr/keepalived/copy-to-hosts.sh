@@ -17,6 +17,7 @@ ssh root@10.10.10.12 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f"
 ssh root@10.10.10.12 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-seed-dr-realserver-rs2.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-seed-dr-realserver-rs2.service'
 ssh root@10.10.10.12 'systemctl daemon-reload && systemctl enable --now lvs-seed-dr-realserver-rs2 && /usr/local/sbin/lvs-seed-dr-realserver-rs2 status'
 # director director (after the real servers)
+ssh root@10.10.10.10 'command -v keepalived >/dev/null || { echo "keepalived is not installed on this director: apt-get install keepalived (or yum install keepalived), then run the rest" >&2; exit 1; }'
 ssh root@10.10.10.10 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-seed-dr-director; rc=$?; rm -rf "$d"; exit $rc' < 'director.sh'
 ssh root@10.10.10.10 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-seed-dr-director.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-seed-dr-director.service'
 ssh root@10.10.10.10 'systemctl daemon-reload && systemctl enable --now lvs-seed-dr-director && /usr/local/sbin/lvs-seed-dr-director status'

@@ -17,6 +17,7 @@ ssh root@172.16.6.22 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f"
 ssh root@172.16.6.22 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-tun-ipip-realserver-site-b.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-tun-ipip-realserver-site-b.service'
 ssh root@172.16.6.22 'systemctl daemon-reload && systemctl enable --now lvs-tun-ipip-realserver-site-b && /usr/local/sbin/lvs-tun-ipip-realserver-site-b status'
 # director director (after the real servers)
+ssh root@10.10.10.10 'command -v keepalived >/dev/null || { echo "keepalived is not installed on this director: apt-get install keepalived (or yum install keepalived), then run the rest" >&2; exit 1; }'
 ssh root@10.10.10.10 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && bash -n "$f" && install -m 0755 "$f" /usr/local/sbin/lvs-tun-ipip-director; rc=$?; rm -rf "$d"; exit $rc' < 'director.sh'
 ssh root@10.10.10.10 'd=$(mktemp -d) && f="$d/file" && cat >"$f" && install -m 0644 "$f" /etc/systemd/system/lvs-tun-ipip-director.service; rc=$?; rm -rf "$d"; exit $rc' < 'lvs-tun-ipip-director.service'
 ssh root@10.10.10.10 'systemctl daemon-reload && systemctl enable --now lvs-tun-ipip-director && /usr/local/sbin/lvs-tun-ipip-director status'
