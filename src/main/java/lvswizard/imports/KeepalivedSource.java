@@ -351,7 +351,6 @@ final class KeepalivedSource extends KeepalivedReader {
         return method;
     }
 
-    /** One real server; returns its checker as the model's health check (none: null). */
     /**
      * A real_server block for an address and port this virtual_server already has: left out, and
      * a lint warning (keepalived cannot add one destination twice; which block's weight and check
@@ -369,12 +368,14 @@ final class KeepalivedSource extends KeepalivedReader {
         return true;
     }
 
+    /** A real_server's address (an IPv6 one with its port in brackets, as Endpoint reads it). */
     private static Endpoint endpoint(Node node) {
         return node.word(0) == null ? null
                 : Endpoint.parse(node.word(0).contains(":") && node.word(1) != null ? "[" + node.word(0) + "]"
                 : node.word(0));
     }
 
+    /** One real server; returns its checker as the model's health check (none: null). */
     private HealthCheck realServer(ServiceDraft service, Node node, Method serviceMethod, int delayLoop,
                                    boolean serviceInhibit) {
         at(node);

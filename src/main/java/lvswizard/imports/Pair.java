@@ -62,7 +62,7 @@ final class Pair {
             into.missing().add("failover.backup");
             into.missing().add("failover.backupPriority");
             // a field to fill in, but not one that clashes with the master's (preemption needs two)
-            backupPriority = main.priority() == null ? null : Math.max(1, main.priority() - 50);
+            backupPriority = main.priority() == null || main.priority() <= 1 ? null : Math.max(1, main.priority() - 50);
         }
         into.failover = new Failover(backup, main.routerId(), main.advert(), main.priority(), backupPriority,
                 !main.nopreempt(), !main.peers().isEmpty(), main.authPass(), gateway, main.syncInterface() != null,

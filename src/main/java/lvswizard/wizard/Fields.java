@@ -400,9 +400,8 @@ public final class Fields {
      */
     private static Draft setBackupName(Draft d, At at, String text) throws Invalid {
         String name = (String) Codec.STRING.parse(text);
-        Director first = d.cluster().director();
         return d.with(RecordPaths.set(d.cluster(), "failover.backup.name", name != null ? name
-                : secondName(first == null || first.name() == null ? "director" : first.name())));
+                : freeSecondName(d.cluster())));
     }
 
     /**
@@ -416,7 +415,7 @@ public final class Fields {
             return d;
         }
         Director first = c.director();
-        String name = secondName(first == null || first.name() == null ? "director" : first.name());
+        String name = freeSecondName(c);
         Failover pair = !on ? null : new Failover(new Director(name, first == null ? null : first.dipInterface(),
                 List.of(), first == null ? null : first.vipInterface(), null, null), null, null, null, null, null, null,
                 null, null, null, null);
@@ -440,6 +439,16 @@ public final class Fields {
         String next = String.valueOf(Long.parseLong(numbered.group(2)) + 1);
         String padding = "0".repeat(Math.max(0, numbered.group(2).length() - next.length()));
         return numbered.group(1) + padding + next;
+    }
+
+    /** The second director's first name: counted on from the first's until no host has it (node1, node2 taken: node3). */
+    private static String freeSecondName(Cluster c) {
+        String first = c.director() == null || c.director().name() == null ? "director" : c.director().name();
+        String name = secondName(first);
+        while (name.equals(first) || Roster.rowOf(c, name) >= 0) {
+            name = secondName(name);
+        }
+        return name;
     }
 
     private static Builder field(String id, Step step, Scope scope, String suffix, String... aliases) {

@@ -2,6 +2,7 @@ package lvswizard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -9,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The entry point prints in the encoding LANG names even when the host lacks that locale (a
- * minimal Debian has only C and C.UTF-8): the JVM alone fell back to ASCII, and every Chinese
- * character printed as a question mark.
+ * minimal Debian has only C and C.UTF-8; zh_CN.UTF-8 was the case found): the JVM alone fell back
+ * to ASCII, and every Chinese character printed as a question mark.
  */
 class EntryEncodingTest {
     @Test
@@ -20,8 +21,10 @@ class EntryEncodingTest {
                 Entry.class.getName(), "validate", "--lang", "zh", "--config", "examples/seed-dr.json");
         builder.environment().remove("LC_ALL");
         builder.environment().remove("LC_CTYPE");
-        builder.environment().put("LANG", "zh_CN.UTF-8");
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        // a locale no host has: the JVM alone falls back to ASCII whatever is installed
+        builder.environment().put("LANG", "xx_XX.UTF-8");
+        builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Process process = builder.start();
         byte[] err = process.getErrorStream().readAllBytes();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

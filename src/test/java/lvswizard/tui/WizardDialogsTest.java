@@ -316,7 +316,7 @@ class WizardDialogsTest {
             assertThat(roles.getSelectedIndex()).isEqualTo(roles.getCheckedItemIndex()).isEqualTo(2);
             ui.press(KeyType.ArrowUp);
             ui.press(KeyType.Enter);
-            assertThat(ui.wizard.draft().role()).isEqualTo(HostRole.REAL_SERVER);
+            assertThat(ui.onGui(() -> ui.wizard.draft().role())).isEqualTo(HostRole.REAL_SERVER);
             ui.ctrl('c');
             ui.outcome();
         }

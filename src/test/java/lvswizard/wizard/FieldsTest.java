@@ -94,6 +94,16 @@ class FieldsTest {
     }
 
     @Test
+    void theSecondDirectorsNameIsNoRealServersName() throws Exception {
+        var tree = Examples.tree("seed-dr");
+        Examples.set(tree, "/realServers/0/name", "\"director2\"");
+        Examples.set(tree, "/services/0/backends/0/realServer", "\"director2\"");
+        Draft draft = new Draft(Examples.cluster(tree), null, null, null, null);
+        Draft paired = Fields.byId("failover.pair").set(draft, At.NONE, "yes");
+        assertThat(paired.cluster().failover().backup().name()).isEqualTo("director3");
+    }
+
+    @Test
     void theSecondDirectorsNameCountsOnFromTheFirstsNumber() {
         assertThat(Fields.secondName("lb1")).isEqualTo("lb2");
         assertThat(Fields.secondName("lvs-01")).isEqualTo("lvs-02");

@@ -374,7 +374,7 @@ check_default_gw() {
     local current
     current=$(default_gw "$2")
     if [ "$3" = strict ] && [ "$current" != "$1" ]; then
-        say "missing: the default gateway is ${current:-none}, not the director's $1"
+        say "missing: the default gateway is ${current:-none}, not $1, the director's address"
         MISSING=1
     fi
 }
