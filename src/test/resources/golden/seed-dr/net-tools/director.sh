@@ -675,6 +675,7 @@ do_status() {
         say "started, but incomplete (run: $0 restart)"
         return 2
     fi
+    say "running: everything start put in place is there"
     return 0
 }
 
