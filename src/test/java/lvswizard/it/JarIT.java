@@ -181,7 +181,8 @@ class JarIT {
         Tools.Result shown = Jar.run("validate", "-c", escapes.toString());
         assertThat(shown.exitCode()).isEqualTo(1);
         assertThat(shown.output()).doesNotContain("\u001b", "\u0007")
-                .contains("no real server is named rs\\x1b]0;pwned\\x07", "the VIP is on eth\\x1b[2J1");
+                .contains("no real server is named rs\\x1b]0;pwned\\x07",
+                        "interface \"eth\\x1b[2J1\" is not a valid name");
         Path missing = dir.resolve("no\u001b[2Jfile.json");
         assertThat(Jar.run("validate", "-c", missing.toString()).output()).doesNotContain("\u001b")
                 .contains("no\\x1b[2Jfile.json: no such file");
