@@ -60,9 +60,11 @@ final class Pair {
         } else {
             into.note(Note.Kind.MISSING, "missing.backup");
             into.missing().add("failover.backup");
-            into.missing().add("failover.backupPriority");
-            // a field to fill in, but not one that clashes with the master's (preemption needs two)
+            // below the master's, never equal (preemption needs two); to fill in only when there is no room
             backupPriority = main.priority() == null || main.priority() <= 1 ? null : Math.max(1, main.priority() - 50);
+            if (backupPriority == null) {
+                into.missing().add("failover.backupPriority");
+            }
         }
         into.failover = new Failover(backup, main.routerId(), main.advert(), main.priority(), backupPriority,
                 !main.nopreempt(), !main.peers().isEmpty(), main.authPass(), gateway, main.syncInterface() != null,
