@@ -8,6 +8,7 @@ import com.googlecode.lanterna.gui2.Component;
 import com.googlecode.lanterna.gui2.Direction;
 import com.googlecode.lanterna.gui2.EmptySpace;
 import com.googlecode.lanterna.gui2.GridLayout;
+import com.googlecode.lanterna.gui2.Interactable;
 import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
@@ -60,11 +61,31 @@ final class Form {
 
     /** Shows each field's error under it (empty hides the line) and marks its label. */
     void showErrors() {
+        showErrors(Integer.MAX_VALUE, null);
+    }
+
+    /**
+     * The same within {@code rows} rows of errors (a dialog must fit its screen): the focused field's
+     * error first, then the others in order while there is room; a field whose error has no room
+     * keeps its red label (F1 and OK's refusal still say what is wrong).
+     */
+    void showErrors(int rows, Interactable focused) {
+        int left = rows;
+        Bound first = fields.stream().filter(f -> f.widget == focused && !f.error.getText().isEmpty()).findFirst()
+                .orElse(null);
+        if (first != null) {
+            left -= first.error.getPreferredSize().getRows();
+        }
         for (int i = 0; i < fields.size(); i++) {
-            boolean wrong = !fields.get(i).error.getText().isEmpty();
-            Component after = fields.get(i).component();
+            Bound field = fields.get(i);
+            boolean wrong = !field.error.getText().isEmpty();
+            boolean shown = wrong && (field == first || field.error.getPreferredSize().getRows() <= left);
+            if (shown && field != first) {
+                left -= field.error.getPreferredSize().getRows();
+            }
+            Component after = field.component();
             for (Component part : errorRows.get(i)) {
-                Toggle.show(panel, part, after, wrong);
+                Toggle.show(panel, part, after, shown);
                 after = part;
             }
             labels.get(i).setForegroundColor(wrong ? TextColor.ANSI.RED : null);

@@ -44,6 +44,8 @@ final class SettingsDialog {
     private Draft candidate;
     private Draft result;
     private Bound typing;
+    /** The rows the fields' errors may take (set for the screen it is shown on). */
+    private int errorRows = Integer.MAX_VALUE;
 
     private SettingsDialog(Messages m, Draft draft, Step step, Scope scope, At at, String title,
                            String defaultHelp) {
@@ -72,6 +74,9 @@ final class SettingsDialog {
 
     /** The draft with the settings as accepted, or null when cancelled. */
     Draft showAndWait(WindowBasedTextGUI gui) {
+        // the dialog within the screen above the key bar: its fields, the refusal, the buttons, the borders
+        errorRows = Math.max(1, gui.getScreen().getTerminalSize().getRows() - 2 - (fields.size() + 4));
+        refresh();
         gui.addWindowAndWait(window);
         return result;
     }
@@ -117,7 +122,7 @@ final class SettingsDialog {
                     .map(w -> field.is(w.field().id(), w.at())).orElse(false)).findFirst();
             field.showError(unreadable.get(field), first, f -> Fields.problem(f, m.locale()), m.locale());
         }
-        form.showErrors();
+        form.showErrors(errorRows, window.getFocusedInteractable());
     }
 
     private boolean hasErrors() {

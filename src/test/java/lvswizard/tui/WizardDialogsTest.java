@@ -425,6 +425,33 @@ class WizardDialogsTest {
         }
     }
 
+    /** At 80x24 the pair's dialog with many errors stays above the key bar: the errors that have no room keep a red label. */
+    @Test
+    void thePairsDialogFitsAt80x24WhateverItsErrors(@TempDir Path dir) throws Exception {
+        Draft draft = new Draft(Examples.load("ha-nat"), HostRole.ALL, dir.resolve("ha-nat.json"), dir.resolve("out"),
+                Flavour.IPROUTE2);
+        try (VirtualScreen ui = new VirtualScreen(draft, EN, NO_COMMANDS, 80, 24).start()) {
+            ui.waitFor("This host is");
+            ui.onGui(() -> {
+                ui.wizard.goTo(Step.DIRECTOR);
+                return null;
+            });
+            ui.click("Second director (on)...");
+            ui.waitFor("Second director (keepalived VRRP pair)");
+            // the pair off and on again: its DIPs, VRRP id and floating gateway to fill in again
+            ui.press(KeyType.Enter);
+            ui.press(KeyType.Enter);
+            ui.tabTo(i -> i instanceof FieldBox box && box.getText().isEmpty(), "an empty field");
+            ui.type("123456789");
+            var size = ui.onGui(() -> ui.gui.getActiveWindow().getSize());
+            assertThat(size.getRows()).as("the dialog's rows, borders included").isLessThanOrEqualTo(22);
+            assertThat(ui.text().lines().toList().get(23)).as("the key bar").startsWith("Tab move");
+            ui.press(KeyType.Escape);
+            ui.ctrl('c');
+            ui.outcome();
+        }
+    }
+
     /** Each format the Generate step offers writes exactly what that export makes of the plan. */
     @ParameterizedTest
     @EnumSource(Format.class)
