@@ -9,6 +9,7 @@ import lvswizard.imports.KeepalivedInstance.Vrrp;
 import lvswizard.model.Director;
 import lvswizard.model.Failover;
 import lvswizard.plan.IpAddr;
+import lvswizard.plan.Names;
 
 /**
  * What the VRRP instances of one keepalived.conf (one director) or two (a pair) say: the VIPs'
@@ -46,20 +47,18 @@ final class Pair {
         }
         Director backup = null;
         Integer backupPriority = null;
+        String backupName = Names.next(into.directorName == null ? "director" : into.directorName);
         if (ordered.size() > 1) {
             Vrrp other = ordered.get(1).get(0);
             backupPriority = other.priority();
-            String vipDevice = null;
-            for (String[] address : other.addresses()) {
-                IpAddr parsed = IpAddr.parse(address[0]);
-                if (parsed != null && into.isVip(parsed.hostOnly().text())) {
-                    vipDevice = address[2] != null ? address[2] : address[1];
-                }
-            }
-            backup = new Director("director2", other.iface(), List.of(), vipDevice, null, null);
+            backup = new Director(backupName, other.iface(), List.of(), vipDevice(other, into), null, null);
         } else {
+            // as the wizard starts a pair: a name counted on from the first's, its interfaces; the DIPs to fill in
             into.note(Note.Kind.MISSING, "missing.backup");
-            into.missing().add("failover.backup");
+            into.missing().add("failover.backup.dips");
+            String vipDevice = vipDevice(main, into);
+            backup = new Director(backupName, main.iface(), List.of(), vipDevice == null ? main.iface() : vipDevice,
+                    null, null);
             // below the master's, never equal (preemption needs two); to fill in only when there is no room
             backupPriority = main.priority() == null || main.priority() <= 1 ? null : Math.max(1, main.priority() - 50);
             if (backupPriority == null) {
@@ -72,6 +71,18 @@ final class Pair {
         if (into.directorName == null) {
             into.directorName = "director";
         }
+    }
+
+    /** The device an instance names for the VIPs (dev, or the label's device), or null where it names none. */
+    private static String vipDevice(Vrrp instance, Assembly into) {
+        String device = null;
+        for (String[] address : instance.addresses()) {
+            IpAddr parsed = IpAddr.parse(address[0]);
+            if (parsed != null && into.isVip(parsed.hostOnly().text())) {
+                device = address[2] != null ? address[2] : address[1];
+            }
+        }
+        return device;
     }
 
     /** VRID clashes within a file, the pair's files disagreeing, and vrrp_strict's contradictions. */

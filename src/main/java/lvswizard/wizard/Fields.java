@@ -29,6 +29,7 @@ import lvswizard.model.Scheduler;
 import lvswizard.model.SchedulerFlag;
 import lvswizard.model.TunnelType;
 import lvswizard.model.VirtualService;
+import lvswizard.plan.Names;
 import lvswizard.render.Flavour;
 import lvswizard.validation.Finding;
 import lvswizard.text.Message;
@@ -61,8 +62,6 @@ public final class Fields {
     static final List<String> MEMBER_FORWARDING = List.of("dr", "nat", "tun", "tun-gue", "tun-gre");
     static final List<String> ROLES = List.of("director", "real-server", "all");
     static final List<String> YES_NO = List.of("yes", "no");
-    /** A name that ends in a number (lb1, lvs-01): the second director's name counts on from it. */
-    private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)");
 
     private static final List<FieldSpec> ALL = List.of(
             // Start
@@ -406,7 +405,8 @@ public final class Fields {
 
     /**
      * Turning the pair on gives the second director a name counted on from the first one's
-     * ({@link #secondName}) and its interface names; the rest is to fill in.
+     * ({@link Names#next}, skipping the real servers' names) and its interface names; the rest is to
+     * fill in.
      */
     private static Draft setPair(Draft d, At at, String text) throws Invalid {
         boolean on = index(YES_NO, text) == 0;
@@ -427,26 +427,12 @@ public final class Fields {
         return paired.format() == Format.SCRIPTS ? paired.with(Format.KEEPALIVED) : paired;
     }
 
-    /**
-     * The second director's first name, never the first one's: lb1 gives lb2, lvs-01 lvs-02,
-     * director director2 (a name that does not end in a number gets a 2).
-     */
-    static String secondName(String first) {
-        Matcher numbered = NUMBERED.matcher(first);
-        if (!numbered.matches() || numbered.group(2).length() > 9) {
-            return first + "2";
-        }
-        String next = String.valueOf(Long.parseLong(numbered.group(2)) + 1);
-        String padding = "0".repeat(Math.max(0, numbered.group(2).length() - next.length()));
-        return numbered.group(1) + padding + next;
-    }
-
     /** The second director's first name: counted on from the first's until no host has it (node1, node2 taken: node3). */
     private static String freeSecondName(Cluster c) {
         String first = c.director() == null || c.director().name() == null ? "director" : c.director().name();
-        String name = secondName(first);
+        String name = Names.next(first);
         while (name.equals(first) || Roster.rowOf(c, name) >= 0) {
-            name = secondName(name);
+            name = Names.next(name);
         }
         return name;
     }

@@ -114,7 +114,7 @@ class ImportCorpusTest {
         assertThat(lines(result)).anyMatch(l -> l.startsWith("src/test/resources/imports/keepalived-defaults.conf:47:")
                 && l.contains("one URL per service"));
         assertThat(lines(result)).anyMatch(l -> l.contains(":8: left out: notification_email_from"));
-        assertThat(result.missing()).contains("failover.backup");
+        assertThat(result.missing()).contains("failover.backup.dips");
     }
 
     @Test
@@ -274,7 +274,10 @@ class ImportCorpusTest {
                 CORPUS.resolve("keepalived-pair-a.conf")).replace("priority 150", "priority 100"));
         Importer.Result result = Importer.from(List.of(conf.toString()), null, new FakeRunner());
         var failover = result.cluster().failover();
-        assertThat(result.missing()).contains("failover.backup").doesNotContain("failover.backupPriority");
+        assertThat(result.missing()).contains("failover.backup.dips").doesNotContain("failover.backupPriority");
+        assertThat(failover.backup().name()).as("as the wizard starts a pair").isEqualTo("director2");
+        assertThat(failover.backup().dipInterface()).isEqualTo("eth0");
+        assertThat(failover.backup().vipInterface()).isEqualTo("eth1");
         assertThat(failover.backupPriority()).isLessThan(failover.priority()).isPositive();
     }
 

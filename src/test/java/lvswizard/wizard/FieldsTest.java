@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import lvswizard.Examples;
+import lvswizard.plan.Names;
 import lvswizard.model.RealServer;
 import lvswizard.model.Cluster;
 import lvswizard.validation.Rule;
@@ -105,11 +106,11 @@ class FieldsTest {
 
     @Test
     void theSecondDirectorsNameCountsOnFromTheFirstsNumber() {
-        assertThat(Fields.secondName("lb1")).isEqualTo("lb2");
-        assertThat(Fields.secondName("lvs-01")).isEqualTo("lvs-02");
-        assertThat(Fields.secondName("lb9")).isEqualTo("lb10");
-        assertThat(Fields.secondName("director")).isEqualTo("director2");
-        assertThat(Fields.secondName("x12345678901")).as("too long to count on").isEqualTo("x123456789012");
+        assertThat(Names.next("lb1")).isEqualTo("lb2");
+        assertThat(Names.next("lvs-01")).isEqualTo("lvs-02");
+        assertThat(Names.next("lb9")).isEqualTo("lb10");
+        assertThat(Names.next("director")).isEqualTo("director2");
+        assertThat(Names.next("x12345678901")).as("too long to count on").isEqualTo("x123456789012");
     }
 
     /**
