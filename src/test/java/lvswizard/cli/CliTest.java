@@ -85,7 +85,7 @@ class CliTest {
         assertThat(zh.code()).isZero();
         assertThat(zh.err()).isEqualTo("warning[dr-two-nics] director.vipInterface: VIP 在 eth1 上，DIP 在 eth0 上；"
                 + "两块网卡的 rp_filter 都应保持为 0 或 2。原因：VIP 和 DIP 在不同网卡上时，严格的 rp_filter 或 accept_local"
-                + " 设置可能丢弃转发的流量\nexamples/seed-dr.json:0 个错误,1 个警告\n");
+                + " 设置可能丢弃转发的流量\nexamples/seed-dr.json：0 个错误，1 个警告\n");
         assertThat(run("--lang", "zh", "validate", "--config", "examples/seed-dr.json").err())
                 .as("the wizard's --lang, before the command").isEqualTo(zh.err());
         assertThat(run("validate", "--lang", "en", "--config", "examples/seed-dr.json").err())
