@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import lvswizard.imports.IpvsadmArgs.Clear;
 import lvswizard.imports.IpvsadmArgs.DeleteServer;
@@ -433,8 +434,38 @@ final class Assembly {
             missing(path + ".address", "missing.prefix", path + ".address", host);
         }
         require(draft.iface, path + ".interface");
-        require(draft.gateway, path + ".gateway");
-        return new RealServer(name, address, draft.iface, draft.gateway);
+        String gateway = draft.gateway;
+        if (gateway == null) {
+            gateway = natGateway(host);
+            if (gateway != null) {
+                note(Note.Kind.TOOK, "took.nat-gateway", path + ".gateway", gateway);
+            }
+        }
+        require(gateway, path + ".gateway");
+        return new RealServer(name, address, draft.iface, gateway);
+    }
+
+    /**
+     * A NAT member's gateway no source says: the director's address on its LAN, the only one NAT
+     * works with (a pair's floating gateway, else a DIP whose subnet holds it); null for another
+     * method or when no director address is known there.
+     */
+    private String natGateway(String host) {
+        boolean nat = services.values().stream().flatMap(s -> s.backends.values().stream())
+                .anyMatch(b -> b.host.equals(host) && b.forwarding == Forwarding.NAT);
+        IpAddr address = IpAddr.parse(host);
+        if (!nat || address == null) {
+            return null;
+        }
+        List<String> candidates = new ArrayList<>();
+        if (failover != null && failover.floatingGateway() != null) {
+            candidates.add(failover.floatingGateway());
+        } else {
+            candidates.addAll(dips);
+        }
+        return candidates.stream().map(IpAddr::parse).filter(Objects::nonNull)
+                .filter(d -> d.family() == address.family() && d.subnetContains(address))
+                .map(IpAddr::text).findFirst().orElse(null);
     }
 
     /** A RIP in the subnet of a DIP the source showed is on that subnet: the DIP's prefix length. */

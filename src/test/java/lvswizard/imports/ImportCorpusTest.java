@@ -290,4 +290,14 @@ class ImportCorpusTest {
         assertThat(ImportReport.brief(result, Locale.ENGLISH, 5)).last().asString()
                 .contains("lines not understood: 0; lint: 2 errors, 3 warnings (lvs-wizard lint)");
     }
+
+    /** A NAT member's gateway no source says is the only one NAT works with: a pair's floating gateway. */
+    @Test
+    void aNatRealServerOfAPairTakesTheFloatingGateway() throws Exception {
+        Importer.Result result = importing("keepalived-nat-one.conf");
+        assertThat(result.cluster().failover().floatingGateway()).isEqualTo("192.168.50.254/24");
+        assertThat(result.cluster().realServers()).extracting(r -> r.gateway()).containsExactly("192.168.50.254");
+        assertThat(result.missing()).doesNotContain("realServers[0].gateway");
+        assertThat(lines(result)).anyMatch(l -> l.contains("took: realServers[0].gateway: 192.168.50.254"));
+    }
 }
