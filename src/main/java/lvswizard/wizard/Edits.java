@@ -3,6 +3,8 @@ package lvswizard.wizard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import lvswizard.model.Backend;
 import lvswizard.model.Cluster;
 import lvswizard.model.Director;
@@ -101,16 +103,16 @@ public final class Edits {
     static Cluster withGatewaysFor(Cluster c, Forwarding forwarding) {
         List<IpAddr> directorAddresses = directorAddresses(c);
         List<RealServer> servers = c.realServers().stream().map(s -> {
-            IpAddr address = s.address() == null ? null : IpAddr.parse(s.address());
+            IpAddr address = IpAddr.parse(s.address());
             if (forwarding == Forwarding.NAT) {
                 IpAddr gateway = natGatewayFor(c, address);
                 return gateway == null ? s : withGateway(s, gateway.text());
             }
-            IpAddr gateway = s.gateway() == null ? null : IpAddr.parse(s.gateway());
+            IpAddr gateway = IpAddr.parse(s.gateway());
             return gateway != null && directorAddresses.stream().anyMatch(gateway::sameHost)
                     ? withGateway(s, routerFor(c, address)) : s;
         }).toList();
-        return new Cluster(c.version(), c.name(), c.director(), servers, c.services(), c.failover());
+        return withRealServers(c, servers);
     }
 
     /** A NAT real server's gateway: the floating gateway or a DIP whose subnet holds its address; null for none. */
@@ -118,11 +120,11 @@ public final class Edits {
         if (address == null) {
             return null;
         }
-        List<String> candidates = c.failover() != null && c.failover().floatingGateway() != null
-                ? List.of(c.failover().floatingGateway()) : c.director() == null ? List.of() : c.director().dips();
-        return candidates.stream().map(IpAddr::parse).filter(Objects::nonNull)
-                .filter(dip -> dip.family() == address.family() && dip.subnetContains(address)).findFirst()
-                .orElse(null);
+        // a pair with a floating gateway routes through it alone, even while it does not read as an address
+        boolean floats = c.failover() != null && c.failover().floatingGateway() != null;
+        List<IpAddr> candidates = floats ? Stream.ofNullable(floatingGateway(c)).toList() : dips(c);
+        return candidates.stream().filter(dip -> dip.family() == address.family() && dip.subnetContains(address))
+                .findFirst().orElse(null);
     }
 
     /**
@@ -140,22 +142,12 @@ public final class Edits {
             return after;
         }
         List<IpAddr> through = now != null ? directorAddresses(before) : List.of(was);
-        List<RealServer> servers = after.realServers().stream().map(s -> {
-            IpAddr own = s.gateway() == null ? null : IpAddr.parse(s.gateway());
-            IpAddr address = s.address() == null ? null : IpAddr.parse(s.address());
-            if (own == null || address == null || through.stream().noneMatch(own::sameHost)) {
-                return s;
-            }
-            IpAddr next = now != null ? now.family() == address.family() && now.subnetContains(address) ? now : null
-                    : natGatewayFor(after, address);
-            return next == null ? s : withGateway(s, next.text());
-        }).toList();
-        return new Cluster(after.version(), after.name(), after.director(), servers, after.services(), after.failover());
+        // with a floating gateway, natGatewayFor gives it (on the server's subnet); without, the DIP
+        return regateway(after, through, address -> natGatewayFor(after, address));
     }
 
     private static IpAddr floatingGateway(Cluster c) {
-        return c.failover() == null || c.failover().floatingGateway() == null ? null
-                : IpAddr.parse(c.failover().floatingGateway());
+        return c.failover() == null ? null : IpAddr.parse(c.failover().floatingGateway());
     }
 
     /**
@@ -164,18 +156,28 @@ public final class Edits {
      */
     public static Cluster withoutPair(Cluster c) {
         List<IpAddr> pairOnly = new ArrayList<>(directorAddresses(c));
-        pairOnly.removeAll(c.director() == null ? List.of()
-                : c.director().dips().stream().map(IpAddr::parse).filter(Objects::nonNull).toList());
+        pairOnly.removeAll(dips(c));
         Cluster single = new Cluster(c.version(), c.name(), c.director(), c.realServers(), c.services(), null);
-        List<RealServer> servers = single.realServers().stream().map(s -> {
-            IpAddr own = s.gateway() == null ? null : IpAddr.parse(s.gateway());
-            if (own == null || pairOnly.stream().noneMatch(own::sameHost)) {
-                return s;
-            }
-            IpAddr dip = natGatewayFor(single, s.address() == null ? null : IpAddr.parse(s.address()));
-            return dip == null ? s : withGateway(s, dip.text());
-        }).toList();
-        return new Cluster(c.version(), c.name(), c.director(), servers, c.services(), null);
+        return regateway(single, pairOnly, address -> natGatewayFor(single, address));
+    }
+
+    /**
+     * {@code c} with each real server whose gateway is one of {@code from} routed through what
+     * {@code to} gives for its address (one keeps its gateway where that is null).
+     */
+    private static Cluster regateway(Cluster c, List<IpAddr> from, Function<IpAddr, IpAddr> to) {
+        return withRealServers(c, c.realServers().stream().map(s -> {
+            IpAddr own = IpAddr.parse(s.gateway());
+            IpAddr next = own == null || from.stream().noneMatch(own::sameHost) ? null
+                    : to.apply(IpAddr.parse(s.address()));
+            return next == null ? s : withGateway(s, next.text());
+        }).toList());
+    }
+
+    /** The director's DIPs that read as addresses. */
+    private static List<IpAddr> dips(Cluster c) {
+        return c.director() == null ? List.of()
+                : c.director().dips().stream().map(IpAddr::parse).filter(Objects::nonNull).toList();
     }
 
     /** Every address of the directors a real server could have as gateway: DIPs, the backup's, the floating one. */
@@ -197,9 +199,12 @@ public final class Edits {
 
     /** The director's gateway when it is on the real server's subnet, else none. */
     private static String routerFor(Cluster c, IpAddr address) {
-        IpAddr router = c.director() == null || c.director().gateway() == null ? null
-                : IpAddr.parse(c.director().gateway());
+        IpAddr router = c.director() == null ? null : IpAddr.parse(c.director().gateway());
         return router != null && address != null && address.subnetContains(router) ? router.text() : null;
+    }
+
+    private static Cluster withRealServers(Cluster c, List<RealServer> servers) {
+        return new Cluster(c.version(), c.name(), c.director(), servers, c.services(), c.failover());
     }
 
     private static RealServer withGateway(RealServer s, String gateway) {
@@ -230,8 +235,9 @@ public final class Edits {
     /**
      * A new real server as both wizards offer it: the first free name rs1, rs2, ...; the interface
      * of the last real server (eth0 for the first); with NAT a director's address as its gateway
-     * (the only gateway NAT works with: {@link #natGatewayForNew}), otherwise the last real server's gateway (real servers on one LAN share their
-     * router: a new user typed the same gateway for every host).
+     * (the only gateway NAT works with: {@link #natGatewayForNew}), otherwise the last real server's
+     * gateway (real servers on one LAN share their router: a new user typed the same gateway for
+     * every host).
      */
     public static RealServer newServer(Draft draft) {
         Cluster c = draft.cluster();
@@ -256,15 +262,12 @@ public final class Edits {
      * (the LAN the operator is filling), else the first DIP; null without any.
      */
     private static String natGatewayForNew(Cluster c, String lastGateway) {
-        if (c.failover() != null && c.failover().floatingGateway() != null) {
-            IpAddr floating = IpAddr.parse(c.failover().floatingGateway());
-            if (floating != null) {
-                return floating.text();
-            }
+        IpAddr floating = floatingGateway(c);
+        if (floating != null) {
+            return floating.text();
         }
-        List<IpAddr> dips = c.director() == null ? List.of()
-                : c.director().dips().stream().map(IpAddr::parse).filter(Objects::nonNull).toList();
-        IpAddr last = lastGateway == null ? null : IpAddr.parse(lastGateway);
+        List<IpAddr> dips = dips(c);
+        IpAddr last = IpAddr.parse(lastGateway);
         if (last != null && dips.stream().anyMatch(last::sameHost)) {
             return last.text();
         }
@@ -294,7 +297,7 @@ public final class Edits {
         }
         List<RealServer> servers = new ArrayList<>(c.realServers());
         servers.add(new RealServer(r.name(), null, null, null));
-        return new Cluster(c.version(), c.name(), c.director(), servers, c.services(), c.failover());
+        return withRealServers(c, servers);
     }
 
     /** Renames the real server of row {@code row}; its memberships follow. */
