@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import lvswizard.imports.IpvsadmArgs.Clear;
 import lvswizard.imports.IpvsadmArgs.DeleteServer;
@@ -30,6 +29,7 @@ import lvswizard.model.SorryServer;
 import lvswizard.model.TunnelType;
 import lvswizard.model.VirtualService;
 import lvswizard.plan.IpAddr;
+import lvswizard.plan.NatGateway;
 import lvswizard.plan.Names;
 import lvswizard.plan.ServiceKey;
 import lvswizard.text.Message;
@@ -453,19 +453,8 @@ final class Assembly {
     private String natGateway(String host) {
         boolean nat = services.values().stream().flatMap(s -> s.backends.values().stream())
                 .anyMatch(b -> b.host.equals(host) && b.forwarding == Forwarding.NAT);
-        IpAddr address = IpAddr.parse(host);
-        if (!nat || address == null) {
-            return null;
-        }
-        List<String> candidates = new ArrayList<>();
-        if (failover != null && failover.floatingGateway() != null) {
-            candidates.add(failover.floatingGateway());
-        } else {
-            candidates.addAll(dips);
-        }
-        return candidates.stream().map(IpAddr::parse).filter(Objects::nonNull)
-                .filter(d -> d.family() == address.family() && d.subnetContains(address))
-                .map(IpAddr::text).findFirst().orElse(null);
+        IpAddr gateway = nat ? NatGateway.of(failover, dips, IpAddr.parse(host)) : null;
+        return gateway == null ? null : gateway.text();
     }
 
     /** A RIP in the subnet of a DIP the source showed is on that subnet: the DIP's prefix length. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import lvswizard.model.Backend;
 import lvswizard.model.Cluster;
 import lvswizard.model.Director;
@@ -15,6 +14,7 @@ import lvswizard.model.Scheduler;
 import lvswizard.model.TunnelType;
 import lvswizard.model.VirtualService;
 import lvswizard.plan.IpAddr;
+import lvswizard.plan.NatGateway;
 
 /** Pure changes to a cluster, as the wizard's steps make them: each returns a new cluster. */
 public final class Edits {
@@ -115,16 +115,9 @@ public final class Edits {
         return withRealServers(c, servers);
     }
 
-    /** A NAT real server's gateway: the floating gateway or a DIP whose subnet holds its address; null for none. */
+    /** A NAT real server's gateway ({@link NatGateway}); null for none. */
     private static IpAddr natGatewayFor(Cluster c, IpAddr address) {
-        if (address == null) {
-            return null;
-        }
-        // a pair with a floating gateway routes through it alone, even while it does not read as an address
-        boolean floats = c.failover() != null && c.failover().floatingGateway() != null;
-        List<IpAddr> candidates = floats ? Stream.ofNullable(floatingGateway(c)).toList() : dips(c);
-        return candidates.stream().filter(dip -> dip.family() == address.family() && dip.subnetContains(address))
-                .findFirst().orElse(null);
+        return NatGateway.of(c.failover(), c.director() == null ? List.of() : c.director().dips(), address);
     }
 
     /**
