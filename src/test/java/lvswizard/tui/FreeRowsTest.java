@@ -62,10 +62,7 @@ class FreeRowsTest {
                 Flavour.IPROUTE2);
         VirtualScreen ui = new VirtualScreen(draft, m, NO_COMMANDS, columns, rows).start();
         ui.waitFor(m.get("role.label"));
-        ui.onGui(() -> {
-            ui.wizard.goTo(step);
-            return null;
-        });
+        ui.goTo(step);
         ui.waitFor(m.get(step.titleKey()) + "  ·");
         return ui;
     }

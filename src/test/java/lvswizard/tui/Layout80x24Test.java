@@ -57,10 +57,7 @@ class Layout80x24Test {
         try (VirtualScreen ui = new VirtualScreen(draft, m, NO_COMMANDS, 80, 24).start()) {
             ui.waitFor(m.get("role.label"));
             for (Step step : Step.values()) {
-                StepView view = ui.onGui(() -> {
-                    ui.wizard.goTo(step);
-                    return ui.wizard.view();
-                });
+                StepView view = ui.goTo(step);
                 ui.waitFor(m.get(step.titleKey()) + "  ·");
                 String screen = ui.text();
                 for (Bound field : view.fields()) {

@@ -46,10 +46,7 @@ class ReviewScrollTest {
         Draft draft = new Draft(cluster, HostRole.ALL, Path.of("unused.json"), Path.of("unused"), null);
         try (VirtualScreen ui = new VirtualScreen(draft, m, NO_COMMANDS, 80, 24).start()) {
             ui.waitFor(m.get("role.label"));
-            ui.onGui(() -> {
-                ui.wizard.goTo(Step.REVIEW);
-                return null;
-            });
+            ui.goTo(Step.REVIEW);
             ui.waitFor(m.get(Step.REVIEW.titleKey()) + "  ·");
             assertThat(ui.text()).as("the last line starts out of view").doesNotContain(last);
             ui.tabTo(focused -> focused instanceof TextBox, "Review's text");

@@ -24,6 +24,7 @@ import java.util.function.Predicate;
 import lvswizard.exec.Runner;
 import lvswizard.wizard.Draft;
 import lvswizard.wizard.Messages;
+import lvswizard.wizard.Step;
 
 /** The wizard on Lanterna's virtual terminal: keys in, screen text out, no real terminal involved. */
 final class VirtualScreen implements AutoCloseable {
@@ -105,6 +106,14 @@ final class VirtualScreen implements AutoCloseable {
     /** What a window other than the wizard returned when it closed. */
     Object result() throws Exception {
         return ended.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Opens {@code step} as the step list does (on the GUI thread) and returns its view. */
+    StepView goTo(Step step) throws Exception {
+        return onGui(() -> {
+            wizard.goTo(step);
+            return wizard.view();
+        });
     }
 
     /** Runs {@code action} on the GUI thread (where a modal dialog's loop runs) and returns what it gives. */

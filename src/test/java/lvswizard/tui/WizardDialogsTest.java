@@ -45,6 +45,18 @@ class WizardDialogsTest {
         return new VirtualScreen(draft, EN, runner, 100, 30).start();
     }
 
+    /** The wizard on the NAT pair example in a terminal of that size, its pair's dialog open. */
+    private static VirtualScreen haNatPairDialog(Path dir, int columns, int rows) throws Exception {
+        Draft draft = new Draft(Examples.load("ha-nat"), HostRole.ALL, dir.resolve("ha-nat.json"), dir.resolve("out"),
+                Flavour.IPROUTE2);
+        VirtualScreen ui = new VirtualScreen(draft, EN, NO_COMMANDS, columns, rows).start();
+        ui.waitFor("This host is");
+        ui.goTo(Step.DIRECTOR);
+        ui.click("Second director (on)...");
+        ui.waitFor("Second director (keepalived VRRP pair)");
+        return ui;
+    }
+
     private static void toRealServers(VirtualScreen ui) throws InterruptedException {
         ui.waitFor("This host is");
         for (int i = 0; i < 3; i++) {
@@ -332,10 +344,7 @@ class WizardDialogsTest {
                 Flavour.IPROUTE2);
         try (VirtualScreen ui = new VirtualScreen(draft, zh, NO_COMMANDS, 100, 30).start()) {
             ui.waitFor(zh.get("role.label"));
-            ui.onGui(() -> {
-                ui.wizard.goTo(Step.GENERATE);
-                return null;
-            });
+            ui.goTo(Step.GENERATE);
             ui.tabToButton(zh.get("button.write"));
             ui.press(KeyType.Enter);
             String question = ui.waitForFlat("另外");
@@ -387,16 +396,7 @@ class WizardDialogsTest {
     /** A new floating gateway typed in the pair's dialog: on OK the NAT real servers route through it, whole. */
     @Test
     void natRealServersTakeTheFloatingGatewayTypedInThePairsDialog(@TempDir Path dir) throws Exception {
-        Draft draft = new Draft(Examples.load("ha-nat"), HostRole.ALL, dir.resolve("ha-nat.json"), dir.resolve("out"),
-                Flavour.IPROUTE2);
-        try (VirtualScreen ui = new VirtualScreen(draft, EN, NO_COMMANDS, 100, 30).start()) {
-            ui.waitFor("This host is");
-            ui.onGui(() -> {
-                ui.wizard.goTo(Step.DIRECTOR);
-                return null;
-            });
-            ui.click("Second director (on)...");
-            ui.waitFor("Second director (keepalived VRRP pair)");
+        try (VirtualScreen ui = haNatPairDialog(dir, 100, 30)) {
             ui.tabTo(i -> i instanceof TextBox box && box.getText().equals("10.10.20.1/24"), "the floating gateway");
             ui.type("10.10.20.254/24");
             ui.click("OK");
@@ -428,16 +428,7 @@ class WizardDialogsTest {
     /** At 80x24 the pair's dialog with many errors stays above the key bar: the errors that have no room keep a red label. */
     @Test
     void thePairsDialogFitsAt80x24WhateverItsErrors(@TempDir Path dir) throws Exception {
-        Draft draft = new Draft(Examples.load("ha-nat"), HostRole.ALL, dir.resolve("ha-nat.json"), dir.resolve("out"),
-                Flavour.IPROUTE2);
-        try (VirtualScreen ui = new VirtualScreen(draft, EN, NO_COMMANDS, 80, 24).start()) {
-            ui.waitFor("This host is");
-            ui.onGui(() -> {
-                ui.wizard.goTo(Step.DIRECTOR);
-                return null;
-            });
-            ui.click("Second director (on)...");
-            ui.waitFor("Second director (keepalived VRRP pair)");
+        try (VirtualScreen ui = haNatPairDialog(dir, 80, 24)) {
             // the pair off and on again: its DIPs, VRRP id and floating gateway to fill in again
             ui.press(KeyType.Enter);
             ui.press(KeyType.Enter);
