@@ -26,7 +26,7 @@ public final class Entry {
             System.exit(ExitCodes.OK);
         }
         ConfigWarmUp.startFor(args);
-        Charset console = ConsoleCharset.of(System.getenv());
+        Charset console = ConsoleCharset.current();
         PrintWriter err = new PrintWriter(System.err, true, console);
         System.exit(args.length == 0 ? WizardStart.run(null, null, false, TerminalWriter.guard(err))
                 : Main.execute(args, new PrintWriter(System.out, true, console), err));

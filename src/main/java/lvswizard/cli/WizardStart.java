@@ -62,7 +62,7 @@ final class WizardStart {
 
     private static int lineMode(Draft draft, Messages messages, Recent recent, boolean interactive) {
         if (!interactive) {
-            PrintWriter out = TerminalWriter.guard(new PrintWriter(System.out, true, ConsoleCharset.of(System.getenv())));
+            PrintWriter out = TerminalWriter.guard(new PrintWriter(System.out, true, ConsoleCharset.current()));
             return ExitCodes.of(new LineWizard(new StreamPrompter(System.in, out), out, messages, draft, recent).run());
         }
         try (JlinePrompter prompter = JlinePrompter.open()) {

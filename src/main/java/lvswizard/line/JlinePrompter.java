@@ -30,7 +30,7 @@ public final class JlinePrompter implements LineWizard.Prompter, AutoCloseable {
 
     /** On the process's own terminal: a person answers. Piped answers go to {@link StreamPrompter}. */
     public static JlinePrompter open() throws IOException {
-        return new JlinePrompter(TerminalBuilder.builder().system(true).encoding(ConsoleCharset.of(System.getenv())).build());
+        return new JlinePrompter(TerminalBuilder.builder().system(true).encoding(ConsoleCharset.current()).build());
     }
 
     public PrintWriter writer() {

@@ -17,6 +17,15 @@ public final class ConsoleCharset {
     private ConsoleCharset() {
     }
 
+    /** This process's: read from its environment once, for every writer and terminal that prints. */
+    public static Charset current() {
+        return Current.CHARSET;
+    }
+
+    private static final class Current {
+        static final Charset CHARSET = of(System.getenv());
+    }
+
     public static Charset of(Map<String, String> env) {
         String locale = firstSet(env, "LC_ALL", "LC_CTYPE", "LANG");
         int dot = locale.indexOf('.');

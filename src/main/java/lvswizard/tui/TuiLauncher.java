@@ -77,7 +77,7 @@ public final class TuiLauncher {
             return outcome == WizardTui.Outcome.INTERRUPTED ? 130 : 0;
         });
         if (farewell[0] != null && code == 0) {
-            new PrintWriter(System.out, true, ConsoleCharset.of(System.getenv())).println(farewell[0]);
+            new PrintWriter(System.out, true, ConsoleCharset.current()).println(farewell[0]);
         }
         return code;
     }
@@ -90,7 +90,7 @@ public final class TuiLauncher {
         Runtime.getRuntime().addShutdownHook(restore);
         try {
             // one stty run for Lanterna's settings and the wizard's: each run is a process start
-            Terminal terminal = SttyBatchingTerminal.open(System.in, System.out, ConsoleCharset.of(System.getenv()),
+            Terminal terminal = SttyBatchingTerminal.open(System.in, System.out, ConsoleCharset.current(),
                     sttyBefore == null || sttyBefore.isBlank() ? null : sttyBefore.trim(), TuiLauncher::stty, KEYS_NOT_SIGNALS);
             screen[0] = new TerminalScreen(terminal);
             screen[0].startScreen();
