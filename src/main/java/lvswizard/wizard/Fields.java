@@ -414,14 +414,13 @@ public final class Fields {
         if (on == (c.failover() != null)) {
             return d;
         }
-        Director first = c.director();
-        String name = freeSecondName(c);
-        Failover pair = !on ? null : new Failover(new Director(name, first == null ? null : first.dipInterface(),
-                List.of(), first == null ? null : first.vipInterface(), null, null), null, null, null, null, null, null,
-                null, null, null, null);
         if (!on) {
             return d.with(Edits.withoutPair(c));
         }
+        Director first = c.director();
+        Failover pair = new Failover(new Director(freeSecondName(c), first == null ? null : first.dipInterface(),
+                List.of(), first == null ? null : first.vipInterface(), null, null), null, null, null, null, null, null,
+                null, null, null, null);
         Draft paired = d.with(new Cluster(c.version(), c.name(), c.director(), c.realServers(), c.services(), pair));
         // only keepalived moves the VIPs between the two: the scripts format refuses a pair
         return paired.format() == Format.SCRIPTS ? paired.with(Format.KEEPALIVED) : paired;
