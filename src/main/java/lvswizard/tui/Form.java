@@ -67,7 +67,7 @@ final class Form {
     /**
      * The same within {@code rows} rows of errors (a dialog must fit its screen): the focused field's
      * error first, then the others in order while there is room; a field whose error has no room
-     * keeps its red label (F1 and OK's refusal still say what is wrong).
+     * keeps its red label, and OK refuses until it is fixed.
      */
     void showErrors(int rows, Interactable focused) {
         int left = rows;
